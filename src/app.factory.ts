@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { DatabaseConnection } from './database/database-connection.js';
+import { PrismaService } from './database/prisma.service.js';
+import { createLogger } from './logging/logger.js';
+import { PinoNestLogger } from './logging/pino-nest-logger.js';
+import { requestLoggingMiddleware } from './logging/request-logging.middleware.js';
+import { isDatabaseEmpty, seedDemoContent } from './seed/demo-seeder.js';
+
+export interface CreateAppOptions {
+  logger?: Logger;
+  /** Count SQL statements (tests and benchmarks). */
+  emitQueryEvents?: boolean;
+}
+
+// Builds the whole application, the same way for `npm start`, tests and benchmarks.
+export async function createNestApp(config: AppConfig, options: CreateAppOptions = {}): Promise<INestApplication> {
+  const logger = options.logger ?? createLogger(config);
+  const connection = await DatabaseConnection.open(config, logger, { emitQueryEvents: options.emitQueryEvents });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, logger, connection), {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.disable('x-powered-by');
+  // Registered before init so it wraps the GraphQL middleware too.
+  app.use(requestLoggingMiddleware(logger));
+  app.enableShutdownHooks();
+  await app.init();
+  if (config.database.seedDemoContent) await seedWhenEmpty(app, logger);
+  return app;
+}
+
+// The embedded demo starts with content; an external database is only seeded on request (db:seed).
+async function seedWhenEmpty(app: INestApplication, logger: Logger) {
+  const prisma = app.get(PrismaService);
+  if (!(await isDatabaseEmpty(prisma))) return;
+  const { articles } = await seedDemoContent(prisma);
+  logger.info({ articles }, `Seeded demo content (${articles} articles)`);
+}

@@ -1,0 +1,27 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import type { DatabaseConnection } from './database/database-connection.js';
+import { DatabaseModule } from './database/database.module.js';
+import { PublicGraphqlModule } from './graphql/public-graphql.module.js';
+import { HealthModule } from './health/health.module.js';
+import { LoggingModule } from './logging/logging.module.js';
+
+@Module({})
+export class AppModule {
+  // Config, logger and database connection are settled before Nest starts (see app.factory.ts), so
+  // every provider can rely on a ready, migrated database.
+  static register(config: AppConfig, logger: Logger, connection: DatabaseConnection): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(logger),
+        DatabaseModule.forConnection(connection),
+        HealthModule,
+        PublicGraphqlModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,206 @@
+import sanitizeHtml from 'sanitize-html';
+
+import type { ArticleBody, BodyBlock, InlineMark, InlineNode } from './article-body.schema.js';
+
+type Block<T extends BodyBlock['type']> = Extract<BodyBlock, { type: T }>;
+type Attributes = Record<string, string | number | undefined>;
+
+// Mirrors sanitize-html's own escaping (text: & < >; attributes additionally ") so that the
+// defence-in-depth pass leaves already-safe output byte-for-byte unchanged. Attributes are always
+// double-quoted, which is why a single quote needs no escaping.
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+function escapeText(value: string): string {
+  return value.replace(/[&<>]/g, (char) => HTML_ESCAPES[char]);
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/[&<>"]/g, (char) => HTML_ESCAPES[char]);
+}
+
+function renderAttributes(attributes: Attributes): string {
+  return Object.entries(attributes)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([name, value]) => ` ${name}="${escapeAttribute(String(value))}"`)
+    .join('');
+}
+
+function element(tag: string, attributes: Attributes, innerHtml: string): string {
+  return `<${tag}${renderAttributes(attributes)}>${innerHtml}</${tag}>`;
+}
+
+function hasText(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== '';
+}
+
+function isAbsoluteHttpUrl(href: string): boolean {
+  return /^https?:\/\//i.test(href);
+}
+
+function linkRel(href: string): string | undefined {
+  return isAbsoluteHttpUrl(href) ? 'noopener noreferrer' : undefined;
+}
+
+// Outermost first; a fixed order keeps output stable however the editor listed the marks.
+const MARK_NESTING: readonly [InlineMark, string][] = [
+  ['strong', 'strong'],
+  ['em', 'em'],
+  ['strike', 's'],
+  ['code', 'code'],
+  ['sub', 'sub'],
+  ['sup', 'sup'],
+];
+
+function renderInlineNode(node: InlineNode): string {
+  if (node.text === '') return '';
+  const marks = new Set(node.marks ?? []);
+  const marked = MARK_NESTING.reduceRight(
+    (html, [mark, tag]) => (marks.has(mark) ? element(tag, {}, html) : html),
+    escapeText(node.text),
+  );
+  return node.href === undefined ? marked : element('a', { href: node.href, rel: linkRel(node.href) }, marked);
+}
+
+function renderInline(nodes: readonly InlineNode[]): string {
+  return nodes.map(renderInlineNode).join('');
+}
+
+function renderContent(block: { text?: string; children?: InlineNode[] }): string {
+  return block.children === undefined ? escapeText(block.text ?? '') : renderInline(block.children);
+}
+
+// Recomputed rather than trusted so every absolute link, ours or embedded, carries the same rel.
+function withLinkRel(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const rest = { ...attribs };
+  delete rest.rel;
+  const rel = rest.href === undefined ? undefined : linkRel(rest.href);
+  return { tagName, attribs: rel === undefined ? rest : { ...rest, rel } };
+}
+
+function dropIframeWithoutSource(frame: sanitizeHtml.IFrame): boolean {
+  // sanitize-html strips a disallowed src but keeps the element; an iframe with no source is noise.
+  return frame.tag === 'iframe' && !frame.attribs.src;
+}
+
+const EMBED_TAGS = ['iframe', 'blockquote', 'p', 'a', 'br', 'em', 'strong'];
+
+const EMBED_ATTRIBUTES: Record<string, string[]> = {
+  iframe: ['src', 'title', 'width', 'height', 'allow', 'allowfullscreen', 'frameborder', 'loading', 'referrerpolicy'],
+  // Providers such as X and Instagram hydrate their blockquotes by class and data attributes.
+  blockquote: ['class', 'cite', 'lang', 'data-*'],
+  p: ['lang', 'dir'],
+  a: ['href', 'rel'],
+};
+
+const EMBED_SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: EMBED_TAGS,
+  allowedAttributes: EMBED_ATTRIBUTES,
+  allowedSchemes: ['https', 'http', 'mailto'],
+  // An http iframe is mixed content: blocked by browsers at best, tamperable in transit at worst.
+  allowedSchemesByTag: { iframe: ['https'] },
+  allowProtocolRelative: false,
+  allowIframeRelativeUrls: false,
+  disallowedTagsMode: 'discard',
+  transformTags: { a: withLinkRel },
+  exclusiveFilter: dropIframeWithoutSource,
+};
+
+const BLOCK_TAGS = ['h2', 'h3', 'h4', 'ul', 'ol', 'li', 'cite', 'figure', 'figcaption', 'img', 'span'];
+
+// A superset of the embed allowlist, since sanitised embed markup is part of the rendered body.
+const BODY_SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  ...EMBED_SANITIZE_OPTIONS,
+  allowedTags: [...EMBED_TAGS, ...BLOCK_TAGS, ...MARK_NESTING.map(([, tag]) => tag)],
+  allowedAttributes: {
+    ...EMBED_ATTRIBUTES,
+    img: ['src', 'alt', 'width', 'height', 'loading'],
+    figure: ['class', 'data-provider'],
+    span: ['class'],
+  },
+  allowedClasses: { figure: ['embed'], span: ['credit'] },
+  allowedSchemesByTag: { iframe: ['https'], img: ['https', 'http'] },
+};
+
+function renderParagraph(block: Block<'paragraph'>): string {
+  return element('p', {}, renderContent(block));
+}
+
+function renderHeading(block: Block<'heading'>): string {
+  // Bodies stored before defaults were applied may lack a level.
+  return element(`h${block.level ?? 2}`, {}, renderContent(block));
+}
+
+function renderQuote(block: Block<'quote'>): string {
+  const cite = hasText(block.attribution) ? element('cite', {}, escapeText(block.attribution)) : '';
+  return element('blockquote', {}, element('p', {}, renderContent(block)) + cite);
+}
+
+function renderListItem(item: string | InlineNode[]): string {
+  return element('li', {}, typeof item === 'string' ? escapeText(item) : renderInline(item));
+}
+
+function renderList(block: Block<'list'>): string {
+  return element(block.style === 'numbered' ? 'ol' : 'ul', {}, block.items.map(renderListItem).join(''));
+}
+
+function renderFigcaption(caption: string | undefined, credit: string | undefined): string {
+  const parts = [
+    hasText(caption) ? escapeText(caption) : '',
+    hasText(credit) ? element('span', { class: 'credit' }, escapeText(credit)) : '',
+  ].filter((part) => part !== '');
+  return parts.length === 0 ? '' : element('figcaption', {}, parts.join(' '));
+}
+
+function renderImage(block: Block<'image'>): string {
+  // An empty alt marks the image as decorative rather than leaving screen readers to read the URL.
+  const attributes = {
+    src: block.url,
+    alt: block.alt ?? '',
+    width: block.width,
+    height: block.height,
+    loading: 'lazy',
+  };
+  // sanitize-html writes void elements as "<img ... />"; matching it keeps the final pass a no-op.
+  const image = `<img${renderAttributes(attributes)} />`;
+  return element('figure', {}, image + renderFigcaption(block.caption, block.credit));
+}
+
+function renderEmbed(block: Block<'embed'>): string {
+  const embedded = sanitizeHtml(block.html ?? '', EMBED_SANITIZE_OPTIONS).trim();
+  const content =
+    embedded !== '' ? embedded : element('a', { href: block.url, rel: linkRel(block.url) }, escapeText(block.url));
+  const attributes = { class: 'embed', 'data-provider': block.provider };
+  return element('figure', attributes, content + renderFigcaption(block.caption, undefined));
+}
+
+// Keyed by block type so the compiler insists on a renderer for every type in the schema.
+const BLOCK_RENDERERS: { [T in BodyBlock['type']]: (block: Block<T>) => string } = {
+  paragraph: renderParagraph,
+  heading: renderHeading,
+  quote: renderQuote,
+  list: renderList,
+  image: renderImage,
+  embed: renderEmbed,
+};
+
+function renderBlock(block: BodyBlock): string {
+  // Bodies are validated on write, but one stored by a newer or older schema must not take the
+  // whole article page down, so an unknown block type renders as nothing.
+  const render = Object.hasOwn(BLOCK_RENDERERS, block.type)
+    ? (BLOCK_RENDERERS[block.type] as (block: BodyBlock) => string)
+    : undefined;
+  return render === undefined ? '' : render(block);
+}
+
+/**
+ * The defence-in-depth pass applied to rendered bodies: an explicit allowlist of exactly what the
+ * renderer (and sanitised embeds) can produce. Safe markup comes back unchanged.
+ */
+export function sanitizeBodyHtml(html: string): string {
+  return sanitizeHtml(html, BODY_SANITIZE_OPTIONS);
+}
+
+export function renderBodyHtml(body: ArticleBody): string {
+  const blocks = body.map(renderBlock).filter((html) => html !== '');
+  return sanitizeBodyHtml(blocks.join('\n'));
+}

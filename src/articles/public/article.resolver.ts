@@ -1,0 +1,119 @@
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
+import { fromGlobalId } from '../../common/global-id.js';
+import { articleUrl } from '../../common/site-urls.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { toPageRequest } from '../../graphql/pagination/connection.args.js';
+import type { Connection } from '../../graphql/pagination/connection.model.js';
+import type { PublicContext } from '../../graphql/public-context.js';
+import { AuthorModel } from '../../authors/public/author.model.js';
+import { ImageModel } from '../../media/public/image.model.js';
+import { SectionModel } from '../../sections/public/section.model.js';
+import { SeriesModel } from '../../series/public/series.model.js';
+import { TagModel } from '../../tags/public/tag.model.js';
+import { ArticleQueryService } from '../article-query.service.js';
+import { renderBodyHtml } from '../body/article-body.renderer.js';
+import { deriveTeaser } from '../body/article-body.text.js';
+import { ArticleConnection, ArticleModel } from './article.model.js';
+import { ArticlesArgs, LatestArticlesArgs, toArticleListFilter, toLatestCount } from './articles.args.js';
+
+const TYPE_LABELS: Record<ArticleModel['type'], string> = {
+  NEWS: 'News',
+  ANALYSIS: 'Analysis',
+  OPINION: 'Opinion',
+  BRIEF: 'Brief',
+  FEATURE: 'Feature',
+  INTERVIEW: 'Interview',
+  EXPLAINER: 'Explainer',
+  REVIEW: 'Review',
+};
+
+@Resolver(() => ArticleModel)
+export class ArticleResolver {
+  constructor(
+    private readonly articleQueries: ArticleQueryService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Query(() => ArticleModel, { nullable: true, description: 'A published article by its current or a former slug' })
+  article(@Args('slug') slug: string): Promise<ArticleModel | null> {
+    return this.articleQueries.findBySlug(slug);
+  }
+
+  @Query(() => ArticleConnection, { description: 'Published articles, filtered and paged by cursor' })
+  articles(@Args() args: ArticlesArgs): Promise<Connection<ArticleModel>> {
+    const filter = toArticleListFilter(args.filter);
+    const order = args.orderBy ?? (filter.search ? 'RELEVANCE' : 'NEWEST');
+    return this.articleQueries.list(filter, order, toPageRequest(args));
+  }
+
+  @Query(() => [ArticleModel], { description: 'The newest published articles (the "Latest" list)' })
+  latestArticles(@Args() args: LatestArticlesArgs): Promise<ArticleModel[]> {
+    return this.articleQueries.latest(toLatestCount(args));
+  }
+
+  @Query(() => [ArticleModel], { description: 'Articles related to one: shared tags first, then same section' })
+  async relatedArticles(
+    @Args('id', { type: () => ID, description: 'Article id' }) id: string,
+    @Args() args: LatestArticlesArgs,
+  ): Promise<ArticleModel[]> {
+    const parsed = fromGlobalId(id);
+    if (parsed?.type !== 'Article') return [];
+    const [article] = await this.articleQueries.findByIds([parsed.id]);
+    return article ? this.articleQueries.related(article, toLatestCount(args)) : [];
+  }
+
+  @ResolveField('relatedArticles', () => [ArticleModel])
+  relatedOf(@Parent() article: ArticleModel, @Args() args: LatestArticlesArgs): Promise<ArticleModel[]> {
+    return this.articleQueries.related(article, toLatestCount(args));
+  }
+
+  @ResolveField(() => String, { description: 'Absolute URL on the public site' })
+  async url(@Parent() article: ArticleModel, @Context() ctx: PublicContext): Promise<string> {
+    const section = article.sectionId ? await ctx.loaders.sectionById.load(article.sectionId) : null;
+    return articleUrl(this.config.site, { slug: article.slug, sectionSlug: section?.slug });
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "The editor's teaser, else the start of the body" })
+  teaser(@Parent() article: ArticleModel): string | null {
+    return article.editorTeaser || deriveTeaser(article.body);
+  }
+
+  @ResolveField(() => String, { description: 'Kicker such as "Analysis | Africa"' })
+  async label(@Parent() article: ArticleModel, @Context() ctx: PublicContext): Promise<string> {
+    const section = article.sectionId ? await ctx.loaders.sectionById.load(article.sectionId) : null;
+    return [TYPE_LABELS[article.type], section?.name].filter(Boolean).join(' | ');
+  }
+
+  @ResolveField(() => String, { description: 'The body as sanitised HTML' })
+  bodyHtml(@Parent() article: ArticleModel): string {
+    return renderBodyHtml(article.body);
+  }
+
+  @ResolveField(() => [AuthorModel], { description: 'Bylines in order' })
+  authors(@Parent() article: ArticleModel, @Context() ctx: PublicContext): Promise<AuthorModel[]> {
+    return ctx.loaders.authorsByArticleId.load(article.rowId);
+  }
+
+  @ResolveField(() => [TagModel])
+  tags(@Parent() article: ArticleModel, @Context() ctx: PublicContext): Promise<TagModel[]> {
+    return ctx.loaders.tagsByArticleId.load(article.rowId);
+  }
+
+  @ResolveField(() => SectionModel, { nullable: true })
+  section(@Parent() article: ArticleModel, @Context() ctx: PublicContext): Promise<SectionModel | null> | null {
+    return article.sectionId ? ctx.loaders.sectionById.load(article.sectionId) : null;
+  }
+
+  @ResolveField(() => SeriesModel, { nullable: true })
+  series(@Parent() article: ArticleModel, @Context() ctx: PublicContext): Promise<SeriesModel | null> | null {
+    return article.seriesId ? ctx.loaders.seriesById.load(article.seriesId) : null;
+  }
+
+  @ResolveField(() => ImageModel, { nullable: true })
+  featuredImage(@Parent() article: ArticleModel, @Context() ctx: PublicContext): Promise<ImageModel | null> | null {
+    return article.featuredImageId ? ctx.loaders.imageById.load(article.featuredImageId) : null;
+  }
+}
+

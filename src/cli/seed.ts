@@ -1,0 +1,39 @@
+// `node dist/cli/seed.js`: loads the demo content into the database at DATABASE_URL. Safe to re-run;
+// it updates the demo rows in place. Apply migrations first, the seed does not create tables.
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { seedDemoContent } from '../seed/demo-seeder.js';
+
+function requireDatabaseUrl(): string {
+  const url = process.env.DATABASE_URL?.trim();
+  if (!url) {
+    throw new Error('DATABASE_URL is not set; point it at the PostgreSQL database to seed, e.g. postgresql://user@host:5432/newsdesk');
+  }
+  return url;
+}
+
+// Never print credentials: host, port and database name say which database was seeded.
+function describeDatabase(url: string): string {
+  try {
+    const { hostname, port, pathname } = new URL(url);
+    return `${hostname}${port ? `:${port}` : ''}${pathname}`;
+  } catch {
+    return 'the configured database';
+  }
+}
+
+async function main(): Promise<void> {
+  const url = requireDatabaseUrl();
+  const prisma = new PrismaClient({ adapter: new PrismaPg(url) });
+  try {
+    const { articles } = await seedDemoContent(prisma);
+    console.log(`Seeded ${articles} demo articles into ${describeDatabase(url)}`);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`Seeding failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,30 @@
+import { DomainError } from './domain-error.js';
+
+// Relay-style opaque ids: "<Type>:<uuid>" in base64url, so node(id:) knows which table to read and an
+// id of one type can never be mistaken for another's.
+export type NodeType = 'Article' | 'Author' | 'Tag' | 'Section' | 'Series' | 'Image';
+
+const NODE_TYPES: ReadonlySet<string> = new Set<NodeType>(['Article', 'Author', 'Tag', 'Section', 'Series', 'Image']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function toGlobalId(type: NodeType, id: string): string {
+  return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
+}
+
+export function fromGlobalId(globalId: string): { type: NodeType; id: string } | null {
+  const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
+  const separator = decoded.indexOf(':');
+  const type = decoded.slice(0, separator);
+  const id = decoded.slice(separator + 1);
+  if (separator < 0 || !NODE_TYPES.has(type) || !UUID.test(id)) return null;
+  return { type: type as NodeType, id };
+}
+
+/** Decodes an id that must be of one type; a malformed or foreign id is bad input. */
+export function expectGlobalId(globalId: string, type: NodeType, path = 'id'): string {
+  const parsed = fromGlobalId(globalId);
+  if (!parsed || parsed.type !== type) {
+    throw DomainError.badInput([{ path, message: `not a valid ${type} id` }]);
+  }
+  return parsed.id;
+}

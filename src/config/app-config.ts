@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { envSchema, type Env } from './env.schema.js';
+
+export interface AppConfig {
+  readonly env: Env['NODE_ENV'];
+  readonly http: { readonly host: string; readonly port: number };
+  readonly database: {
+    /** Undefined means: start embedded PostgreSQL under dataDir. */
+    readonly url: string | undefined;
+    readonly poolSize: number;
+    readonly migrateOnStart: boolean;
+    readonly dataDir: string;
+    /** Seed the demo content into an empty embedded database. */
+    readonly seedDemoContent: boolean;
+  };
+  readonly site: { readonly url: string; readonly articleUrlPattern: string };
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly graphql: {
+    readonly introspection: boolean;
+    readonly maxDepth: number;
+    readonly maxComplexity: number;
+    readonly cacheMaxAge: number;
+    readonly includeStacktrace: boolean;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// Empty strings count as unset so `PORT=` in a .env file falls back to the default.
+function withoutEmpty(source: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+}
+
+function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(withoutEmpty(source));
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
+  const env = parsed.data;
+  const embedded = env.DATABASE_URL === undefined;
+  return deepFreeze({
+    env: env.NODE_ENV,
+    http: { host: env.HOST, port: env.PORT },
+    database: {
+      url: env.DATABASE_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+      migrateOnStart: embedded || env.MIGRATE_ON_START,
+      dataDir: resolve(env.DATA_DIR),
+      seedDemoContent: embedded,
+    },
+    site: { url: env.PUBLIC_SITE_URL.replace(/\/+$/, ''), articleUrlPattern: env.ARTICLE_URL_PATTERN },
+    logLevel: env.LOG_LEVEL,
+    graphql: {
+      introspection: env.GRAPHQL_INTROSPECTION,
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxComplexity: env.GRAPHQL_MAX_COMPLEXITY,
+      cacheMaxAge: env.PUBLIC_CACHE_MAX_AGE,
+      includeStacktrace: env.NODE_ENV === 'development',
+    },
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

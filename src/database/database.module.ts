@@ -1,0 +1,16 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { DatabaseConnection } from './database-connection.js';
+import { PrismaService } from './prisma.service.js';
+import { QueryCounter } from './query-counter.js';
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forConnection(connection: DatabaseConnection): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [{ provide: DatabaseConnection, useValue: connection }, PrismaService, QueryCounter],
+      exports: [PrismaService, DatabaseConnection, QueryCounter],
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
+import { DatabaseConnection } from './database-connection.js';
+
+// The one Prisma client of the process. Repositories are its only users.
+@Injectable()
+export class PrismaService extends PrismaClient implements OnApplicationShutdown {
+  private readonly pool: pg.Pool;
+
+  constructor(private readonly connection: DatabaseConnection) {
+    const pool = new pg.Pool({ connectionString: connection.url, max: connection.poolSize });
+    super({
+      adapter: new PrismaPg(pool),
+      // Query events feed the statement counter (tests, benchmarks) and trace-level SQL logging.
+      log: connection.emitQueryEvents ? [{ emit: 'event' as const, level: 'query' as const }] : [],
+    });
+    this.pool = pool;
+  }
+
+  /** Subscribes to SQL statements; only fires when the connection emits query events. */
+  onQuery(listener: (event: Prisma.QueryEvent) => void) {
+    (this as unknown as { $on(event: 'query', cb: (event: Prisma.QueryEvent) => void): void }).$on('query', listener);
+  }
+
+  async onApplicationShutdown() {
+    await this.$disconnect();
+    await this.pool.end().catch(() => undefined);
+    await this.connection.close();
+  }
+}

@@ -1,0 +1,7 @@
+import type { Request } from 'express';
+import type { PublicLoaders } from './loaders/public-loaders.js';
+
+export interface PublicContext {
+  req: Request & { id?: string };
+  loaders: PublicLoaders;
+}

@@ -1,0 +1,45 @@
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import depthLimit from 'graphql-depth-limit';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { LOGGER } from '../logging/logging.module.js';
+import { formatGraphqlError } from './format-error.js';
+import { PublicLoadersFactory } from './loaders/public-loaders.js';
+import { complexityPlugin } from './plugins/complexity.plugin.js';
+import { requestIdPlugin } from './plugins/request-id.plugin.js';
+import { PublicApiModule } from './public-api.module.js';
+
+export const PUBLIC_GRAPHQL_PATH = '/graphql';
+
+// The public, read-only endpoint. GET and POST both work for any standard client: CSRF preflight
+// rules protect nothing on an endpoint without mutations, and GET is what a CDN caches.
+export const PublicGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
+  driver: ApolloDriver,
+  imports: [PublicApiModule],
+  inject: [APP_CONFIG, LOGGER, PublicLoadersFactory],
+  useFactory: (config: AppConfig, logger: Logger, loaders: PublicLoadersFactory): ApolloDriverConfig => ({
+    path: PUBLIC_GRAPHQL_PATH,
+    include: [PublicApiModule],
+    autoSchemaFile: true,
+    sortSchema: true,
+    buildSchemaOptions: { dateScalarMode: 'isoDate' },
+    introspection: config.graphql.introspection,
+    csrfPrevention: false,
+    playground: false,
+    includeStacktraceInErrorResponses: config.graphql.includeStacktrace,
+    validationRules: [depthLimit(config.graphql.maxDepth)],
+    formatError: formatGraphqlError(config.graphql.includeStacktrace),
+    plugins: [
+      ApolloServerPluginCacheControl({ defaultMaxAge: config.graphql.cacheMaxAge }),
+      complexityPlugin(config.graphql.maxComplexity),
+      requestIdPlugin(logger),
+      config.env === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
+    ],
+    context: ({ req }: { req: unknown }) => ({ req, loaders: loaders.create() }),
+  }),
+});

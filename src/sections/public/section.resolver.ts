@@ -1,0 +1,31 @@
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ArticleQueryService } from '../../articles/article-query.service.js';
+import { NestedArticlesArgs } from '../../articles/public/article-list.args.js';
+import { ArticleConnection, type ArticleModel } from '../../articles/public/article.model.js';
+import { toPageRequest } from '../../graphql/pagination/connection.args.js';
+import type { Connection } from '../../graphql/pagination/connection.model.js';
+import { SectionQueryService } from '../section-query.service.js';
+import { SectionModel } from './section.model.js';
+
+@Resolver(() => SectionModel)
+export class SectionResolver {
+  constructor(
+    private readonly sectionQueries: SectionQueryService,
+    private readonly articleQueries: ArticleQueryService,
+  ) {}
+
+  @Query(() => [SectionModel], { description: 'Sections in display order' })
+  sections(): Promise<SectionModel[]> {
+    return this.sectionQueries.list();
+  }
+
+  @Query(() => SectionModel, { nullable: true })
+  section(@Args('slug') slug: string): Promise<SectionModel | null> {
+    return this.sectionQueries.findBySlug(slug);
+  }
+
+  @ResolveField(() => ArticleConnection, { description: 'Published articles in this section' })
+  articles(@Parent() section: SectionModel, @Args() args: NestedArticlesArgs): Promise<Connection<ArticleModel>> {
+    return this.articleQueries.list({ sectionSlug: section.slug }, args.orderBy ?? 'NEWEST', toPageRequest(args));
+  }
+}

@@ -1,0 +1,164 @@
+// Loads the demo content into a database, safely re-runnable: everything is upserted by its stable
+// identity (slug, or fixed id for images), and an article's byline and tag links are replaced, so a
+// second run updates rows instead of duplicating them.
+import { articleBodySchema } from '../articles/body/article-body.schema.js';
+import { analyseBody } from '../articles/body/article-body.text.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import { demoContent, type DemoArticle, type DemoContent } from './demo-content.js';
+
+type Tx = Prisma.TransactionClient;
+
+/** A client, or a transaction the caller already opened (the seed then runs in a nested one). */
+export type PrismaClientLike = PrismaClient | Tx;
+
+export interface SeedResult {
+  articles: number;
+}
+
+type SlugIds = ReadonlyMap<string, string>;
+
+interface ReferenceIds {
+  authors: SlugIds;
+  tags: SlugIds;
+  sections: SlugIds;
+  series: SlugIds;
+}
+
+// Generous because the embedded database serves one session at a time and the default 5 s
+// interactive-transaction timeout is too tight for a cold start.
+const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 120_000 };
+
+export async function seedDemoContent(prisma: PrismaClientLike, content: DemoContent = demoContent): Promise<SeedResult> {
+  return prisma.$transaction((tx) => seedWith(tx, content), TRANSACTION_OPTIONS);
+}
+
+/** True when the database holds no articles at all, soft-deleted ones included. */
+export async function isDatabaseEmpty(prisma: PrismaClientLike): Promise<boolean> {
+  return (await prisma.article.findFirst({ select: { id: true } })) === null;
+}
+
+// Only `tx` is used from here on: the embedded database has a single connection, so touching the
+// outer client inside the transaction would wait for it forever.
+async function seedWith(tx: Tx, content: DemoContent): Promise<SeedResult> {
+  await upsertImages(tx, content);
+  const ids: ReferenceIds = {
+    authors: await upsertAuthors(tx, content),
+    tags: await upsertTags(tx, content),
+    sections: await upsertSections(tx, content),
+    series: await upsertSeries(tx, content),
+  };
+  for (const article of content.articles) await upsertArticle(tx, article, ids);
+  return { articles: content.articles.length };
+}
+
+async function upsertImages(tx: Tx, { images }: DemoContent): Promise<void> {
+  for (const { id, url, width, height, altText, caption, credit } of images) {
+    const data = { url, width, height, altText, caption, credit, deletedAt: null };
+    await tx.image.upsert({ where: { id }, create: { id, ...data }, update: data });
+  }
+}
+
+// Each reference upsert returns slug → id, so articles can be linked without further lookups.
+async function upsertAuthors(tx: Tx, { authors }: DemoContent): Promise<SlugIds> {
+  return upsertEachBySlug(authors, ({ slug, name, title, bio }) => {
+    const data = { name, title, bio, deletedAt: null };
+    return tx.author.upsert({ where: { slug }, create: { slug, ...data }, update: data, select: { id: true } });
+  });
+}
+
+async function upsertTags(tx: Tx, { tags }: DemoContent): Promise<SlugIds> {
+  return upsertEachBySlug(tags, ({ slug, name, description }) => {
+    const data = { name, description, deletedAt: null };
+    return tx.tag.upsert({ where: { slug }, create: { slug, ...data }, update: data, select: { id: true } });
+  });
+}
+
+async function upsertSections(tx: Tx, { sections }: DemoContent): Promise<SlugIds> {
+  return upsertEachBySlug(sections, ({ slug, name, description, position }) => {
+    const data = { name, description, position, deletedAt: null };
+    return tx.section.upsert({ where: { slug }, create: { slug, ...data }, update: data, select: { id: true } });
+  });
+}
+
+async function upsertSeries(tx: Tx, { series }: DemoContent): Promise<SlugIds> {
+  return upsertEachBySlug(series, ({ slug, name, description }) => {
+    const data = { name, description, deletedAt: null };
+    return tx.series.upsert({ where: { slug }, create: { slug, ...data }, update: data, select: { id: true } });
+  });
+}
+
+// Sequential on purpose: a transaction runs on one connection, so parallel queries gain nothing.
+async function upsertEachBySlug<T extends { slug: string }>(
+  items: readonly T[],
+  upsert: (item: T) => Promise<{ id: string }>,
+): Promise<SlugIds> {
+  const ids = new Map<string, string>();
+  for (const item of items) ids.set(item.slug, (await upsert(item)).id);
+  return ids;
+}
+
+async function upsertArticle(tx: Tx, article: DemoArticle, ids: ReferenceIds): Promise<void> {
+  const data = articleData(article, ids);
+  const { id } = await tx.article.upsert({
+    where: { slug: article.slug },
+    create: { slug: article.slug, ...data },
+    update: data,
+    select: { id: true },
+  });
+  await replaceAuthors(tx, id, article, ids.authors);
+  await replaceTags(tx, id, article, ids.tags);
+}
+
+// The same validation and derived fields as an editor's save, so demo rows look like real ones.
+function articleData(article: DemoArticle, ids: ReferenceIds) {
+  const body = articleBodySchema.parse(article.body);
+  const { text, wordCount, readingTimeMinutes } = analyseBody(body);
+  return {
+    headline: article.headline,
+    dek: article.dek,
+    teaser: article.teaser,
+    type: article.type,
+    status: 'PUBLISHED',
+    publishedAt: article.publishedAt,
+    sectionId: lookup(ids.sections, article.sectionSlug, 'section'),
+    seriesId: article.seriesSlug === null ? null : lookup(ids.series, article.seriesSlug, 'series'),
+    featuredImageId: article.featuredImageId,
+    // Parsed blocks are plain JSON data; zod's output type just does not say so.
+    body: body as Prisma.InputJsonValue,
+    bodyText: text,
+    wordCount,
+    readingTimeMinutes,
+    deletedAt: null,
+  } satisfies Prisma.ArticleUncheckedUpdateInput;
+}
+
+// Links carry the article's published_at (see the schema), so they are rewritten with it.
+async function replaceAuthors(tx: Tx, articleId: string, article: DemoArticle, authorIds: SlugIds): Promise<void> {
+  await tx.articleAuthor.deleteMany({ where: { articleId } });
+  await tx.articleAuthor.createMany({
+    data: article.authorSlugs.map((slug, position) => ({
+      articleId,
+      authorId: lookup(authorIds, slug, 'author'),
+      position,
+      publishedAt: article.publishedAt,
+    })),
+  });
+}
+
+async function replaceTags(tx: Tx, articleId: string, article: DemoArticle, tagIds: SlugIds): Promise<void> {
+  await tx.articleTag.deleteMany({ where: { articleId } });
+  await tx.articleTag.createMany({
+    data: article.tagSlugs.map((slug, position) => ({
+      articleId,
+      tagId: lookup(tagIds, slug, 'tag'),
+      position,
+      publishedAt: article.publishedAt,
+    })),
+  });
+}
+
+function lookup(ids: SlugIds, slug: string, kind: string): string {
+  const id = ids.get(slug);
+  if (id === undefined) throw new Error(`Demo content refers to unknown ${kind} "${slug}"`);
+  return id;
+}

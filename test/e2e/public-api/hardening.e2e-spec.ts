@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { ContentFactory } from '../../factories/content.factory.js';
+import { createTestApp, type TestApp } from '../../utils/create-app.js';
+
+describe('public API: hardening and HTTP behaviour', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ GRAPHQL_MAX_DEPTH: '6', GRAPHQL_MAX_COMPLEXITY: '1500' });
+    await new ContentFactory(t.prisma).article({ headline: 'Hardening subject', slug: 'hardening-subject' });
+  });
+  afterAll(() => t.close());
+
+  it('rejects a query deeper than the limit with status 400 and a clear message', async () => {
+    const deep = `{ articles { edges { node { tags { articles { edges { node { slug } } } } } } } }`;
+    const response = await t.graphql.post(deep);
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.[0]?.message).toMatch(/exceeds maximum operation depth of 6/);
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('rejects a query over the complexity budget with status 400', async () => {
+    const wide = `{ articles(first: 100) { edges { node { slug headline dek teaser authors { name slug bio } tags { name slug } section { name } } } } }`;
+    const response = await t.graphql.post(wide);
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxComplexity: 1500 });
+    expect((await t.graphql.post(`{ articles(first: 10) { edges { node { slug } } } }`)).status).toBe(200);
+  });
+
+  it('caps the page size and rejects forged cursors as bad input', async () => {
+    const tooMany = await t.graphql.post(`{ articles(first: 101) { edges { node { slug } } } }`);
+    expect(tooMany.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(tooMany.body.errors?.[0]?.extensions?.issues).toEqual([{ path: 'first', message: 'must be at most 100' }]);
+    const forged = await t.graphql.post(`{ articles(after: "bm90IGEgY3Vyc29y") { edges { node { slug } } } }`);
+    expect(forged.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ path: 'after', message: 'is not a valid cursor' }] });
+    const both = await t.graphql.post(`{ articles(first: 1, last: 1) { edges { node { slug } } } }`);
+    expect(both.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers plain GET requests from any client (no preflight header) with CDN cache headers', async () => {
+    const response = await t.graphql.get({ query: '{ article(slug: "hardening-subject") { headline } }' });
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual({ article: { headline: 'Hardening subject' } });
+    expect(response.headers.get('cache-control')).toBe('max-age=60, public');
+  });
+
+  it('supports Automatic Persisted Queries over POST and GET', async () => {
+    const query = '{ article(slug: "hardening-subject") { slug } }';
+    const extensions = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } };
+    const unknown = await t.graphql.get({ extensions });
+    expect(unknown.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const register = await fetch(t.graphql.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, extensions }),
+    });
+    expect(register.status).toBe(200);
+    const byHash = await t.graphql.get({ extensions });
+    expect(byHash.body.data).toEqual({ article: { slug: 'hardening-subject' } });
+  });
+
+  it('tags every response with a request id, and echoes a sane incoming one', async () => {
+    const fresh = await t.graphql.post('{ __typename }');
+    expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const echoed = await t.graphql.post('{ __typename }', undefined, { 'x-request-id': 'edge-abc.123' });
+    expect(echoed.headers.get('x-request-id')).toBe('edge-abc.123');
+  });
+
+  it('turns unexpected failures into INTERNAL_SERVER_ERROR with a request id and no SQL or stack', async () => {
+    await t.prisma.$executeRawUnsafe('ALTER TABLE sections RENAME COLUMN name TO name_broken');
+    try {
+      const response = await t.graphql.post('{ sections { name } }');
+      const error = response.body.errors?.[0];
+      expect(error?.message).toBe('Internal server error');
+      expect(error?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(error?.extensions?.requestId).toBe(response.headers.get('x-request-id'));
+      expect(JSON.stringify(response.body)).not.toMatch(/name_broken|SELECT|stacktrace|at .*\.js/);
+    } finally {
+      await t.prisma.$executeRawUnsafe('ALTER TABLE sections RENAME COLUMN name_broken TO name');
+    }
+  });
+});
+
+describe('public API: production settings', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'false' });
+  });
+  afterAll(() => t.close());
+
+  it('refuses introspection when disabled and never includes stack traces', async () => {
+    const response = await t.graphql.post('{ __schema { types { name } } }');
+    expect(response.body.errors?.[0]?.message).toMatch(/introspection/i);
+    const bad = await t.graphql.post('{ nope }');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).not.toContain('stacktrace');
+  });
+});

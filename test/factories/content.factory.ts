@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import type { Article, ArticleStatus, ArticleType, Author, Image, Section, Series, Tag } from '../../src/generated/prisma/client.js';
+import type { PrismaService } from '../../src/database/prisma.service.js';
+
+const unique = () => randomBytes(4).toString('hex');
+
+export class ContentFactory {
+  constructor(private readonly prisma: PrismaService) {}
+
+  author(data: Partial<Author> = {}): Promise<Author> {
+    const id = unique();
+    return this.prisma.author.create({ data: { name: `Author ${id}`, slug: `author-${id}`, ...data, socialLinks: data.socialLinks ?? [] } });
+  }
+
+  tag(data: Partial<Tag> = {}): Promise<Tag> {
+    const id = unique();
+    return this.prisma.tag.create({ data: { name: `tag ${id}`, slug: `tag-${id}`, ...data } });
+  }
+
+  section(data: Partial<Section> = {}): Promise<Section> {
+    const id = unique();
+    return this.prisma.section.create({ data: { name: `Section ${id}`, slug: `section-${id}`, ...data } });
+  }
+
+  series(data: Partial<Series> = {}): Promise<Series> {
+    const id = unique();
+    return this.prisma.series.create({ data: { name: `Series ${id}`, slug: `series-${id}`, ...data } });
+  }
+
+  image(data: Partial<Image> = {}): Promise<Image> {
+    return this.prisma.image.create({ data: { url: `https://images.example.com/${unique()}.jpg`, width: 1200, height: 800, ...data } });
+  }
+
+  /** An article with its links; published by default, with the join tables' published_at copies set. */
+  async article(
+    options: {
+      headline?: string;
+      slug?: string;
+      dek?: string;
+      text?: string;
+      teaser?: string | null;
+      status?: ArticleStatus;
+      type?: ArticleType;
+      publishedAt?: Date | null;
+      section?: Section;
+      series?: Series;
+      image?: Image;
+      tags?: Tag[];
+      authors?: Author[];
+      deletedAt?: Date;
+    } = {},
+  ): Promise<Article> {
+    const id = unique();
+    const status = options.status ?? 'PUBLISHED';
+    const publishedAt = options.publishedAt === undefined ? (status === 'PUBLISHED' ? new Date() : null) : options.publishedAt;
+    const text = options.text ?? `Body of article ${id}.`;
+    return this.prisma.article.create({
+      data: {
+        headline: options.headline ?? `Headline ${id}`,
+        slug: options.slug ?? `article-${id}`,
+        dek: options.dek ?? null,
+        teaser: options.teaser ?? null,
+        body: [{ type: 'paragraph', text }],
+        bodyText: text,
+        wordCount: text.split(/\s+/).filter(Boolean).length,
+        readingTimeMinutes: 1,
+        status,
+        type: options.type ?? 'NEWS',
+        publishedAt,
+        deletedAt: options.deletedAt ?? null,
+        sectionId: options.section?.id,
+        seriesId: options.series?.id,
+        featuredImageId: options.image?.id,
+        tags: { create: (options.tags ?? []).map((tag, position) => ({ tagId: tag.id, position, publishedAt })) },
+        authors: { create: (options.authors ?? []).map((author, position) => ({ authorId: author.id, position, publishedAt })) },
+      },
+    });
+  }
+}

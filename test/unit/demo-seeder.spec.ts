@@ -1,0 +1,129 @@
+// Runs the demo seeder against a real PostgreSQL: a throwaway database is created, migrated (so the
+// search_vector triggers exist), seeded twice and dropped.
+import { randomBytes } from 'node:crypto';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { applyMigrations } from '../../src/database/migrator.js';
+import { PrismaClient } from '../../src/generated/prisma/client.js';
+import { demoContent, maliArticle } from '../../src/seed/demo-content.js';
+import { isDatabaseEmpty, seedDemoContent } from '../../src/seed/demo-seeder.js';
+
+const SERVER_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+// Migrating a fresh database with the wasm schema engine takes a few seconds.
+const SETUP_TIMEOUT = 120_000;
+const SEED_TIMEOUT = 60_000;
+
+function databaseUrl(name: string): string {
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+// CREATE/DROP DATABASE cannot run inside a transaction or on the target database itself, so they go
+// through a short-lived connection to the server's maintenance database.
+async function onServer(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function tableCounts(prisma: PrismaClient) {
+  const [articles, authors, tags, sections, series, images, articleAuthors, articleTags] = await Promise.all([
+    prisma.article.count(),
+    prisma.author.count(),
+    prisma.tag.count(),
+    prisma.section.count(),
+    prisma.series.count(),
+    prisma.image.count(),
+    prisma.articleAuthor.count(),
+    prisma.articleTag.count(),
+  ]);
+  return { articles, authors, tags, sections, series, images, articleAuthors, articleTags };
+}
+
+describe('seedDemoContent', () => {
+  const databaseName = `seed_probe_${randomBytes(6).toString('hex')}`;
+  let prisma: PrismaClient;
+
+  beforeAll(async () => {
+    await onServer(`CREATE DATABASE "${databaseName}"`);
+    const url = databaseUrl(databaseName);
+    await applyMigrations(url);
+    prisma = new PrismaClient({ adapter: new PrismaPg(url) });
+  }, SETUP_TIMEOUT);
+
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await onServer(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+  }, SETUP_TIMEOUT);
+
+  it('fills an empty database and is idempotent on re-runs', async () => {
+    expect(await isDatabaseEmpty(prisma)).toBe(true);
+
+    expect(await seedDemoContent(prisma)).toEqual({ articles: demoContent.articles.length });
+    const afterFirstRun = await tableCounts(prisma);
+    expect(await isDatabaseEmpty(prisma)).toBe(false);
+    expect(afterFirstRun).toMatchObject({
+      articles: demoContent.articles.length,
+      authors: demoContent.authors.length,
+      tags: demoContent.tags.length,
+      sections: demoContent.sections.length,
+      series: demoContent.series.length,
+      images: demoContent.images.length,
+    });
+
+    await seedDemoContent(prisma);
+    expect(await tableCounts(prisma)).toEqual(afterFirstRun);
+  }, SEED_TIMEOUT);
+
+  it('stores the Mali analysis with its section, byline, tag and featured image', async () => {
+    const article = await prisma.article.findUniqueOrThrow({
+      where: { slug: maliArticle.slug },
+      include: {
+        section: true,
+        featuredImage: true,
+        authors: { include: { author: true } },
+        tags: { include: { tag: true } },
+      },
+    });
+
+    expect(article).toMatchObject({
+      headline: 'How the US should respond to Mali’s descent into chaos',
+      dek: 'An al-Qaida linked group’s recent attacks punt stability further down the road',
+      type: 'ANALYSIS',
+      status: 'PUBLISHED',
+      publishedAt: new Date('2024-09-20T10:00:00Z'),
+      section: { slug: 'africa' },
+      featuredImage: { credit: 'REUTERS/Mahamadou Hamidou//File Photo' },
+    });
+    expect(article.authors.map((link) => [link.author.slug, link.publishedAt])).toEqual([['staff', article.publishedAt]]);
+    expect(article.tags.map((link) => [link.tag.slug, link.tag.name, link.publishedAt])).toEqual([
+      ['mali', 'mali', article.publishedAt],
+    ]);
+    expect(article.wordCount).toBeGreaterThan(900);
+    expect(article.bodyText).toContain('cut deals with the guys with guns');
+  });
+
+  it('keeps the photo in the body as an image block linked to the featured image', async () => {
+    const article = await prisma.article.findUniqueOrThrow({ where: { slug: maliArticle.slug } });
+    const blocks = article.body as { type: string; imageId?: string; credit?: string }[];
+
+    const images = blocks.filter((block) => block.type === 'image');
+    expect(images).toEqual([
+      expect.objectContaining({ imageId: article.featuredImageId, credit: 'REUTERS/Mahamadou Hamidou//File Photo' }),
+    ]);
+    expect(blocks.filter((block) => block.type === 'paragraph')).toHaveLength(14);
+  });
+
+  it('makes the Mali article findable by full-text search', async () => {
+    const rows = await prisma.$queryRaw<{ slug: string }[]>`
+      SELECT slug FROM articles WHERE search_vector @@ websearch_to_tsquery('english', 'junta') ORDER BY slug`;
+
+    expect(rows.map((row) => row.slug)).toContain(maliArticle.slug);
+  });
+});

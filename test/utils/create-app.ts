@@ -1,0 +1,47 @@
+import type { INestApplication } from '@nestjs/common';
+import { pino } from 'pino';
+import { createNestApp } from '../../src/app.factory.js';
+import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import { PrismaService } from '../../src/database/prisma.service.js';
+import { QueryCounter } from '../../src/database/query-counter.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { GraphqlClient } from './graphql-client.js';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  baseUrl: string;
+  prisma: PrismaService;
+  queries: QueryCounter;
+  graphql: GraphqlClient;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+// Boots the real application on its own database and a real port, as `npm start` does.
+export async function createTestApp(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestApp> {
+  const db = database ?? (await createTestDatabase());
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PUBLIC_SITE_URL: 'https://news.example.com',
+    ...env,
+    DATABASE_URL: db.url,
+    DATABASE_POOL_SIZE: String(db.poolSize),
+  });
+  const app = await createNestApp(config, { logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }), emitQueryEvents: true });
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    app,
+    config,
+    baseUrl,
+    prisma: app.get(PrismaService),
+    queries: app.get(QueryCounter),
+    graphql: new GraphqlClient(`${baseUrl}/graphql`),
+    database: db,
+    async close() {
+      await app.close();
+      if (!database) await db.drop();
+    },
+  };
+}
