@@ -33,6 +33,8 @@ export class DatabaseConnection {
     if (migrateOnStart) {
       const applied = await applyMigrations(connection.url);
       logger.info({ applied }, applied.length ? `Applied ${applied.length} migration(s)` : 'Database schema is up to date');
+      // The migrator's session must be gone before the app's pool connects to the embedded server.
+      await server?.waitUntilIdle();
     }
     return connection;
   }

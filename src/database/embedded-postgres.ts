@@ -7,6 +7,8 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 export interface EmbeddedPostgres {
   /** A postgres:// URL that reaches the embedded server through a private Unix socket. */
   readonly url: string;
+  /** Resolves once no client is connected, so the next client is not refused (one session at a time). */
+  waitUntilIdle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -23,6 +25,11 @@ export async function startEmbeddedPostgres(dataDir: string | undefined): Promis
   await server.start();
   return {
     url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`,
+    async waitUntilIdle() {
+      for (let waited = 0; server.getStats().activeConnections > 0 && waited < 5000; waited += 10) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
     async stop() {
       await server.stop();
       await db.close();

@@ -10,7 +10,12 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
   private readonly pool: pg.Pool;
 
   constructor(private readonly connection: DatabaseConnection) {
-    const pool = new pg.Pool({ connectionString: connection.url, max: connection.poolSize });
+    const pool = new pg.Pool({
+      connectionString: connection.url,
+      max: connection.poolSize,
+      // Keep the embedded server's single session open instead of closing and reopening it.
+      idleTimeoutMillis: connection.embedded ? 0 : 10_000,
+    });
     super({
       adapter: new PrismaPg(pool),
       // Query events feed the statement counter (tests, benchmarks) and trace-level SQL logging.

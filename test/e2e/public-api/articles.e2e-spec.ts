@@ -118,6 +118,18 @@ describe('public API: articles', () => {
     expect(backward).toEqual(forward);
   });
 
+  it('keeps tag and author pages in publication order when an article is re-dated', async () => {
+    const [tag, author] = [await factory.tag(), await factory.author()];
+    const older = await factory.article({ tags: [tag], authors: [author], publishedAt: new Date('2021-01-01T00:00:00Z') });
+    const newer = await factory.article({ tags: [tag], authors: [author], publishedAt: new Date('2021-06-01T00:00:00Z') });
+    await t.prisma.article.update({ where: { id: older.id }, data: { publishedAt: new Date('2022-01-01T00:00:00Z') } });
+    const data = await t.graphql.data(`query($tag: String!, $author: String!) {
+      byTag: articles(filter: { tag: $tag }) { edges { node { slug } } }
+      byAuthor: articles(filter: { author: $author }) { edges { node { slug } } } }`, { tag: tag.slug, author: author.slug });
+    expect(data.byTag.edges.map((edge: any) => edge.node.slug)).toEqual([older.slug, newer.slug]);
+    expect(data.byAuthor.edges.map((edge: any) => edge.node.slug)).toEqual([older.slug, newer.slug]);
+  });
+
   it('filters by tag, section, series, author and type together', async () => {
     const [section, series, author, tag] = [await factory.section(), await factory.series(), await factory.author(), await factory.tag()];
     const match = await factory.article({ section, series, authors: [author], tags: [tag], type: 'OPINION' });

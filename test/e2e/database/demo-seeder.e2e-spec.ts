@@ -1,36 +1,13 @@
-// Runs the demo seeder against a real PostgreSQL: a throwaway database is created, migrated (so the
-// search_vector triggers exist), seeded twice and dropped.
-import { randomBytes } from 'node:crypto';
+// Runs the demo seeder against this run's test database (a clone of the migrated template on
+// TEST_DATABASE_URL, else embedded PGlite), so the search_vector triggers exist.
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { applyMigrations } from '../../src/database/migrator.js';
-import { PrismaClient } from '../../src/generated/prisma/client.js';
-import { demoContent, maliArticle } from '../../src/seed/demo-content.js';
-import { isDatabaseEmpty, seedDemoContent } from '../../src/seed/demo-seeder.js';
+import { PrismaClient } from '../../../src/generated/prisma/client.js';
+import { demoContent, maliArticle } from '../../../src/seed/demo-content.js';
+import { isDatabaseEmpty, seedDemoContent } from '../../../src/seed/demo-seeder.js';
+import { createTestDatabase, type TestDatabase } from '../../utils/test-database.js';
 
-const SERVER_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-
-// Migrating a fresh database with the wasm schema engine takes a few seconds.
-const SETUP_TIMEOUT = 120_000;
 const SEED_TIMEOUT = 60_000;
-
-function databaseUrl(name: string): string {
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-// CREATE/DROP DATABASE cannot run inside a transaction or on the target database itself, so they go
-// through a short-lived connection to the server's maintenance database.
-async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function tableCounts(prisma: PrismaClient) {
   const [articles, authors, tags, sections, series, images, articleAuthors, articleTags] = await Promise.all([
@@ -47,20 +24,19 @@ async function tableCounts(prisma: PrismaClient) {
 }
 
 describe('seedDemoContent', () => {
-  const databaseName = `seed_probe_${randomBytes(6).toString('hex')}`;
+  let database: TestDatabase;
   let prisma: PrismaClient;
 
   beforeAll(async () => {
-    await onServer(`CREATE DATABASE "${databaseName}"`);
-    const url = databaseUrl(databaseName);
-    await applyMigrations(url);
-    prisma = new PrismaClient({ adapter: new PrismaPg(url) });
-  }, SETUP_TIMEOUT);
+    database = await createTestDatabase();
+    const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize });
+    prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  });
 
   afterAll(async () => {
     await prisma?.$disconnect();
-    await onServer(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-  }, SETUP_TIMEOUT);
+    await database?.drop();
+  });
 
   it('fills an empty database and is idempotent on re-runs', async () => {
     expect(await isDatabaseEmpty(prisma)).toBe(true);

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError, loadConfig } from './app-config.js';
+import { envSchema } from './env.schema.js';
+
+describe('loadConfig', () => {
+  it('starts on embedded PostgreSQL with documented defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000 });
+    expect(config.database.url).toBeUndefined();
+    expect(config.database.migrateOnStart).toBe(true);
+    expect(config.database.seedDemoContent).toBe(true);
+    expect(config.database.dataDir).toMatch(/\.data$/);
+    expect(config.logLevel).toBe('info');
+    expect(Object.isFrozen(config.database)).toBe(true);
+  });
+
+  it('uses DATABASE_URL when set, migrating only when asked', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/news', MIGRATE_ON_START: 'true', PORT: '8080' });
+    expect(config.database).toMatchObject({ url: 'postgresql://u:p@db:5432/news', migrateOnStart: true, seedDemoContent: false });
+    expect(config.http.port).toBe(8080);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/news' }).database.migrateOnStart).toBe(false);
+  });
+
+  it('names every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://db/x', LOG_LEVEL: 'loud', PUBLIC_SITE_URL: 'not a url' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.map((problem) => problem.split(':')[0]);
+    expect(problems.sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'PUBLIC_SITE_URL']);
+    expect((error as ConfigError).message).toMatch(/^Invalid configuration:\n {2}- /);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).http.port).toBe(3000);
+  });
+});
+
+describe('.env.example', () => {
+  it('documents exactly the variables the schema reads, with values it accepts', () => {
+    const text = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const entries = Object.fromEntries(
+      text
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    expect(Object.keys(entries).sort()).toEqual(Object.keys(envSchema.shape).sort());
+    expect(() => loadConfig(entries)).not.toThrow();
+  });
+});
