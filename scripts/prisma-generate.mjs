@@ -4,6 +4,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+// A production install (--omit=dev) has no Prisma CLI; it runs from an already built dist/.
+if (!existsSync('node_modules/prisma/build/index.js')) {
+  console.log('prisma-generate: Prisma CLI not installed (production install); skipping client generation');
+  process.exit(0);
+}
+
 const env = { ...process.env };
 if (!env.PRISMA_SCHEMA_ENGINE_BINARY || !existsSync(env.PRISMA_SCHEMA_ENGINE_BINARY)) {
   env.PRISMA_SCHEMA_ENGINE_BINARY = process.execPath;

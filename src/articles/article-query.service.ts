@@ -22,7 +22,13 @@ export class ArticleQueryService {
 
   async list(filter: ArticleListFilter, order: ArticleOrder, page: PageRequest): Promise<Connection<ArticleModel>> {
     const result = await this.articles.listPublished(filter, order, page);
-    return buildConnection(result.rows, page, (row) => row.cursor, result.count, (row) => ArticleModel.fromRow(row.article));
+    return buildConnection(
+      result.rows,
+      page,
+      (row) => row.cursor,
+      result.count,
+      (row) => ArticleModel.fromRow(row.article),
+    );
   }
 
   async latest(count: number): Promise<ArticleModel[]> {

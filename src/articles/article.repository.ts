@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import { Prisma, type Article } from '../generated/prisma/client.js';
 import type { PageRequest } from '../graphql/pagination/connection.args.js';
-import { ArticleListQuery, PUBLISHED, type ArticleListFilter, type ArticleListKey, type ArticleOrder } from './article-list.query.js';
+import {
+  ArticleListQuery,
+  PUBLISHED,
+  type ArticleListFilter,
+  type ArticleListKey,
+  type ArticleOrder,
+} from './article-list.query.js';
 
 // Prisma-side twin of PUBLISHED (article-list.query.ts): keep the two in step.
 const publishedWhere = { status: 'PUBLISHED', deletedAt: null, publishedAt: { not: null } } satisfies Prisma.ArticleWhereInput;

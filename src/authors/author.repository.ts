@@ -34,6 +34,10 @@ export class AuthorRepository {
       orderBy: { position: 'asc' },
       select: { articleId: true, author: true },
     });
-    return groupBy(links, (link) => link.articleId, (link) => link.author);
+    return groupBy(
+      links,
+      (link) => link.articleId,
+      (link) => link.author,
+    );
   }
 }

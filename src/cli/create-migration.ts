@@ -26,7 +26,10 @@ try {
   fail(`${(error as Error).message}\nUsage: node dist/cli/create-migration.js --name add_foo`);
 }
 // Same shape as the names Prisma generates, so folders sort and read alike.
-const slug = (name ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+const slug = (name ?? '')
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, '_')
+  .replace(/^_+|_+$/g, '');
 if (!slug) fail('a name is required: node dist/cli/create-migration.js --name add_foo');
 const url = process.env.DATABASE_URL;
 if (!url) fail('DATABASE_URL is not set (its server hosts the temporary shadow database).');

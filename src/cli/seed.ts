@@ -7,7 +7,9 @@ import { seedDemoContent } from '../seed/demo-seeder.js';
 function requireDatabaseUrl(): string {
   const url = process.env.DATABASE_URL?.trim();
   if (!url) {
-    throw new Error('DATABASE_URL is not set; point it at the PostgreSQL database to seed, e.g. postgresql://user@host:5432/newsdesk');
+    throw new Error(
+      'DATABASE_URL is not set; point it at the PostgreSQL database to seed, e.g. postgresql://user@host:5432/newsdesk',
+    );
   }
   return url;
 }

@@ -36,7 +36,10 @@ export async function readMigrations(migrationsDir = defaultMigrationsDir()): Pr
     if (error.code === 'ENOENT') return [];
     throw error;
   });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     names.map(async (name) => ({
       path: name,
@@ -75,7 +78,10 @@ export async function applyMigrations(connectionString: string, migrationsDir = 
  */
 export async function diffSchemaAgainstMigrations(
   connectionString: string,
-  { migrationsDir = defaultMigrationsDir(), schemaPath = defaultSchemaPath() }: { migrationsDir?: string; schemaPath?: string } = {},
+  {
+    migrationsDir = defaultMigrationsDir(),
+    schemaPath = defaultSchemaPath(),
+  }: { migrationsDir?: string; schemaPath?: string } = {},
 ): Promise<string> {
   const [migrationsList, schema] = await Promise.all([readMigrations(migrationsDir), readFile(schemaPath, 'utf8')]);
   const { stdout } = await withSchemaEngine(

@@ -15,12 +15,7 @@ import {
 import type * as Glue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import pg from 'pg';
 
-export type {
-  DiffTarget,
-  MigrationList,
-  SchemaEngine,
-  SchemaFilter,
-} from '@prisma/schema-engine-wasm/schema_engine_bg';
+export type { DiffTarget, MigrationList, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 export interface SchemaEngineOptions {
   /**
@@ -216,7 +211,10 @@ function enginePool(connectionString: string): pg.Pool {
 // name (which only the trace names), the full text stays in `cause`.
 function tidyError(error: unknown): unknown {
   if (!(error instanceof Error) || error.name !== 'SchemaConnectorError') return error;
-  const summary = error.message.split(/\n\s+0: /)[0].replace(/^external connector error\n/, '').trim();
+  const summary = error.message
+    .split(/\n\s+0: /)[0]
+    .replace(/^external connector error\n/, '')
+    .trim();
   const migration = /apply_migration.*\n.*migration_name="([^"]+)"/.exec(error.message)?.[1];
   const tidy = new Error(migration ? `Migration ${migration} failed: ${summary}` : summary, { cause: error });
   return Object.assign(tidy, 'code' in error ? { code: error.code } : {});

@@ -86,7 +86,12 @@ export const demoTags: DemoTag[] = [
 export const demoSections: DemoSection[] = [
   { slug: 'africa', name: 'Africa', description: 'News and analysis from across the African continent.', position: 1 },
   { slug: 'europe', name: 'Europe', description: 'Europe, Russia and the war in Ukraine.', position: 2 },
-  { slug: 'middle-east', name: 'Middle East', description: 'The Middle East, the Gulf and US policy in the region.', position: 3 },
+  {
+    slug: 'middle-east',
+    name: 'Middle East',
+    description: 'The Middle East, the Gulf and US policy in the region.',
+    position: 3,
+  },
 ];
 
 export const demoSeries: DemoSeries[] = [

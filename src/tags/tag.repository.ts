@@ -34,6 +34,10 @@ export class TagRepository {
       orderBy: { position: 'asc' },
       select: { articleId: true, tag: true },
     });
-    return groupBy(links, (link) => link.articleId, (link) => link.tag);
+    return groupBy(
+      links,
+      (link) => link.articleId,
+      (link) => link.tag,
+    );
   }
 }

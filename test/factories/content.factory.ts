@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { Article, ArticleStatus, ArticleType, Author, Image, Section, Series, Tag } from '../../src/generated/prisma/client.js';
+import type {
+  Article,
+  ArticleStatus,
+  ArticleType,
+  Author,
+  Image,
+  Section,
+  Series,
+  Tag,
+} from '../../src/generated/prisma/client.js';
 import type { PrismaService } from '../../src/database/prisma.service.js';
 
 const unique = () => randomBytes(4).toString('hex');
@@ -9,7 +18,9 @@ export class ContentFactory {
 
   author(data: Partial<Author> = {}): Promise<Author> {
     const id = unique();
-    return this.prisma.author.create({ data: { name: `Author ${id}`, slug: `author-${id}`, ...data, socialLinks: data.socialLinks ?? [] } });
+    return this.prisma.author.create({
+      data: { name: `Author ${id}`, slug: `author-${id}`, ...data, socialLinks: data.socialLinks ?? [] },
+    });
   }
 
   tag(data: Partial<Tag> = {}): Promise<Tag> {
@@ -28,7 +39,9 @@ export class ContentFactory {
   }
 
   image(data: Partial<Image> = {}): Promise<Image> {
-    return this.prisma.image.create({ data: { url: `https://images.example.com/${unique()}.jpg`, width: 1200, height: 800, ...data } });
+    return this.prisma.image.create({
+      data: { url: `https://images.example.com/${unique()}.jpg`, width: 1200, height: 800, ...data },
+    });
   }
 
   /** An article with its links; published by default, with the join tables' published_at copies set. */

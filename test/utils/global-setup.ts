@@ -2,9 +2,13 @@ import { execFileSync } from 'node:child_process';
 
 // Migrates one database per test run; spec files clone it (see test-database.ts).
 export default function globalSetup() {
-  const output = execFileSync(process.execPath, ['--import', '@swc-node/register/esm-register', 'test/utils/prepare-test-database.ts'], {
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const output = execFileSync(
+    process.execPath,
+    ['--import', '@swc-node/register/esm-register', 'test/utils/prepare-test-database.ts'],
+    {
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   Object.assign(process.env, JSON.parse(output.toString('utf8')));
 }

@@ -132,9 +132,7 @@ describe('renderBodyHtml', () => {
     });
 
     it('skips empty inline runs rather than emitting empty links', () => {
-      expect(render([{ type: 'paragraph', children: [{ text: '', href: '/x' }, { text: 'kept' }] }])).toBe(
-        '<p>kept</p>',
-      );
+      expect(render([{ type: 'paragraph', children: [{ text: '', href: '/x' }, { text: 'kept' }] }])).toBe('<p>kept</p>');
     });
 
     it('renders images as lazy figures, with alt="" when no alt was given', () => {
@@ -149,9 +147,7 @@ describe('renderBodyHtml', () => {
 
     it('falls back to a plain link for embeds without usable html', () => {
       expect(
-        render([
-          { type: 'embed', url: 'https://www.datawrapper.de/_/abc/', provider: 'datawrapper', caption: 'Chart' },
-        ]),
+        render([{ type: 'embed', url: 'https://www.datawrapper.de/_/abc/', provider: 'datawrapper', caption: 'Chart' }]),
       ).toBe(
         '<figure class="embed" data-provider="datawrapper">' +
           '<a href="https://www.datawrapper.de/_/abc/" rel="noopener noreferrer">https://www.datawrapper.de/_/abc/</a>' +

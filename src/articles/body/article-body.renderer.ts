@@ -167,8 +167,7 @@ function renderImage(block: Block<'image'>): string {
 
 function renderEmbed(block: Block<'embed'>): string {
   const embedded = sanitizeHtml(block.html ?? '', EMBED_SANITIZE_OPTIONS).trim();
-  const content =
-    embedded !== '' ? embedded : element('a', { href: block.url, rel: linkRel(block.url) }, escapeText(block.url));
+  const content = embedded !== '' ? embedded : element('a', { href: block.url, rel: linkRel(block.url) }, escapeText(block.url));
   const attributes = { class: 'embed', 'data-provider': block.provider };
   return element('figure', attributes, content + renderFigcaption(block.caption, undefined));
 }

@@ -153,17 +153,14 @@ describe('articleBodySchema', () => {
       expect(issues[0].path).toEqual([0, 'children', 1, 'href']);
     });
 
-    it.each([
-      'javascript:alert(1)',
-      'data:image/png;base64,AAAA',
-      '//cdn.example/a.jpg',
-      'ftp://example.com/a.jpg',
-      'a.jpg',
-    ])('image url %j', (url) => {
-      expect(issuesOf([{ type: 'image', url }])).toEqual([
-        { path: [0, 'url'], message: 'Must be an http(s) URL or a site path starting with /' },
-      ]);
-    });
+    it.each(['javascript:alert(1)', 'data:image/png;base64,AAAA', '//cdn.example/a.jpg', 'ftp://example.com/a.jpg', 'a.jpg'])(
+      'image url %j',
+      (url) => {
+        expect(issuesOf([{ type: 'image', url }])).toEqual([
+          { path: [0, 'url'], message: 'Must be an http(s) URL or a site path starting with /' },
+        ]);
+      },
+    );
 
     it('embed urls that are not https', () => {
       expect(issuesOf([{ type: 'embed', url: 'http://www.youtube.com/watch?v=abc' }])).toEqual([
@@ -236,10 +233,7 @@ describe('articleBodySchema', () => {
     });
 
     it('embed providers that are not simple identifiers', () => {
-      expect(issuesOf([{ type: 'embed', url: 'https://a.example', provider: 'you"tube' }])[0].path).toEqual([
-        0,
-        'provider',
-      ]);
+      expect(issuesOf([{ type: 'embed', url: 'https://a.example', provider: 'you"tube' }])[0].path).toEqual([0, 'provider']);
     });
   });
 });

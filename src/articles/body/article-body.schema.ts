@@ -79,16 +79,11 @@ function strictShape<Shape extends z.ZodRawShape>(name: string, shape: Shape) {
 }
 
 const textField = () => storableString(ARTICLE_BODY_LIMITS.textLength);
-const captionField = () =>
-  storableString(ARTICLE_BODY_LIMITS.captionLength).optional().describe('Caption shown under the media');
+const captionField = () => storableString(ARTICLE_BODY_LIMITS.captionLength).optional().describe('Caption shown under the media');
 
 export const inlineNodeSchema = strictShape('inline node', {
   text: textField().describe('Text of this run; stored verbatim and escaped when rendered'),
-  marks: z
-    .array(z.enum(INLINE_MARKS))
-    .max(INLINE_MARKS.length)
-    .optional()
-    .describe('Formatting applied to the whole run'),
+  marks: z.array(z.enum(INLINE_MARKS)).max(INLINE_MARKS.length).optional().describe('Formatting applied to the whole run'),
   href: urlString(['http', 'https', 'mailto', 'sitePath'], 'an http(s) or mailto: URL, or a site path starting with /')
     .optional()
     .describe('Turns the run into a link'),
@@ -164,13 +159,9 @@ const dimension = () =>
 
 const imageBlockSchema = strictShape('image block', {
   type: z.literal('image'),
-  url: urlString(['http', 'https', 'sitePath'], 'an http(s) URL or a site path starting with /').describe(
-    'Image source',
-  ),
+  url: urlString(['http', 'https', 'sitePath'], 'an http(s) URL or a site path starting with /').describe('Image source'),
   imageId: z.uuid({ error: 'Must be a UUID' }).optional().describe('Media library image this was inserted from'),
-  alt: storableString(ARTICLE_BODY_LIMITS.altLength)
-    .optional()
-    .describe('Alternative text; omit for decorative images'),
+  alt: storableString(ARTICLE_BODY_LIMITS.altLength).optional().describe('Alternative text; omit for decorative images'),
   caption: captionField(),
   credit: storableString(ARTICLE_BODY_LIMITS.creditLength).optional().describe('Photographer or agency credit'),
   width: dimension().optional().describe('Intrinsic width in pixels'),

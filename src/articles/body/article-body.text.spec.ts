@@ -30,9 +30,7 @@ describe('analyseBody', () => {
       { type: 'list', items: ['Sandbags', [{ text: 'Torches', marks: ['em'] }]] },
       { type: 'embed', url: 'https://x.com/a/status/1', caption: 'Live updates', html: '<p>embedded words</p>' },
     ]);
-    expect(result.text).toBe(
-      'Flood warning\n\nRivers are rising fast.\n\nStay home.\n— Civil Defence\n\nSandbags\nTorches',
-    );
+    expect(result.text).toBe('Flood warning\n\nRivers are rising fast.\n\nStay home.\n— Civil Defence\n\nSandbags\nTorches');
     expect(result.wordCount).toBe(12);
     expect(result.readingTimeMinutes).toBe(1);
   });

@@ -116,4 +116,3 @@ export class ArticleResolver {
     return article.featuredImageId ? ctx.loaders.imageById.load(article.featuredImageId) : null;
   }
 }
-

@@ -37,7 +37,10 @@ const connectionArgsSchema = z
     before: z.string().max(512).nullish(),
   })
   .refine((args) => args.first == null || args.last == null, { message: 'use either first or last, not both', path: ['last'] })
-  .refine((args) => args.after == null || args.before == null, { message: 'use either after or before, not both', path: ['before'] })
+  .refine((args) => args.after == null || args.before == null, {
+    message: 'use either after or before, not both',
+    path: ['before'],
+  })
   .refine((args) => args.last == null || args.after == null, { message: 'last goes with before, not after', path: ['after'] });
 
 export function toPageRequest(args: ConnectionArgs): PageRequest {

@@ -25,9 +25,12 @@ export function complexityPlugin(maxComplexity: number): ApolloServerPlugin {
             estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
           });
           if (complexity > maxComplexity) {
-            throw new GraphQLError(`Query is too complex: ${complexity} exceeds the budget of ${maxComplexity}. Ask for fewer items or fields.`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity, http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `Query is too complex: ${complexity} exceeds the budget of ${maxComplexity}. Ask for fewer items or fields.`,
+              {
+                extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity, http: { status: 400 } },
+              },
+            );
           }
         },
       };

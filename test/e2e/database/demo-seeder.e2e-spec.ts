@@ -38,24 +38,28 @@ describe('seedDemoContent', () => {
     await database?.drop();
   });
 
-  it('fills an empty database and is idempotent on re-runs', async () => {
-    expect(await isDatabaseEmpty(prisma)).toBe(true);
+  it(
+    'fills an empty database and is idempotent on re-runs',
+    async () => {
+      expect(await isDatabaseEmpty(prisma)).toBe(true);
 
-    expect(await seedDemoContent(prisma)).toEqual({ articles: demoContent.articles.length });
-    const afterFirstRun = await tableCounts(prisma);
-    expect(await isDatabaseEmpty(prisma)).toBe(false);
-    expect(afterFirstRun).toMatchObject({
-      articles: demoContent.articles.length,
-      authors: demoContent.authors.length,
-      tags: demoContent.tags.length,
-      sections: demoContent.sections.length,
-      series: demoContent.series.length,
-      images: demoContent.images.length,
-    });
+      expect(await seedDemoContent(prisma)).toEqual({ articles: demoContent.articles.length });
+      const afterFirstRun = await tableCounts(prisma);
+      expect(await isDatabaseEmpty(prisma)).toBe(false);
+      expect(afterFirstRun).toMatchObject({
+        articles: demoContent.articles.length,
+        authors: demoContent.authors.length,
+        tags: demoContent.tags.length,
+        sections: demoContent.sections.length,
+        series: demoContent.series.length,
+        images: demoContent.images.length,
+      });
 
-    await seedDemoContent(prisma);
-    expect(await tableCounts(prisma)).toEqual(afterFirstRun);
-  }, SEED_TIMEOUT);
+      await seedDemoContent(prisma);
+      expect(await tableCounts(prisma)).toEqual(afterFirstRun);
+    },
+    SEED_TIMEOUT,
+  );
 
   it('stores the Mali analysis with its section, byline, tag and featured image', async () => {
     const article = await prisma.article.findUniqueOrThrow({

@@ -64,25 +64,27 @@ describe('migrator', () => {
     await embedded?.waitUntilIdle();
     expect(await applyMigrations(url)).toEqual([]);
 
-    const { rows } = await (await sqlClient()).query(
-      `SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name`,
-    );
+    const { rows } = await (
+      await sqlClient()
+    ).query(`SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name`);
     expect(rows.map((row: { migration_name: string }) => row.migration_name)).toEqual(folders);
     for (const row of rows) {
       expect(row.finished_at).toBeInstanceOf(Date);
       expect(row.rolled_back_at).toBeNull();
     }
-
-
   }, 30_000);
 
-  onServer('has no drift between the migrations and schema.prisma, and drops its shadow database', async () => {
-    const script = await diffSchemaAgainstMigrations(url);
-    expect(isEmptyMigration(script)).toBe(true);
+  onServer(
+    'has no drift between the migrations and schema.prisma, and drops its shadow database',
+    async () => {
+      const script = await diffSchemaAgainstMigrations(url);
+      expect(isEmptyMigration(script)).toBe(true);
 
-    const { rows } = await admin!.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${database}_shadow_%`]);
-    expect(rows).toEqual([]);
-  }, 30_000);
+      const { rows } = await admin!.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${database}_shadow_%`]);
+      expect(rows).toEqual([]);
+    },
+    30_000,
+  );
 
   it('keeps the generated part of the init migration identical to the diff from empty', async () => {
     const init = await readFile(join(defaultMigrationsDir(), '20261128000000_init', 'migration.sql'), 'utf8');

@@ -29,7 +29,10 @@ describe('embedded database (no DATABASE_URL)', () => {
 
   it('seeds on first start, answers the Mali query, and persists across a restart without reseeding', async () => {
     const first = await start();
-    const seeded = await query(first, '{ article(slug: "how-the-us-should-respond-to-malis-descent-into-chaos") { headline } articles { totalCount } }');
+    const seeded = await query(
+      first,
+      '{ article(slug: "how-the-us-should-respond-to-malis-descent-into-chaos") { headline } articles { totalCount } }',
+    );
     expect(seeded.data.article.headline).toMatch(/Mali/);
     const count = seeded.data.articles.totalCount;
     expect(count).toBeGreaterThanOrEqual(7);

@@ -56,7 +56,12 @@ describe('public API: articles', () => {
     const tag = await factory.tag({ slug: 'hidden-things', name: 'hidden things' });
     const hidden = [
       await factory.article({ status: 'DRAFT', headline: 'zanzibarian draft', tags: [tag] }),
-      await factory.article({ status: 'SCHEDULED', headline: 'zanzibarian scheduled', publishedAt: new Date(Date.now() + 3600e3), tags: [tag] }),
+      await factory.article({
+        status: 'SCHEDULED',
+        headline: 'zanzibarian scheduled',
+        publishedAt: new Date(Date.now() + 3600e3),
+        tags: [tag],
+      }),
       await factory.article({ status: 'ARCHIVED', headline: 'zanzibarian archived', publishedAt: new Date(), tags: [tag] }),
       await factory.article({ status: 'PUBLISHED', headline: 'zanzibarian trashed', deletedAt: new Date(), tags: [tag] }),
     ];
@@ -123,15 +128,23 @@ describe('public API: articles', () => {
     const older = await factory.article({ tags: [tag], authors: [author], publishedAt: new Date('2021-01-01T00:00:00Z') });
     const newer = await factory.article({ tags: [tag], authors: [author], publishedAt: new Date('2021-06-01T00:00:00Z') });
     await t.prisma.article.update({ where: { id: older.id }, data: { publishedAt: new Date('2022-01-01T00:00:00Z') } });
-    const data = await t.graphql.data(`query($tag: String!, $author: String!) {
+    const data = await t.graphql.data(
+      `query($tag: String!, $author: String!) {
       byTag: articles(filter: { tag: $tag }) { edges { node { slug } } }
-      byAuthor: articles(filter: { author: $author }) { edges { node { slug } } } }`, { tag: tag.slug, author: author.slug });
+      byAuthor: articles(filter: { author: $author }) { edges { node { slug } } } }`,
+      { tag: tag.slug, author: author.slug },
+    );
     expect(data.byTag.edges.map((edge: any) => edge.node.slug)).toEqual([older.slug, newer.slug]);
     expect(data.byAuthor.edges.map((edge: any) => edge.node.slug)).toEqual([older.slug, newer.slug]);
   });
 
   it('filters by tag, section, series, author and type together', async () => {
-    const [section, series, author, tag] = [await factory.section(), await factory.series(), await factory.author(), await factory.tag()];
+    const [section, series, author, tag] = [
+      await factory.section(),
+      await factory.series(),
+      await factory.author(),
+      await factory.tag(),
+    ];
     const match = await factory.article({ section, series, authors: [author], tags: [tag], type: 'OPINION' });
     await factory.article({ section, series, authors: [author], tags: [tag], type: 'NEWS' });
     await factory.article({ section, authors: [author], tags: [tag], type: 'OPINION' });
@@ -149,7 +162,11 @@ describe('public API: articles', () => {
 
     const inBody = await factory.article({ headline: 'Weather report', text: 'A long piece that mentions quokkas once.' });
     const inHeadline = await factory.article({ headline: 'Quokkas take the capital', text: 'Nothing else here.' });
-    const tagged = await factory.article({ headline: 'Untitled', text: 'Nothing.', tags: [await factory.tag({ name: 'quokka watch', slug: 'quokka-watch' })] });
+    const tagged = await factory.article({
+      headline: 'Untitled',
+      text: 'Nothing.',
+      tags: [await factory.tag({ name: 'quokka watch', slug: 'quokka-watch' })],
+    });
     const ranked = await t.graphql.data(`{ articles(filter: { search: "quokka" }) { edges { node { slug } } } }`);
     const slugs = ranked.articles.edges.map((edge: any) => edge.node.slug);
     expect(slugs).toHaveLength(3);
@@ -183,9 +200,12 @@ describe('public API: articles', () => {
     const twoTags = await factory.article({ tags: [a, b], publishedAt: new Date(Date.now() - 86400e3) });
     await factory.article({}); // unrelated
     const { toGlobalId } = await import('../../../src/common/global-id.js');
-    const data = await t.graphql.data(`query($slug: String!, $id: ID!) {
+    const data = await t.graphql.data(
+      `query($slug: String!, $id: ID!) {
       article(slug: $slug) { relatedArticles(first: 5) { slug } }
-      relatedArticles(id: $id, first: 5) { slug } }`, { slug: subject.slug, id: toGlobalId('Article', subject.id) });
+      relatedArticles(id: $id, first: 5) { slug } }`,
+      { slug: subject.slug, id: toGlobalId('Article', subject.id) },
+    );
     const expected = [twoTags.slug, oneTag.slug, sameSection.slug];
     expect(data.article.relatedArticles.map((r: any) => r.slug)).toEqual(expected);
     expect(data.relatedArticles.map((r: any) => r.slug)).toEqual(expected);
@@ -202,7 +222,9 @@ describe('public API: articles', () => {
       seriesBySlug(slug: "diplomacy-watch") { id name articles { totalCount edges { node { headline } } } }
       latestArticles(first: 3) { slug publishedAt }
     }`);
-    expect(data.tags.edges.map((edge: any) => edge.node.name)).toEqual(expect.arrayContaining(['mali', 'ukraine war', 'election 2024', 'middle east']));
+    expect(data.tags.edges.map((edge: any) => edge.node.name)).toEqual(
+      expect.arrayContaining(['mali', 'ukraine war', 'election 2024', 'middle east']),
+    );
     expect(data.tag.articles.edges.map((edge: any) => edge.node.slug)).toContain(MALI);
     expect(data.author.articles.totalCount).toBeGreaterThanOrEqual(7);
     expect(data.sections.map((s: any) => s.slug)).toEqual(expect.arrayContaining(['africa', 'middle-east']));
@@ -226,7 +248,13 @@ describe('public API: articles', () => {
     const authors = [await factory.author(), await factory.author()];
     const extraTags = [await factory.tag(), await factory.tag()];
     for (let i = 0; i < 50; i++) {
-      await factory.article({ tags: [tag, ...extraTags], authors, section, image, series: i % 2 ? await factory.series() : undefined });
+      await factory.article({
+        tags: [tag, ...extraTags],
+        authors,
+        section,
+        image,
+        series: i % 2 ? await factory.series() : undefined,
+      });
     }
     const query = `query($first: Int) { articles(filter: { tag: "n-plus-one" }, first: $first) {
       edges { node { ${ARTICLE_CARD} series { name } } } } }`;

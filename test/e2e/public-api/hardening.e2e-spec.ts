@@ -32,7 +32,10 @@ describe('public API: hardening and HTTP behaviour', () => {
     expect(tooMany.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(tooMany.body.errors?.[0]?.extensions?.issues).toEqual([{ path: 'first', message: 'must be at most 100' }]);
     const forged = await t.graphql.post(`{ articles(after: "bm90IGEgY3Vyc29y") { edges { node { slug } } } }`);
-    expect(forged.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ path: 'after', message: 'is not a valid cursor' }] });
+    expect(forged.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      issues: [{ path: 'after', message: 'is not a valid cursor' }],
+    });
     const both = await t.graphql.post(`{ articles(first: 1, last: 1) { edges { node { slug } } } }`);
     expect(both.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

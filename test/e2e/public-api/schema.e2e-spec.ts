@@ -30,7 +30,9 @@ describe('public schema', () => {
   it('gives every entity type an id, so normalised client caches work', () => {
     const types = [...sdl.matchAll(/^type (\w+)[^{]*\{([^}]*)\}/gm)];
     const wrappers = /^(Query|PageInfo|\w+Connection|\w+Edge)$/;
-    const withoutId = types.filter(([, name, body]) => !wrappers.test(name!) && !/^\s+id: ID!$/m.test(body!)).map(([, name]) => name);
+    const withoutId = types
+      .filter(([, name, body]) => !wrappers.test(name!) && !/^\s+id: ID!$/m.test(body!))
+      .map(([, name]) => name);
     expect(withoutId).toEqual([]);
     expect(types.length).toBeGreaterThan(8);
   });
