@@ -17,7 +17,7 @@ export class DatabaseConnection {
 
   static async open(config: AppConfig, logger: Logger, options: { emitQueryEvents?: boolean } = {}) {
     const { url, dataDir, poolSize, migrateOnStart } = config.database;
-    const server = url ? undefined : await startEmbeddedPostgres(dataDir);
+    const server = url ? undefined : await startEmbeddedPostgres({ dataDir });
     const connection = new DatabaseConnection(
       url ?? server!.url,
       // The embedded server serves one session at a time.
@@ -33,8 +33,6 @@ export class DatabaseConnection {
     if (migrateOnStart) {
       const applied = await applyMigrations(connection.url);
       logger.info({ applied }, applied.length ? `Applied ${applied.length} migration(s)` : 'Database schema is up to date');
-      // The migrator's session must be gone before the app's pool connects to the embedded server.
-      await server?.waitUntilIdle();
     }
     return connection;
   }

@@ -4,36 +4,48 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
+const EMBEDDED_SOCKET_SLACK = 4;
+
 export interface EmbeddedPostgres {
   /** A postgres:// URL that reaches the embedded server through a private Unix socket. */
   readonly url: string;
-  /** Resolves once no client is connected, so the next client is not refused (one session at a time). */
-  waitUntilIdle(): Promise<void>;
+  /** The whole database as a tarball, to start other instances from (tests clone a migrated one). */
+  snapshot(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
+export interface EmbeddedPostgresSource {
+  /** Directory to persist in; without one (and without a snapshot) the database lives in memory. */
+  dataDir?: string;
+  /** Start in memory from a snapshot() of another instance. */
+  snapshot?: Blob;
+}
+
 // PGlite is PostgreSQL compiled to WebAssembly. Serving it over the wire protocol lets the app use the
-// very same pg + Prisma adapter path as a real server, so there is one data-access code path. It serves
-// one session at a time, which is why callers must use a pool of size 1 against it.
-// dataDir undefined keeps the database in memory (tests).
-export async function startEmbeddedPostgres(dataDir: string | undefined): Promise<EmbeddedPostgres> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir ? join(dataDir, 'pgdata') : undefined);
+// very same pg + Prisma adapter path as a real server, so there is one data-access code path. PGlite is
+// a single session, so callers use one connection at a time (pool size 1). The server still accepts a
+// few sockets: pg replaces a connection it dropped (e.g. after a query error) before the old socket has
+// finished closing, and a server limited to one socket would refuse that replacement.
+export async function startEmbeddedPostgres(source: EmbeddedPostgresSource = {}): Promise<EmbeddedPostgres> {
+  const db = await openPglite(source);
   // A Unix socket in a private temp directory: no port to collide with, nothing reachable from outside.
   const socketDir = mkdtempSync(join(tmpdir(), 'newsdesk-pg-'));
-  const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 });
+  const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: EMBEDDED_SOCKET_SLACK });
   await server.start();
   return {
     url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`,
-    async waitUntilIdle() {
-      for (let waited = 0; server.getStats().activeConnections > 0 && waited < 5000; waited += 10) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    },
+    snapshot: () => db.dumpDataDir('none'),
     async stop() {
       await server.stop();
       await db.close();
       rmSync(socketDir, { recursive: true, force: true });
     },
   };
+}
+
+function openPglite({ dataDir, snapshot }: EmbeddedPostgresSource): Promise<PGlite> {
+  if (snapshot) return PGlite.create({ loadDataDir: snapshot });
+  if (!dataDir) return PGlite.create();
+  mkdirSync(dataDir, { recursive: true });
+  return PGlite.create(join(dataDir, 'pgdata'));
 }

@@ -3,8 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 import { applyMigrations } from '../../src/database/migrator.js';
 import { SNAPSHOT_ENV, TEMPLATE_ENV, adminQuery, withDatabase } from './test-database.js';
 
@@ -22,20 +21,15 @@ async function main() {
 }
 
 async function migratedPgliteSnapshot(): Promise<string> {
-  const db = await PGlite.create();
-  const socketDir = mkdtempSync(join(tmpdir(), 'newsdesk-template-pg-'));
-  const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 });
-  await server.start();
+  const embedded = await startEmbeddedPostgres();
   try {
-    await applyMigrations(`postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`);
+    await applyMigrations(embedded.url);
+    const file = join(mkdtempSync(join(tmpdir(), 'newsdesk-template-')), 'migrated.tar');
+    await writeFile(file, Buffer.from(await (await embedded.snapshot()).arrayBuffer()));
+    return file;
   } finally {
-    await server.stop();
+    await embedded.stop();
   }
-  const dump = await db.dumpDataDir('none');
-  await db.close();
-  const file = join(socketDir, 'migrated.tar');
-  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
-  return file;
 }
 
 main().then(

@@ -1,10 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 import pg from 'pg';
 
 export interface TestDatabase {
@@ -46,19 +42,8 @@ async function cloneTemplate(serverUrl: string): Promise<TestDatabase> {
 async function startEmbeddedFromSnapshot(): Promise<TestDatabase> {
   const snapshot = process.env[SNAPSHOT_ENV];
   if (!snapshot) throw new Error(`${SNAPSHOT_ENV} is not set: global setup did not run`);
-  const db = await PGlite.create({ loadDataDir: new Blob([await readFile(snapshot)]) });
-  const socketDir = mkdtempSync(join(tmpdir(), 'newsdesk-test-pg-'));
-  const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 });
-  await server.start();
-  return {
-    url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`,
-    poolSize: 1,
-    async drop() {
-      await server.stop();
-      await db.close();
-      rmSync(socketDir, { recursive: true, force: true });
-    },
-  };
+  const embedded = await startEmbeddedPostgres({ snapshot: new Blob([await readFile(snapshot)]) });
+  return { url: embedded.url, poolSize: 1, drop: () => embedded.stop() };
 }
 
 export async function adminQuery(serverUrl: string, sql: string): Promise<void> {
