@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
+import { resolveAppKeys } from './config/app-secret.js';
 import { DatabaseConnection } from './database/database-connection.js';
 import { PrismaService } from './database/prisma.service.js';
 import { createLogger } from './logging/logger.js';
@@ -22,7 +23,8 @@ export interface CreateAppOptions {
 export async function createNestApp(config: AppConfig, options: CreateAppOptions = {}): Promise<INestApplication> {
   const logger = options.logger ?? createLogger(config);
   const connection = await DatabaseConnection.open(config, logger, { emitQueryEvents: options.emitQueryEvents });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, logger, connection), {
+  const keys = resolveAppKeys(config, logger);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, keys, logger, connection), {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });

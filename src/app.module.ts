@@ -1,9 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import type { DatabaseConnection } from './database/database-connection.js';
 import { DatabaseModule } from './database/database.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { AppKeys } from './config/app-secret.js';
+import { AdminGraphqlModule } from './graphql/admin-graphql.module.js';
+import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter.js';
 import { PublicGraphqlModule } from './graphql/public-graphql.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
@@ -12,16 +18,20 @@ import { LoggingModule } from './logging/logging.module.js';
 export class AppModule {
   // Config, logger and database connection are settled before Nest starts (see app.factory.ts), so
   // every provider can rely on a ready, migrated database.
-  static register(config: AppConfig, logger: Logger, connection: DatabaseConnection): DynamicModule {
+  static register(config: AppConfig, keys: AppKeys, logger: Logger, connection: DatabaseConnection): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, keys),
         LoggingModule.forRoot(logger),
         DatabaseModule.forConnection(connection),
+        AuthModule,
+        AuditModule,
         HealthModule,
         PublicGraphqlModule,
+        AdminGraphqlModule,
       ],
+      providers: [{ provide: APP_FILTER, useClass: GraphqlExceptionFilter }],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { envSchema, type Env } from './env.schema.js';
+import { envRules, type Env } from './env.schema.js';
 
 export interface AppConfig {
   readonly env: Env['NODE_ENV'];
@@ -16,6 +16,18 @@ export interface AppConfig {
   };
   readonly site: { readonly url: string; readonly articleUrlPattern: string };
   readonly logLevel: Env['LOG_LEVEL'];
+  /** Undefined: generated (and, in embedded mode, kept in DATA_DIR) at start, see app-secret.ts. */
+  readonly appSecret: string | undefined;
+  readonly auth: {
+    readonly accessTokenTtlSeconds: number;
+    readonly refreshTokenTtlDays: number;
+    readonly previewTokenTtlSeconds: number;
+    readonly loginMaxAttempts: number;
+    readonly loginWindowSeconds: number;
+    readonly initialAdmin: { readonly email: string; readonly password: string } | undefined;
+  };
+  readonly media: { readonly dir: string; readonly maxBytes: number; readonly publicUrl: string };
+  readonly jobs: { readonly enabled: boolean; readonly pollIntervalMs: number };
   readonly graphql: {
     readonly introspection: boolean;
     readonly maxDepth: number;
@@ -42,7 +54,7 @@ function describeIssues(error: z.ZodError): string[] {
 }
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
-  const parsed = envSchema.safeParse(withoutEmpty(source));
+  const parsed = envRules.safeParse(withoutEmpty(source));
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
   const env = parsed.data;
   const embedded = env.DATABASE_URL === undefined;
@@ -58,6 +70,21 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     site: { url: env.PUBLIC_SITE_URL.replace(/\/+$/, ''), articleUrlPattern: env.ARTICLE_URL_PATTERN },
     logLevel: env.LOG_LEVEL,
+    appSecret: env.APP_SECRET,
+    auth: {
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      previewTokenTtlSeconds: env.PREVIEW_TOKEN_TTL_SECONDS,
+      loginMaxAttempts: env.LOGIN_MAX_ATTEMPTS,
+      loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,
+      initialAdmin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
+    },
+    media: {
+      dir: resolve(env.MEDIA_DIR ?? `${env.DATA_DIR}/media`),
+      maxBytes: env.MEDIA_MAX_BYTES,
+      publicUrl: `${(env.PUBLIC_API_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '')}/media`,
+    },
+    jobs: { enabled: env.JOBS_ENABLED, pollIntervalMs: env.JOBS_POLL_INTERVAL_MS },
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION,
       maxDepth: env.GRAPHQL_MAX_DEPTH,

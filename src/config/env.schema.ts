@@ -28,7 +28,65 @@ export const envSchema = z.object({
   GRAPHQL_INTROSPECTION: booleanFlag.default(true).describe('Allow introspection of the public schema'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10).describe('Maximum query depth'),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(2500).describe('Complexity budget per operation'),
+  APP_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .optional()
+    .describe(
+      'Key that signs access and preview tokens; required in production (embedded mode keeps a generated one in DATA_DIR)',
+    ),
+  PUBLIC_API_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe('Public origin of this API (uploaded media URLs); default http://localhost:PORT'),
+  ADMIN_EMAIL: z
+    .string()
+    .email()
+    .optional()
+    .describe('With ADMIN_PASSWORD: the first admin, created at start when no user exists'),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional().describe('Password of the first admin'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900).describe('Lifetime of access tokens'),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30).describe('Lifetime of refresh tokens'),
+  PREVIEW_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(2_592_000)
+    .default(86_400)
+    .describe('Default lifetime of preview tokens'),
+  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10).describe('Failed logins allowed per account or IP per window'),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900).describe('Window of the login rate limit'),
+  MEDIA_DIR: z.string().min(1).optional().describe('Where uploaded images are stored on local disk; default DATA_DIR/media'),
+  MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(15 * 1024 * 1024)
+    .describe('Largest accepted upload'),
+  JOBS_ENABLED: booleanFlag.default(true).describe('Run background jobs (scheduled publishing...) in this process'),
+  JOBS_POLL_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .max(60_000)
+    .default(1000)
+    .describe('How often idle workers look for due jobs'),
   PUBLIC_CACHE_MAX_AGE: z.coerce.number().int().min(0).default(60).describe('Default max-age (s) of public responses'),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+// Cross-variable rules, reported together with the per-variable ones.
+export const envRules = envSchema.superRefine((env, ctx) => {
+  if (env.NODE_ENV === 'production' && !env.APP_SECRET && env.DATABASE_URL) {
+    ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is required in production' });
+  }
+  if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'],
+      message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together',
+    });
+  }
+});

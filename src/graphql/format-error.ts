@@ -12,6 +12,11 @@ const CLIENT_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'QUERY_TOO_COMPLEX',
+  // Domain codes raised outside resolvers (e.g. authentication while building the context).
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
 ]);
 
 // The one place errors become client responses: domain errors keep their code and details, known

@@ -9,6 +9,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { formatGraphqlError } from './format-error.js';
+import { pruneSchema } from './prune-schema.js';
 import { PublicLoadersFactory } from './loaders/public-loaders.js';
 import { complexityPlugin } from './plugins/complexity.plugin.js';
 import { requestIdPlugin } from './plugins/request-id.plugin.js';
@@ -27,6 +28,7 @@ export const PublicGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig
     include: [PublicApiModule],
     autoSchemaFile: true,
     sortSchema: true,
+    transformSchema: pruneSchema,
     buildSchemaOptions: { dateScalarMode: 'isoDate' },
     introspection: config.graphql.introspection,
     csrfPrevention: false,

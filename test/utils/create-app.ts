@@ -14,6 +14,8 @@ export interface TestApp {
   prisma: PrismaService;
   queries: QueryCounter;
   graphql: GraphqlClient;
+  /** The admin endpoint, anonymous; see test/utils/auth.ts for logged-in clients. */
+  admin: GraphqlClient;
   database: TestDatabase;
   close(): Promise<void>;
 }
@@ -24,6 +26,8 @@ export async function createTestApp(env: Record<string, string> = {}, database?:
   const config = loadConfig({
     NODE_ENV: 'test',
     PUBLIC_SITE_URL: 'https://news.example.com',
+    APP_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    JOBS_POLL_INTERVAL_MS: '100',
     ...env,
     DATABASE_URL: db.url,
     DATABASE_POOL_SIZE: String(db.poolSize),
@@ -38,6 +42,7 @@ export async function createTestApp(env: Record<string, string> = {}, database?:
     prisma: app.get(PrismaService),
     queries: app.get(QueryCounter),
     graphql: new GraphqlClient(`${baseUrl}/graphql`),
+    admin: new GraphqlClient(`${baseUrl}/admin/graphql`),
     database: db,
     async close() {
       await app.close();

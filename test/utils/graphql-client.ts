@@ -6,12 +6,20 @@ export interface GraphqlResponse<T = Record<string, any>> {
 
 // A plain HTTP GraphQL client, so tests see exactly what a front-end sees (status, headers, body).
 export class GraphqlClient {
-  constructor(readonly endpoint: string) {}
+  constructor(
+    readonly endpoint: string,
+    private readonly defaultHeaders: Record<string, string> = {},
+  ) {}
+
+  /** The same endpoint, sending these headers too (e.g. Authorization). */
+  with(headers: Record<string, string>): GraphqlClient {
+    return new GraphqlClient(this.endpoint, { ...this.defaultHeaders, ...headers });
+  }
 
   async post<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
     const response = await fetch(this.endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...this.defaultHeaders, ...headers },
       body: JSON.stringify({ query, variables }),
     });
     return this.read<T>(response);
@@ -22,7 +30,7 @@ export class GraphqlClient {
     for (const [key, value] of Object.entries(params)) {
       if (value !== undefined) search.set(key, typeof value === 'string' ? value : JSON.stringify(value));
     }
-    const response = await fetch(`${this.endpoint}?${search}`, { headers });
+    const response = await fetch(`${this.endpoint}?${search}`, { headers: { ...this.defaultHeaders, ...headers } });
     return this.read<T>(response);
   }
 

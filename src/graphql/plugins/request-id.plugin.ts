@@ -1,5 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
+import { DomainError } from '../../common/domain-error.js';
 
 interface RequestIdContext {
   req?: { id?: unknown };
@@ -14,6 +16,7 @@ export function requestIdPlugin(logger: Logger): ApolloServerPlugin<RequestIdCon
       return {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
+            if (unwrapResolverError(error) instanceof DomainError) continue;
             if (!error.extensions?.code || error.extensions.code === 'INTERNAL_SERVER_ERROR') {
               logger.error({ err: error.originalError ?? error, requestId, path: error.path }, 'GraphQL resolver failed');
             }

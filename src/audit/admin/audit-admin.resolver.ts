@@ -1,0 +1,64 @@
+import { Args, ArgsType, Context, Field, ID, Query, Resolver } from '@nestjs/graphql';
+import { z } from 'zod';
+import { requireRole } from '../../auth/roles.js';
+import { parseInput } from '../../common/parse-input.js';
+import type { AdminContext } from '../../graphql/admin-context.js';
+import { buildConnection } from '../../graphql/pagination/build-connection.js';
+import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
+import type { Connection } from '../../graphql/pagination/connection.model.js';
+import { encodeCursor } from '../../graphql/pagination/cursor.js';
+import { AuditRepository } from '../audit.repository.js';
+import { AuditEntryConnection, AuditEntryModel } from './audit-entry.model.js';
+
+@ArgsType()
+class AuditEntriesArgs extends ConnectionArgs {
+  @Field(() => String, { nullable: true, description: 'e.g. Article, User, ApiToken' })
+  entityType?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  entityId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only what this user did' })
+  actorId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'e.g. article.published' })
+  action?: string | null;
+}
+
+const filterSchema = z.object({
+  entityType: z.string().max(50).nullish(),
+  entityId: z.string().uuid().nullish(),
+  actorId: z.string().uuid().nullish(),
+  action: z.string().max(100).nullish(),
+});
+
+@Resolver(() => AuditEntryModel)
+export class AuditAdminResolver {
+  constructor(private readonly audit: AuditRepository) {}
+
+  @Query(() => AuditEntryConnection, { description: 'The audit log, newest first (admins only)' })
+  async auditEntries(@Args() args: AuditEntriesArgs, @Context() ctx: AdminContext): Promise<Connection<AuditEntryModel>> {
+    requireRole(ctx.actor, 'ADMIN', 'read the audit log');
+    const { entityType, entityId, actorId, action } = parseInput(filterSchema, {
+      entityType: args.entityType,
+      entityId: args.entityId,
+      actorId: args.actorId,
+      action: args.action,
+    });
+    const filter = {
+      ...(entityType ? { entityType } : {}),
+      ...(entityId ? { entityId } : {}),
+      ...(actorId ? { actorId } : {}),
+      ...(action ? { action } : {}),
+    };
+    const page = toPageRequest(args);
+    const rows = await this.audit.list(filter, page);
+    return buildConnection(
+      rows,
+      page,
+      (row) => encodeCursor([row.createdAt.toISOString(), row.id]),
+      () => this.audit.count(filter),
+      AuditEntryModel.fromRow,
+    );
+  }
+}

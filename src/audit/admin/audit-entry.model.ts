@@ -1,0 +1,46 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { AuditEntry } from '../../generated/prisma/client.js';
+import { JSONScalar } from '../../graphql/scalars/json.scalar.js';
+import { connectionTypes } from '../../graphql/pagination/connection.model.js';
+
+@ObjectType('AuditEntry', { description: 'One recorded change: who, what, when, and through which token' })
+export class AuditEntryModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'e.g. article.published, user.created, api_token.revoked' })
+  action!: string;
+
+  @Field()
+  entityType!: string;
+
+  @Field(() => ID, { nullable: true })
+  entityId!: string | null;
+
+  @Field({ description: 'user, api_token or system' })
+  actorKind!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The acting user' })
+  actorId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The API token used, if any' })
+  tokenId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  ip!: string | null;
+
+  @Field(() => String, { nullable: true })
+  requestId!: string | null;
+
+  @Field(() => JSONScalar)
+  details!: unknown;
+
+  @Field()
+  createdAt!: Date;
+
+  static fromRow(row: AuditEntry): AuditEntryModel {
+    return Object.assign(new AuditEntryModel(), row);
+  }
+}
+
+export const { ConnectionType: AuditEntryConnection } = connectionTypes(AuditEntryModel, 'AuditEntry');

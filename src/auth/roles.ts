@@ -1,0 +1,28 @@
+import { DomainError } from '../common/domain-error.js';
+import type { UserRole } from '../generated/prisma/client.js';
+import type { Actor } from './actor.js';
+
+// Each role has every right of the roles before it.
+const RANK: Record<UserRole, number> = { CONTRIBUTOR: 1, AUTHOR: 2, EDITOR: 3, ADMIN: 4 };
+
+export function hasRole(actor: Actor, minimum: UserRole): boolean {
+  return RANK[actor.role] >= RANK[minimum];
+}
+
+/** The one way an operation demands a login. */
+export function requireActor(actor: Actor | null | undefined): Actor {
+  if (!actor) throw new DomainError('UNAUTHENTICATED', 'Log in first: send Authorization: Bearer <access token or API token>');
+  return actor;
+}
+
+/** The one way an operation demands a role. */
+export function requireRole(actor: Actor | null | undefined, minimum: UserRole, action = 'do this'): Actor {
+  const known = requireActor(actor);
+  if (!hasRole(known, minimum)) {
+    throw new DomainError(
+      'FORBIDDEN',
+      `Your role (${known.role.toLowerCase()}) may not ${action}; it takes ${minimum.toLowerCase()} or above`,
+    );
+  }
+  return known;
+}

@@ -1,0 +1,61 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import depthLimit from 'graphql-depth-limit';
+import type { Request } from 'express';
+import type { Logger } from 'pino';
+import { AuthenticatorService } from '../auth/authenticator.service.js';
+import { DomainError } from '../common/domain-error.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { LOGGER } from '../logging/logging.module.js';
+import { ADMIN_FEATURE_MODULES, AdminApiModule } from './admin-api.module.js';
+import type { AdminContext } from './admin-context.js';
+import { formatGraphqlError } from './format-error.js';
+import { pruneSchema } from './prune-schema.js';
+import { adminIntrospectionPlugin } from './plugins/admin-introspection.plugin.js';
+import { complexityPlugin } from './plugins/complexity.plugin.js';
+import { requestIdPlugin } from './plugins/request-id.plugin.js';
+
+export const ADMIN_GRAPHQL_PATH = '/admin/graphql';
+
+async function buildContext(authenticator: AuthenticatorService, req: Request & { id?: string }): Promise<AdminContext> {
+  try {
+    const origin = { ip: req.ip ?? null, requestId: req.id === undefined ? null : String(req.id) };
+    return { req, actor: await authenticator.authenticate(req.headers.authorization, origin) };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+  }
+}
+
+// The editors' endpoint: its own schema, authenticated per request, and Apollo's CSRF prevention on
+// (browsers cannot send it a "simple" cross-site request), unlike the public read-only endpoint.
+export const AdminGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
+  driver: ApolloDriver,
+  imports: [AdminApiModule],
+  inject: [APP_CONFIG, LOGGER, AuthenticatorService],
+  useFactory: (config: AppConfig, logger: Logger, authenticator: AuthenticatorService): ApolloDriverConfig => ({
+    path: ADMIN_GRAPHQL_PATH,
+    include: [AdminApiModule, ...ADMIN_FEATURE_MODULES],
+    autoSchemaFile: true,
+    sortSchema: true,
+    transformSchema: pruneSchema,
+    buildSchemaOptions: { dateScalarMode: 'isoDate' },
+    introspection: true,
+    csrfPrevention: true,
+    playground: false,
+    includeStacktraceInErrorResponses: config.graphql.includeStacktrace,
+    validationRules: [depthLimit(config.graphql.maxDepth)],
+    formatError: formatGraphqlError(config.graphql.includeStacktrace),
+    plugins: [
+      adminIntrospectionPlugin(),
+      complexityPlugin(config.graphql.maxComplexity),
+      requestIdPlugin(logger),
+      config.env === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
+    ],
+    context: ({ req }: { req: Request & { id?: string } }) => buildContext(authenticator, req),
+  }),
+});
