@@ -1,0 +1,38 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { JobHandler, JobRecord } from '../../jobs/job-handler.js';
+import { JobRegistry } from '../../jobs/job-registry.js';
+import { LOGGER } from '../../logging/logging.module.js';
+import { ArticleWorkflowService } from '../editing/article-workflow.service.js';
+import { PUBLISH_SCHEDULED_JOB } from '../editing/article-schedule.service.js';
+import { publishScheduledArticlePayload } from './publish-scheduled-article.schema.js';
+
+type Payload = z.output<typeof publishScheduledArticlePayload>;
+
+// Publishes a scheduled article when its time comes (enqueued by ArticleScheduleService with
+// run_at = publishAt). Idempotent: the workflow publishes only a still-SCHEDULED, due article, so a
+// rerun, or a job left over from an unschedule, does nothing.
+@Injectable()
+export class PublishScheduledArticleJob implements JobHandler<typeof publishScheduledArticlePayload>, OnModuleInit {
+  readonly name = PUBLISH_SCHEDULED_JOB;
+  readonly schema = publishScheduledArticlePayload;
+
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly workflow: ArticleWorkflowService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onModuleInit() {
+    this.registry.register(this);
+  }
+
+  async handle({ articleId }: Payload, job: JobRecord): Promise<void> {
+    // The queue found the job due by the database's clock; the workflow checks "due" by this host's.
+    // If this clock lags, retry shortly rather than skip, which would complete the job unpublished.
+    if (Date.now() < job.runAt.getTime()) throw new Error(`Not due yet by this host's clock (run_at ${job.runAt.toISOString()})`);
+    const outcome = await this.workflow.publishScheduled(articleId);
+    this.logger.info({ articleId, jobId: job.id, outcome }, `Scheduled publishing of article ${articleId}: ${outcome}`);
+  }
+}

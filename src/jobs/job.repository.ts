@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service.js';
+import { Prisma } from '../generated/prisma/client.js';
+import type { EnqueueJob, JobRecord } from './job-handler.js';
+
+const DEFAULT_MAX_ATTEMPTS = 10;
+// last_error is for people reading the table; the first lines of a stack are enough.
+const MAX_ERROR_LENGTH = 4000;
+
+// Every state change after a claim is conditional on the lock still being ours: a job replaced or
+// cancelled while it ran, or re-claimed after our lock expired, is no longer ours to settle.
+@Injectable()
+export class JobRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async insert(tx: Prisma.TransactionClient, job: EnqueueJob): Promise<string> {
+    const created = await tx.job.create({ data: this.fields(job), select: { id: true } });
+    return created.id;
+  }
+
+  /** One atomic INSERT ... ON CONFLICT (dedupe_key): a pending job with the key is reset to this one. */
+  async upsertPending(tx: Prisma.TransactionClient, job: EnqueueJob & { dedupeKey: string }): Promise<string> {
+    const fields = this.fields(job);
+    const saved = await tx.job.upsert({
+      where: { dedupeKey: job.dedupeKey },
+      create: fields,
+      update: { ...fields, attempts: 0, lastError: null, lockedAt: null, lockedBy: null },
+      select: { id: true },
+    });
+    return saved.id;
+  }
+
+  /** Deletes the pending (or running) job with this key; finished jobs no longer hold a key. */
+  async deletePending(tx: Prisma.TransactionClient, dedupeKey: string): Promise<boolean> {
+    const { count } = await tx.job.deleteMany({ where: { dedupeKey, completedAt: null, failedAt: null } });
+    return count > 0;
+  }
+
+  /**
+   * Locks the next due job this worker can run. SKIP LOCKED lets concurrent workers each take a
+   * different row without waiting; a lock older than lockTimeoutMs belongs to a dead worker.
+   */
+  async claimNext(workerId: string, names: string[], lockTimeoutMs: number): Promise<JobRecord | null> {
+    const rows = await this.prisma.$queryRaw<JobRecord[]>(Prisma.sql`
+      UPDATE jobs
+      SET locked_at = now(), locked_by = ${workerId}, attempts = attempts + 1, updated_at = now()
+      WHERE id = (
+        SELECT id FROM jobs
+        WHERE completed_at IS NULL AND failed_at IS NULL AND run_at <= now()
+          AND (locked_at IS NULL OR locked_at < now() - ${lockTimeoutMs}::int * interval '1 millisecond')
+          AND name = ANY(${names}::text[])
+        ORDER BY run_at, id
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING id, name, payload, run_at AS "runAt", attempts, max_attempts AS "maxAttempts"`);
+    return rows[0] ?? null;
+  }
+
+  async markCompleted(id: string, workerId: string): Promise<boolean> {
+    return this.settle(id, workerId, { completedAt: new Date(), dedupeKey: null });
+  }
+
+  async markFailed(id: string, workerId: string, error: string): Promise<boolean> {
+    return this.settle(id, workerId, { failedAt: new Date(), dedupeKey: null, lastError: truncate(error) });
+  }
+
+  async reschedule(id: string, workerId: string, error: string, delayMs: number): Promise<boolean> {
+    return this.settle(id, workerId, { runAt: new Date(Date.now() + delayMs), lastError: truncate(error) });
+  }
+
+  // Settling releases the lock; completed and failed jobs also give up their dedupe key, so they
+  // never block a new job with the same key.
+  private async settle(id: string, workerId: string, data: Prisma.JobUpdateManyMutationInput): Promise<boolean> {
+    const { count } = await this.prisma.job.updateMany({
+      where: { id, lockedBy: workerId },
+      data: { ...data, lockedAt: null, lockedBy: null },
+    });
+    return count > 0;
+  }
+
+  private fields(job: EnqueueJob) {
+    return {
+      name: job.name,
+      payload: job.payload as Prisma.InputJsonObject,
+      runAt: job.runAt ?? new Date(),
+      maxAttempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      dedupeKey: job.dedupeKey ?? null,
+    };
+  }
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
+}

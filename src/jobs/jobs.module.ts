@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { JobQueueService } from './job-queue.service.js';
+import { JobRegistry } from './job-registry.js';
+import { JobRunnerService } from './job-runner.service.js';
+import { JobRepository } from './job.repository.js';
+
+// Global: any feature may enqueue jobs and register handlers without importing this module.
+@Global()
+@Module({
+  providers: [JobRepository, JobRegistry, JobQueueService, JobRunnerService],
+  exports: [JobQueueService, JobRegistry],
+})
+export class JobsModule {}

@@ -1,0 +1,165 @@
+import { pino } from 'pino';
+import { loadConfig } from '../../../src/config/app-config.js';
+import { PrismaService } from '../../../src/database/prisma.service.js';
+import { JobRegistry } from '../../../src/jobs/job-registry.js';
+import { createWorkerContext } from '../../../src/worker.factory.js';
+import { mutateArticle } from '../../utils/admin-articles.js';
+import { loginAs } from '../../utils/auth.js';
+import { createTestApp, type TestApp } from '../../utils/create-app.js';
+import { createTestDatabase } from '../../utils/test-database.js';
+import { sleep, waitFor } from '../../utils/wait-for.js';
+
+// Two app instances on one database need a server: the embedded one is a single session.
+const onServer = process.env.TEST_DATABASE_URL ? it : it.skip;
+
+// The workflow refuses a publish time less than a second ahead.
+const soon = (ms = 1500) => new Date(Date.now() + ms).toISOString();
+
+async function publicArticle(t: TestApp, slug: string) {
+  const { article } = await t.graphql.data(`query($slug: String!) { article(slug: $slug) { headline publishedAt } }`, { slug });
+  return article;
+}
+
+async function scheduledDraft(t: TestApp, headline: string, leadMs: number) {
+  const editor = await loginAs(t, 'EDITOR');
+  const draft = await mutateArticle(editor.admin, 'createArticle', { headline });
+  return mutateArticle(editor.admin, 'scheduleArticle', { id: draft.id, publishAt: soon(leadMs) });
+}
+
+const publishedAudits = (t: TestApp, articleId: string) =>
+  t.prisma.auditEntry.findMany({ where: { action: 'article.published', entityId: articleId } });
+
+describe('scheduled publishing', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('publishes a scheduled article by itself when its time comes, as the system', async () => {
+    const editor = await loginAs(t, 'EDITOR');
+    const draft = await mutateArticle(editor.admin, 'createArticle', { headline: 'Election night results' });
+    // Rescheduling replaces the first publish job: the later call's time wins.
+    await mutateArticle(editor.admin, 'scheduleArticle', {
+      id: draft.id,
+      publishAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    const publishAt = soon();
+    const scheduled = await mutateArticle(editor.admin, 'scheduleArticle', { id: draft.id, publishAt });
+    expect(await publicArticle(t, scheduled.slug)).toBeNull();
+
+    const live = await waitFor(() => publicArticle(t, scheduled.slug), 8000, 'the article to go live');
+    expect(live).toEqual({ headline: 'Election night results', publishedAt: publishAt });
+    const row = await t.prisma.article.findFirstOrThrow({ where: { slug: scheduled.slug } });
+    expect(row).toMatchObject({ status: 'PUBLISHED', scheduledAt: null, version: scheduled.version + 1 });
+    const audits = await publishedAudits(t, row.id);
+    expect(audits).toMatchObject([{ actorKind: 'system', actorId: null }]);
+    expect(
+      await t.prisma.job.findMany({ where: { name: 'article.publish-scheduled', payload: { equals: { articleId: row.id } } } }),
+    ).toMatchObject([{ attempts: 1, completedAt: expect.any(Date), dedupeKey: null }]);
+  });
+
+  it('does not publish an article whose schedule was cancelled', async () => {
+    const editor = await loginAs(t, 'EDITOR');
+    const draft = await mutateArticle(editor.admin, 'createArticle', { headline: 'Embargoed statement' });
+    await mutateArticle(editor.admin, 'scheduleArticle', { id: draft.id, publishAt: soon(1200) });
+    await mutateArticle(editor.admin, 'unpublishArticle', { id: draft.id });
+
+    await sleep(2000);
+    expect(await publicArticle(t, draft.slug)).toBeNull();
+    expect(await t.prisma.article.findFirstOrThrow({ where: { slug: draft.slug } })).toMatchObject({ status: 'DRAFT' });
+  });
+
+  onServer('publishes exactly once with two instances, even when its job runs twice', async () => {
+    const second = await createTestApp({}, t.database);
+    try {
+      const scheduled = await scheduledDraft(t, 'Summit communique', 1500);
+      const row = await t.prisma.article.findFirstOrThrow({ where: { slug: scheduled.slug } });
+      // A second publish job for the same article (as a rerun would make), due at the same time, so
+      // both instances are likely to try at once: the workflow must still publish only once.
+      await t.prisma.job.create({
+        data: { name: 'article.publish-scheduled', payload: { articleId: row.id }, runAt: row.scheduledAt! },
+      });
+
+      await waitFor(() => publicArticle(second, scheduled.slug), 8000, 'the article to go live');
+      await waitFor(
+        async () =>
+          (await t.prisma.job.count({
+            where: { payload: { equals: { articleId: row.id } }, completedAt: null, failedAt: null },
+          })) === 0,
+        8000,
+        'both jobs to finish',
+      );
+      expect(await publishedAudits(t, row.id)).toHaveLength(1);
+      const published = await t.prisma.article.findUniqueOrThrow({ where: { id: row.id } });
+      expect(published.version).toBe(scheduled.version + 1);
+      expect(await t.prisma.articleRevision.count({ where: { articleId: row.id, version: { gt: scheduled.version } } })).toBe(1);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('publishes after a restart an article whose time passed while no instance ran', async () => {
+    const database = await createTestDatabase();
+    try {
+      const stopped = await createTestApp({ JOBS_ENABLED: 'false' }, database);
+      let scheduled;
+      try {
+        scheduled = await scheduledDraft(stopped, 'Overnight decision', 1200);
+        await sleep(1500);
+        expect(await publicArticle(stopped, scheduled.slug)).toBeNull(); // due, but nobody runs jobs
+      } finally {
+        await stopped.close();
+      }
+
+      const restarted = await createTestApp({}, database);
+      try {
+        const live = await waitFor(() => publicArticle(restarted, scheduled.slug), 8000, 'the article to go live');
+        expect(live.headline).toBe('Overnight decision');
+        const row = await restarted.prisma.article.findFirstOrThrow({ where: { slug: scheduled.slug } });
+        expect(await publishedAudits(restarted, row.id)).toHaveLength(1);
+      } finally {
+        await restarted.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('is done by the worker role, which serves no HTTP', async () => {
+    const database = await createTestDatabase();
+    try {
+      // The web process schedules and stops; then only a worker runs (one at a time: the embedded
+      // test database is a single session).
+      const web = await createTestApp({ JOBS_ENABLED: 'false' }, database);
+      const scheduled = await scheduledDraft(web, 'Published by the worker', 1200).finally(() => web.close());
+
+      const config = loadConfig({
+        NODE_ENV: 'test',
+        APP_SECRET: web.config.appSecret,
+        DATABASE_URL: database.url,
+        DATABASE_POOL_SIZE: String(database.poolSize),
+        JOBS_POLL_INTERVAL_MS: '100',
+      });
+      const worker = await createWorkerContext(config, { logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }) });
+      try {
+        expect(worker.get(JobRegistry).names()).toContain('article.publish-scheduled');
+        const prisma = worker.get(PrismaService);
+        const published = await waitFor(
+          async () => {
+            const row = await prisma.article.findFirstOrThrow({ where: { slug: scheduled.slug } });
+            return row.status === 'PUBLISHED' ? row : undefined;
+          },
+          8000,
+          'the worker to publish the article',
+        );
+        expect(await prisma.auditEntry.count({ where: { action: 'article.published', entityId: published.id } })).toBe(1);
+      } finally {
+        await worker.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+});
