@@ -17,6 +17,7 @@ const CLIENT_ERROR_CODES = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'RATE_LIMITED',
 ]);
 
 // The one place errors become client responses: domain errors keep their code and details, known

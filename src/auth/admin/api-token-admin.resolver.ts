@@ -1,0 +1,47 @@
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { requireRole } from '../roles.js';
+import { parseInput } from '../../common/parse-input.js';
+import type { AdminContext } from '../../graphql/admin-context.js';
+import { buildConnection } from '../../graphql/pagination/build-connection.js';
+import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
+import type { Connection } from '../../graphql/pagination/connection.model.js';
+import { encodeCursor } from '../../graphql/pagination/cursor.js';
+import { createApiTokenSchema, revokeApiTokenSchema } from '../api-token.schema.js';
+import { ApiTokenService } from '../api-token.service.js';
+import { AdminApiToken, AdminApiTokenConnection } from './admin-api-token.model.js';
+import { CreateApiTokenInput } from './create-api-token.input.js';
+import { CreateApiTokenPayload } from './create-api-token.payload.js';
+import { RevokeApiTokenInput } from './revoke-api-token.input.js';
+import { RevokeApiTokenPayload } from './revoke-api-token.payload.js';
+
+@Resolver(() => AdminApiToken)
+export class ApiTokenAdminResolver {
+  constructor(private readonly tokenService: ApiTokenService) {}
+
+  @Query(() => AdminApiTokenConnection, { description: 'Every API token, newest first, revoked ones included (admins only)' })
+  async apiTokens(@Args() args: ConnectionArgs, @Context() ctx: AdminContext): Promise<Connection<AdminApiToken>> {
+    requireRole(ctx.actor, 'ADMIN', 'list API tokens');
+    const page = toPageRequest(args);
+    return buildConnection(
+      await this.tokenService.list(page),
+      page,
+      (row) => encodeCursor([row.createdAt.toISOString(), row.id]),
+      () => this.tokenService.count(),
+      AdminApiToken.fromRow,
+    );
+  }
+
+  @Mutation(() => CreateApiTokenPayload, { description: 'Creates an API token and shows it once (admins only)' })
+  async createApiToken(@Args('input') input: CreateApiTokenInput, @Context() ctx: AdminContext): Promise<CreateApiTokenPayload> {
+    const actor = requireRole(ctx.actor, 'ADMIN', 'create API tokens');
+    const { token, apiToken } = await this.tokenService.create(actor, parseInput(createApiTokenSchema, input, ['input']));
+    return { token, apiToken: AdminApiToken.fromRow(apiToken) };
+  }
+
+  @Mutation(() => RevokeApiTokenPayload, { description: 'Revokes an API token at once (admins only)' })
+  async revokeApiToken(@Args('input') input: RevokeApiTokenInput, @Context() ctx: AdminContext): Promise<RevokeApiTokenPayload> {
+    const actor = requireRole(ctx.actor, 'ADMIN', 'revoke API tokens');
+    const { id } = parseInput(revokeApiTokenSchema, input, ['input']);
+    return { apiToken: AdminApiToken.fromRow(await this.tokenService.revoke(actor, id)) };
+  }
+}

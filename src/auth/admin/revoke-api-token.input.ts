@@ -1,0 +1,7 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+
+@InputType('RevokeApiTokenInput')
+export class RevokeApiTokenInput {
+  @Field(() => ID)
+  id!: string;
+}

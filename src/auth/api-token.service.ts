@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import type { ApiToken } from '../generated/prisma/client.js';
+import type { PageRequest } from '../graphql/pagination/connection.args.js';
+import type { Actor } from './actor.js';
+import { ApiTokenRepository } from './api-token.repository.js';
+import type { CreateApiTokenData } from './api-token.schema.js';
+import { AuthErrors } from './auth.exception.js';
+import { API_TOKEN_PREFIX } from './authenticator.service.js';
+import { hashToken, newToken } from './token-hash.js';
+
+// Enough to tell tokens apart in a list ("nd_Xa3k9Q"), far too little to guess the rest.
+const SHOWN_PREFIX_LENGTH = 10;
+
+export interface CreatedApiToken {
+  /** The secret itself: returned once, at creation, and never stored. */
+  token: string;
+  apiToken: ApiToken;
+}
+
+@Injectable()
+export class ApiTokenService {
+  constructor(
+    private readonly tokens: ApiTokenRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(page: PageRequest): Promise<ApiToken[]> {
+    return this.tokens.list(page);
+  }
+
+  count(): Promise<number> {
+    return this.tokens.count();
+  }
+
+  create(actor: Actor, data: CreateApiTokenData): Promise<CreatedApiToken> {
+    const token = newToken(API_TOKEN_PREFIX);
+    return this.tokens.transaction(async (tx) => {
+      const apiToken = await this.tokens.create(tx, {
+        name: data.name,
+        role: data.role,
+        tokenHash: hashToken(token),
+        tokenPrefix: token.slice(0, SHOWN_PREFIX_LENGTH),
+        createdById: actor.userId,
+        expiresAt: data.expiresAt ?? null,
+      });
+      await this.audit.record(tx, actor, {
+        action: 'api_token.created',
+        entityType: 'ApiToken',
+        entityId: apiToken.id,
+        details: { name: apiToken.name, role: apiToken.role, expiresAt: apiToken.expiresAt?.toISOString() ?? null },
+      });
+      return { token, apiToken };
+    });
+  }
+
+  /** Revoking twice is harmless: the second call returns the token as it is. */
+  revoke(actor: Actor, id: string): Promise<ApiToken> {
+    return this.tokens.transaction(async (tx) => {
+      const current = await this.tokens.findById(tx, id);
+      if (!current) throw AuthErrors.apiTokenNotFound(id);
+      if (current.revokedAt) return current;
+      const revoked = await this.tokens.revoke(tx, id, new Date());
+      await this.audit.record(tx, actor, {
+        action: 'api_token.revoked',
+        entityType: 'ApiToken',
+        entityId: id,
+        details: { name: revoked.name, role: revoked.role },
+      });
+      return revoked;
+    });
+  }
+}

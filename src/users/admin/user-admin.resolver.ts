@@ -1,0 +1,53 @@
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { requireActor, requireRole } from '../../auth/roles.js';
+import { parseInput } from '../../common/parse-input.js';
+import type { AdminContext } from '../../graphql/admin-context.js';
+import { buildConnection } from '../../graphql/pagination/build-connection.js';
+import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
+import type { Connection } from '../../graphql/pagination/connection.model.js';
+import { encodeCursor } from '../../graphql/pagination/cursor.js';
+import { UserService } from '../user.service.js';
+import { createUserSchema, updateUserSchema } from '../user.schema.js';
+import { AdminUser, AdminUserConnection } from './admin-user.model.js';
+import { AdminViewer } from './admin-viewer.model.js';
+import { CreateUserInput } from './create-user.input.js';
+import { CreateUserPayload } from './create-user.payload.js';
+import { UpdateUserInput } from './update-user.input.js';
+import { UpdateUserPayload } from './update-user.payload.js';
+
+@Resolver(() => AdminUser)
+export class UserAdminResolver {
+  constructor(private readonly userService: UserService) {}
+
+  @Query(() => AdminViewer, { description: 'The caller: any logged-in user or API token' })
+  async me(@Context() ctx: AdminContext): Promise<AdminViewer> {
+    return AdminViewer.of(await this.userService.viewer(requireActor(ctx.actor)));
+  }
+
+  @Query(() => AdminUserConnection, { description: 'Every account, by name (admins only)' })
+  async users(@Args() args: ConnectionArgs, @Context() ctx: AdminContext): Promise<Connection<AdminUser>> {
+    requireRole(ctx.actor, 'ADMIN', 'list users');
+    const page = toPageRequest(args);
+    return buildConnection(
+      await this.userService.list(page),
+      page,
+      (row) => encodeCursor([row.name, row.id]),
+      () => this.userService.count(),
+      AdminUser.fromRow,
+    );
+  }
+
+  @Mutation(() => CreateUserPayload, { description: 'Creates an account (admins only)' })
+  async createUser(@Args('input') input: CreateUserInput, @Context() ctx: AdminContext): Promise<CreateUserPayload> {
+    const actor = requireRole(ctx.actor, 'ADMIN', 'create users');
+    const user = await this.userService.create(actor, parseInput(createUserSchema, input, ['input']));
+    return { user: AdminUser.fromRow(user) };
+  }
+
+  @Mutation(() => UpdateUserPayload, { description: 'Changes, disables or re-enables an account (admins only)' })
+  async updateUser(@Args('input') input: UpdateUserInput, @Context() ctx: AdminContext): Promise<UpdateUserPayload> {
+    const actor = requireRole(ctx.actor, 'ADMIN', 'change users');
+    const user = await this.userService.update(actor, parseInput(updateUserSchema, input, ['input']));
+    return { user: AdminUser.fromRow(user) };
+  }
+}

@@ -1,0 +1,219 @@
+import { randomBytes } from 'node:crypto';
+import { verify } from '@node-rs/argon2';
+import { toGlobalId } from '../../../src/common/global-id.js';
+import type { UserRole } from '../../../src/generated/prisma/client.js';
+import { ContentFactory } from '../../factories/content.factory.js';
+import { TEST_PASSWORD, createUser, loginAs, type LoggedIn } from '../../utils/auth.js';
+import { createTestApp, type TestApp } from '../../utils/create-app.js';
+import type { GraphqlClient, GraphqlResponse } from '../../utils/graphql-client.js';
+import { LOGIN, ME, errorOf, logIn } from '../../utils/sessions.js';
+
+const USER_FIELDS = 'id email name role authorId lastLoginAt disabled createdAt';
+const CREATE_USER = `mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { user { ${USER_FIELDS} } } }`;
+const UPDATE_USER = `mutation UpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { user { ${USER_FIELDS} } } }`;
+const USERS = '{ users(first: 100) { totalCount edges { node { id email } } } }';
+
+const newEmail = () => `new-${randomBytes(4).toString('hex')}@newsroom.test`;
+const issuePaths = (response: GraphqlResponse) =>
+  errorOf(response).extensions.issues.map((issue: { path: string }) => issue.path);
+
+describe('accounts (users)', () => {
+  let t: TestApp;
+  let admin: LoggedIn;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await loginAs(t, 'ADMIN');
+  });
+  afterAll(() => t.close());
+
+  it('creates a user: email lower-cased, password hashed with argon2id, audited, and the user can log in', async () => {
+    const author = await new ContentFactory(t.prisma).author();
+    const email = newEmail();
+    const input = {
+      email: `  ${email.toUpperCase()}`,
+      name: 'Ada Reporter',
+      role: 'AUTHOR',
+      password: 'twelve chars!',
+      authorId: toGlobalId('Author', author.id),
+    };
+    const { createUser: created } = await admin.admin.data(CREATE_USER, { input });
+    expect(created.user).toMatchObject({
+      email,
+      name: 'Ada Reporter',
+      role: 'AUTHOR',
+      authorId: input.authorId,
+      disabled: false,
+      lastLoginAt: null,
+    });
+
+    const row = await t.prisma.user.findUniqueOrThrow({ where: { id: created.user.id } });
+    expect(row.authorId).toBe(author.id);
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verify(row.passwordHash, 'twelve chars!')).toBe(true);
+    const audit = await t.prisma.auditEntry.findFirstOrThrow({ where: { action: 'user.created', entityId: row.id } });
+    expect(audit).toMatchObject({
+      actorId: admin.user.id,
+      actorKind: 'user',
+      entityType: 'User',
+      details: { email, role: 'AUTHOR' },
+    });
+    expect(JSON.stringify(audit.details)).not.toContain('twelve chars!');
+
+    const tokens = await logIn(t.admin, email, 'twelve chars!');
+    expect((await tokens.admin.data(ME)).me.user).toEqual({ id: row.id, email, role: 'AUTHOR' });
+  });
+
+  it('refuses a duplicate email, whatever its case, with CONFLICT and nothing changed', async () => {
+    const existing = await createUser(t, 'EDITOR');
+    const before = await t.prisma.user.count();
+    const input = { email: existing.email.toUpperCase(), name: 'Copy', role: 'EDITOR', password: TEST_PASSWORD };
+    const response = await admin.admin.post(CREATE_USER, { input });
+    expect(errorOf(response).code).toBe('CONFLICT');
+    expect(await t.prisma.user.count()).toBe(before);
+  });
+
+  it('rejects bad input with every bad path, changing nothing', async () => {
+    const before = { users: await t.prisma.user.count(), audit: await t.prisma.auditEntry.count() };
+    const bad = await admin.admin.post(CREATE_USER, {
+      input: { email: 'not-an-email', name: ' ', role: 'EDITOR', password: 'too short', authorId: 'nonsense' },
+    });
+    expect(errorOf(bad).code).toBe('BAD_USER_INPUT');
+    expect(issuePaths(bad)).toEqual(['input.email', 'input.name', 'input.password', 'input.authorId']);
+
+    const unknownAuthor = await admin.admin.post(CREATE_USER, {
+      input: {
+        email: newEmail(),
+        name: 'X',
+        role: 'EDITOR',
+        password: TEST_PASSWORD,
+        authorId: toGlobalId('Author', '01900000-0000-7000-8000-000000000000'),
+      },
+    });
+    expect(issuePaths(unknownAuthor)).toEqual(['input.authorId']);
+
+    const user = await createUser(t, 'AUTHOR');
+    const badUpdate = await admin.admin.post(UPDATE_USER, { input: { id: user.id, name: '', password: 'short' } });
+    expect(issuePaths(badUpdate)).toEqual(['input.name', 'input.password']);
+    expect(issuePaths(await admin.admin.post(UPDATE_USER, { input: { id: 'not-a-uuid' } }))).toEqual(['input.id']);
+    expect(await t.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(user);
+    expect(await t.prisma.user.count()).toBe(before.users + 1);
+    expect(await t.prisma.auditEntry.count()).toBe(before.audit);
+  });
+
+  it('rejects a role outside the enum as BAD_USER_INPUT naming input.role', async () => {
+    const before = await t.prisma.user.count();
+    // GraphQL itself refuses the variable, before any resolver runs.
+    const input = { email: newEmail(), name: 'X', role: 'KING', password: TEST_PASSWORD };
+    const response = await admin.admin.post(CREATE_USER, { input });
+    expect(errorOf(response).code).toBe('BAD_USER_INPUT');
+    expect(errorOf(response).message).toMatch(/input\.role/);
+    expect(await t.prisma.user.count()).toBe(before);
+  });
+
+  it('updates name, role and byline, auditing what changed', async () => {
+    const user = await createUser(t, 'CONTRIBUTOR');
+    const author = await new ContentFactory(t.prisma).author();
+    const { updateUser } = await admin.admin.data(UPDATE_USER, {
+      input: { id: user.id, name: 'Renamed', role: 'EDITOR', authorId: toGlobalId('Author', author.id) },
+    });
+    expect(updateUser.user).toMatchObject({ name: 'Renamed', role: 'EDITOR', authorId: toGlobalId('Author', author.id) });
+    const audit = await t.prisma.auditEntry.findFirstOrThrow({ where: { action: 'user.updated', entityId: user.id } });
+    expect(audit.details).toEqual({
+      name: { from: user.name, to: 'Renamed' },
+      role: { from: 'CONTRIBUTOR', to: 'EDITOR' },
+      authorId: { from: null, to: author.id },
+    });
+    const unlinked = await admin.admin.data(UPDATE_USER, { input: { id: user.id, authorId: null } });
+    expect(unlinked.updateUser.user.authorId).toBeNull();
+  });
+
+  it('disabling ends every session at once and stops logins; re-enabling allows new ones', async () => {
+    const user = await createUser(t, 'EDITOR');
+    const tokens = await logIn(t.admin, user.email, TEST_PASSWORD);
+    const { updateUser } = await admin.admin.data(UPDATE_USER, { input: { id: user.id, disabled: true } });
+    expect(updateUser.user.disabled).toBe(true);
+    expect((await tokens.admin.post(ME)).status).toBe(401);
+    expect(await t.prisma.session.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
+    const refused = await t.admin.post(LOGIN, { input: { email: user.email, password: TEST_PASSWORD } });
+    expect(errorOf(refused).message).toBe('Invalid email or password');
+
+    await admin.admin.data(UPDATE_USER, { input: { id: user.id, disabled: false } });
+    expect((await (await logIn(t.admin, user.email, TEST_PASSWORD)).admin.data(ME)).me.id).toBe(user.id);
+  });
+
+  it('a new password replaces the old one and ends existing sessions', async () => {
+    const user = await createUser(t, 'AUTHOR');
+    const tokens = await logIn(t.admin, user.email, TEST_PASSWORD);
+    await admin.admin.data(UPDATE_USER, { input: { id: user.id, password: 'a brand new passphrase' } });
+    expect((await tokens.admin.post(ME)).status).toBe(401);
+    const old = await t.admin.post(LOGIN, { input: { email: user.email, password: TEST_PASSWORD } });
+    expect(errorOf(old).code).toBe('UNAUTHENTICATED');
+    await logIn(t.admin, user.email, 'a brand new passphrase');
+    const audit = await t.prisma.auditEntry.findFirstOrThrow({ where: { action: 'user.updated', entityId: user.id } });
+    expect(audit.details).toEqual({ password: 'changed', sessionsRevoked: 1 });
+  });
+
+  it('keeps at least one enabled admin', async () => {
+    const { user: lone } = admin;
+    const admins = await t.prisma.user.findMany({ where: { role: 'ADMIN', id: { not: lone.id } } });
+    await t.prisma.user.updateMany({ where: { id: { in: admins.map((a) => a.id) } }, data: { disabledAt: new Date() } });
+    try {
+      for (const input of [
+        { id: lone.id, role: 'EDITOR' },
+        { id: lone.id, disabled: true },
+      ]) {
+        expect(errorOf(await admin.admin.post(UPDATE_USER, { input })).code).toBe('CONFLICT');
+      }
+      expect((await t.prisma.user.findUniqueOrThrow({ where: { id: lone.id } })).role).toBe('ADMIN');
+      const other = await createUser(t, 'ADMIN');
+      const { updateUser } = await admin.admin.data(UPDATE_USER, { input: { id: other.id, role: 'EDITOR' } });
+      expect(updateUser.user.role).toBe('EDITOR');
+    } finally {
+      await t.prisma.user.updateMany({ where: { id: { in: admins.map((a) => a.id) } }, data: { disabledAt: null } });
+    }
+  });
+
+  it('answers NOT_FOUND for an unknown user', async () => {
+    const response = await admin.admin.post(UPDATE_USER, { input: { id: '01900000-0000-7000-8000-000000000000', name: 'X' } });
+    expect(errorOf(response).code).toBe('NOT_FOUND');
+  });
+
+  it('lists users by name to admins', async () => {
+    const { users } = await admin.admin.data(USERS);
+    expect(users.totalCount).toBe(await t.prisma.user.count());
+    expect(users.edges.map((edge: any) => edge.node.id)).toContain(admin.user.id);
+  });
+
+  describe.each(['CONTRIBUTOR', 'AUTHOR', 'EDITOR', 'ADMIN', null] as (UserRole | null)[])('as %s', (role) => {
+    const expected = role === 'ADMIN' ? null : role ? 'FORBIDDEN' : 'UNAUTHENTICATED';
+    let client: GraphqlClient;
+
+    beforeAll(async () => {
+      client = role ? (await loginAs(t, role)).admin : t.admin;
+    });
+
+    it(`createUser, updateUser and users: ${expected ?? 'allowed'}`, async () => {
+      const target = await createUser(t, 'CONTRIBUTOR');
+      const before = await t.prisma.user.count();
+      const responses = [
+        await client.post(CREATE_USER, { input: { email: newEmail(), name: 'N', role: 'ADMIN', password: TEST_PASSWORD } }),
+        await client.post(UPDATE_USER, { input: { id: target.id, role: 'ADMIN' } }),
+        await client.post(USERS),
+      ];
+      for (const response of responses) {
+        if (expected) expect(errorOf(response).code).toBe(expected);
+        else expect(response.body.errors).toBeUndefined();
+      }
+      const after = await t.prisma.user.findUniqueOrThrow({ where: { id: target.id } });
+      expect(after.role).toBe(expected ? 'CONTRIBUTOR' : 'ADMIN');
+      expect(await t.prisma.user.count()).toBe(expected ? before : before + 1);
+    });
+
+    it(`me: ${role ? 'the caller' : 'UNAUTHENTICATED'}`, async () => {
+      const response = await client.post(ME);
+      if (role) expect(response.body.data?.me).toMatchObject({ kind: 'USER', role, user: { role } });
+      else expect(errorOf(response).code).toBe('UNAUTHENTICATED');
+    });
+  });
+});
