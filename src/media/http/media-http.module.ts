@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { MediaLibraryModule } from '../media-library.module.js';
+import { BearerAuthGuard } from './bearer-auth.guard.js';
+import { MediaFileController } from './media-file.controller.js';
+import { MediaUploadController } from './media-upload.controller.js';
+import { UploadErrorsInterceptor } from './upload-errors.interceptor.js';
+
+// The REST side of media: uploads (GraphQL has no good story for files) and the local files.
+@Module({
+  imports: [
+    MediaLibraryModule,
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      // One file and the three text fields; anything beyond that is refused, not buffered.
+      useFactory: (config: AppConfig) => ({
+        limits: { fileSize: config.media.maxBytes, files: 1, fields: 10, fieldSize: 16 * 1024, parts: 12 },
+      }),
+    }),
+  ],
+  controllers: [MediaUploadController, MediaFileController],
+  providers: [BearerAuthGuard, UploadErrorsInterceptor],
+})
+export class MediaHttpModule {}
