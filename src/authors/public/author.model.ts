@@ -1,12 +1,8 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { z } from 'zod';
 import { toGlobalId } from '../../common/global-id.js';
 import type { Author as AuthorRow } from '../../generated/prisma/client.js';
 import { Node } from '../../graphql/node/node.interface.js';
-
-export const socialLinksSchema = z
-  .array(z.object({ network: z.string().min(1).max(40), url: z.string().url().max(2048) }).strict())
-  .max(20);
+import { readSocialLinks } from '../author.schema.js';
 
 @ObjectType('SocialLink')
 export class SocialLinkModel {
@@ -18,6 +14,13 @@ export class SocialLinkModel {
 
   @Field()
   url!: string;
+
+  /** An author's stored links; also used by the admin API's AdminAuthor. */
+  static listOf(authorGlobalId: string, stored: unknown): SocialLinkModel[] {
+    return readSocialLinks(stored).map((link) =>
+      Object.assign(new SocialLinkModel(), { id: `${authorGlobalId}:${link.network}`, ...link }),
+    );
+  }
 }
 
 @ObjectType('Author', { implements: () => [Node] })
@@ -46,8 +49,6 @@ export class AuthorModel implements Node {
 
   static fromRow(row: AuthorRow): AuthorModel {
     const id = toGlobalId('Author', row.id);
-    // Stored JSON is validated on write; anything malformed here is dropped rather than served.
-    const links = socialLinksSchema.safeParse(row.socialLinks);
     return Object.assign(new AuthorModel(), {
       rowId: row.id,
       avatarId: row.avatarId,
@@ -56,7 +57,7 @@ export class AuthorModel implements Node {
       name: row.name,
       title: row.title,
       bio: row.bio,
-      socialLinks: (links.success ? links.data : []).map((link) => ({ id: `${id}:${link.network}`, ...link })),
+      socialLinks: SocialLinkModel.listOf(id, row.socialLinks),
     });
   }
 }

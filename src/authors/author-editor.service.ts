@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import { DomainError } from '../common/domain-error.js';
+import type { Author } from '../generated/prisma/client.js';
+import { TaxonomyEditor } from '../taxonomy/taxonomy-editor.service.js';
+import type { TaxonomyData, Tx } from '../taxonomy/taxonomy.repository.js';
+import { AdminAuthorModel } from './admin/admin-author.model.js';
+import { AuthorAdminRepository } from './author-admin.repository.js';
+
+@Injectable()
+export class AuthorEditorService extends TaxonomyEditor<Author, AdminAuthorModel> {
+  constructor(
+    private readonly authors: AuthorAdminRepository,
+    audit: AuditService,
+  ) {
+    super(authors, audit, { type: 'Author', toModel: AdminAuthorModel.fromRow });
+  }
+
+  protected override async checkReferences(tx: Tx, data: TaxonomyData): Promise<void> {
+    if (typeof data.avatarId !== 'string' || (await this.authors.imageExists(tx, data.avatarId))) return;
+    throw DomainError.badInput([{ path: 'input.avatarImageId', message: 'no such image (or it is in the trash)' }]);
+  }
+}

@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import type { Section } from '../generated/prisma/client.js';
+import { TaxonomyRepository, type TaxonomyDelegate, type Tx } from '../taxonomy/taxonomy.repository.js';
+
+@Injectable()
+export class SectionAdminRepository extends TaxonomyRepository<Section> {
+  protected table(db: Tx): TaxonomyDelegate<Section> {
+    return db.section as unknown as TaxonomyDelegate<Section>;
+  }
+
+  /** Articles keep existing when their section goes: section_id is set to null. */
+  countArticleLinks(tx: Tx, id: string): Promise<number> {
+    return tx.article.count({ where: { sectionId: id } });
+  }
+}

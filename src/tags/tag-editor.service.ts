@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import type { Tag } from '../generated/prisma/client.js';
+import { TaxonomyEditor } from '../taxonomy/taxonomy-editor.service.js';
+import { AdminTagModel } from './admin/admin-tag.model.js';
+import { TagAdminRepository } from './tag-admin.repository.js';
+
+@Injectable()
+export class TagEditorService extends TaxonomyEditor<Tag, AdminTagModel> {
+  constructor(repository: TagAdminRepository, audit: AuditService) {
+    super(repository, audit, { type: 'Tag', toModel: AdminTagModel.fromRow });
+  }
+}

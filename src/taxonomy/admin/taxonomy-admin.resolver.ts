@@ -1,0 +1,104 @@
+import type { Type } from '@nestjs/common';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { z } from 'zod';
+import { requireActor, requireRole } from '../../auth/roles.js';
+import { globalIdSchema } from '../../common/global-id.js';
+import { parseInput } from '../../common/parse-input.js';
+import type { AdminContext } from '../../graphql/admin-context.js';
+import { toPageRequest } from '../../graphql/pagination/connection.args.js';
+import type { Connection } from '../../graphql/pagination/connection.model.js';
+import type { TaxonomyCreate, TaxonomyEditor, TaxonomyType, TaxonomyUpdate } from '../taxonomy-editor.service.js';
+import type { TaxonomyRow } from '../taxonomy.repository.js';
+import { idInputSchema, taxonomyFilterSchema } from '../taxonomy.schema.js';
+import type { AdminTaxonomyModel } from './admin-taxonomy.model.js';
+import { TaxonomyListArgs, taxonomyAdminTypes, type Payload } from './taxonomy-admin.types.js';
+
+export interface TaxonomyAdminSpec<Model> {
+  type: TaxonomyType;
+  /** Lower-case, for messages: "manage tags". */
+  plural: string;
+  queries: { list: string; item: string };
+  model: Type<Model>;
+  /** The model's optional input fields (see taxonomy.input.ts). */
+  fields: abstract new () => object;
+  schemas: { create: z.ZodType<TaxonomyCreate>; update: z.ZodType<TaxonomyUpdate> };
+}
+
+// The admin API of one taxonomy model. Anyone logged in may read (writers pick tags for their
+// drafts); editors and admins write; only admins purge. Each model's resolver extends this with its
+// own editor service.
+export function TaxonomyAdminResolver<Model extends AdminTaxonomyModel>(spec: TaxonomyAdminSpec<Model>) {
+  const types = taxonomyAdminTypes(spec.type, spec.model, spec.fields);
+  const idSchema = idInputSchema(spec.type);
+  const manage = `manage ${spec.plural}`;
+  const listDescription = `${spec.plural[0]!.toUpperCase()}${spec.plural.slice(1)} in alphabetical order`;
+
+  @Resolver({ isAbstract: true })
+  abstract class TaxonomyAdminResolverHost {
+    constructor(protected readonly editor: TaxonomyEditor<TaxonomyRow, Model>) {}
+
+    @Query(() => types.Connection, { name: spec.queries.list, description: listDescription })
+    list(@Args() args: TaxonomyListArgs, @Context() ctx: AdminContext): Promise<Connection<Model>> {
+      requireActor(ctx.actor);
+      const filter = parseInput(taxonomyFilterSchema, { trashed: args.trashed, search: args.search });
+      return this.editor.list(filter, toPageRequest(args));
+    }
+
+    @Query(() => spec.model, { name: spec.queries.item, nullable: true, description: 'Trashed or not; null if unknown' })
+    item(@Args('id', { type: () => ID }) id: string, @Context() ctx: AdminContext): Promise<Model | null> {
+      requireActor(ctx.actor);
+      return this.editor.find(parseInput(globalIdSchema(spec.type), id, ['id']));
+    }
+
+    @Mutation(() => types.CreatePayload, { name: `create${spec.type}` })
+    async create(
+      @Args('input', { type: () => types.CreateInput }) input: unknown,
+      @Context() ctx: AdminContext,
+    ): Promise<Payload<Model>> {
+      const actor = requireRole(ctx.actor, 'EDITOR', manage);
+      return { node: await this.editor.create(actor, parseInput(spec.schemas.create, input, ['input'])) };
+    }
+
+    @Mutation(() => types.UpdatePayload, { name: `update${spec.type}` })
+    async update(
+      @Args('input', { type: () => types.UpdateInput }) input: unknown,
+      @Context() ctx: AdminContext,
+    ): Promise<Payload<Model>> {
+      const actor = requireRole(ctx.actor, 'EDITOR', manage);
+      return { node: await this.editor.update(actor, parseInput(spec.schemas.update, input, ['input'])) };
+    }
+
+    @Mutation(() => types.TrashPayload, { name: `trash${spec.type}`, description: 'Hides it from the public API; restorable' })
+    async trash(
+      @Args('input', { type: () => types.TrashInput }) input: unknown,
+      @Context() ctx: AdminContext,
+    ): Promise<Payload<Model>> {
+      const actor = requireRole(ctx.actor, 'EDITOR', manage);
+      return { node: await this.editor.trash(actor, parseInput(idSchema, input, ['input']).id) };
+    }
+
+    @Mutation(() => types.RestorePayload, { name: `restore${spec.type}`, description: 'Takes it out of the trash' })
+    async restore(
+      @Args('input', { type: () => types.RestoreInput }) input: unknown,
+      @Context() ctx: AdminContext,
+    ): Promise<Payload<Model>> {
+      const actor = requireRole(ctx.actor, 'EDITOR', manage);
+      return { node: await this.editor.restore(actor, parseInput(idSchema, input, ['input']).id) };
+    }
+
+    @Mutation(() => types.PurgePayload, {
+      name: `purge${spec.type}`,
+      description: 'Deletes it for good, with its article links (admins only)',
+    })
+    async purge(
+      @Args('input', { type: () => types.PurgeInput }) input: { id: string },
+      @Context() ctx: AdminContext,
+    ): Promise<{ id: string }> {
+      const actor = requireRole(ctx.actor, 'ADMIN', `purge ${spec.plural}`);
+      await this.editor.purge(actor, parseInput(idSchema, input, ['input']).id);
+      return { id: input.id };
+    }
+  }
+
+  return TaxonomyAdminResolverHost;
+}

@@ -1,0 +1,164 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Actor } from '../auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
+import { DomainError } from '../common/domain-error.js';
+import { slugify, uniqueSlug } from '../common/slug.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { buildConnection } from '../graphql/pagination/build-connection.js';
+import type { PageRequest } from '../graphql/pagination/connection.args.js';
+import type { Connection } from '../graphql/pagination/connection.model.js';
+import { nameCursor } from '../graphql/pagination/name-keyset.js';
+import type { TaxonomyData, TaxonomyFilter, TaxonomyRepository, TaxonomyRow, Tx } from './taxonomy.repository.js';
+
+export type TaxonomyType = 'Author' | 'Tag' | 'Section' | 'Series';
+
+export interface TaxonomyCreate extends TaxonomyData {
+  name: string;
+  slug?: string | null;
+}
+
+export interface TaxonomyUpdate extends TaxonomyData {
+  id: string;
+  name?: string;
+  slug?: string;
+}
+
+export interface TaxonomyEditorSpec<Row, Model> {
+  type: TaxonomyType;
+  toModel(row: Row): Model;
+}
+
+// Editing authors, tags, sections and series: one implementation of the rules they share (slugs,
+// trash, purge, audit), parameterised per model by its repository and spec.
+export abstract class TaxonomyEditor<Row extends TaxonomyRow, Model extends { name: string; rowId: string }> {
+  private readonly noun: string;
+
+  protected constructor(
+    private readonly repository: TaxonomyRepository<Row>,
+    private readonly audit: AuditService,
+    private readonly spec: TaxonomyEditorSpec<Row, Model>,
+  ) {
+    this.noun = spec.type.toLowerCase();
+  }
+
+  /** Checks rows a write refers to (an author's avatar); throws BAD_USER_INPUT naming the field. */
+  protected async checkReferences(_tx: Tx, _data: TaxonomyData): Promise<void> {}
+
+  async find(id: string): Promise<Model | null> {
+    const row = await this.repository.findById(id);
+    return row ? this.spec.toModel(row) : null;
+  }
+
+  async list(filter: TaxonomyFilter, page: PageRequest): Promise<Connection<Model>> {
+    const rows = (await this.repository.list(filter, page)).map((row) => this.spec.toModel(row));
+    return buildConnection(rows, page, nameCursor, () => this.repository.count(filter));
+  }
+
+  async create(actor: Actor, input: TaxonomyCreate): Promise<Model> {
+    return this.write(async (tx) => {
+      const { slug: wanted, ...data } = input;
+      if (wanted && (await this.repository.isSlugTaken(tx, wanted, null))) throw this.slugTaken(wanted);
+      const slug = wanted || (await uniqueSlug(slugify(input.name), (s) => this.repository.isSlugTaken(tx, s, null)));
+      await this.checkReferences(tx, data);
+      const row = await this.repository.create(tx, { ...data, slug });
+      await this.record(tx, actor, 'created', row);
+      return row;
+    });
+  }
+
+  /** Renaming keeps the slug, so links stay valid; a new slug must be asked for. */
+  async update(actor: Actor, input: TaxonomyUpdate): Promise<Model> {
+    return this.write(async (tx) => {
+      const { id, ...data } = input;
+      const current = await this.findLive(tx, id);
+      const changes = changedFields(current, data);
+      if (Object.keys(changes).length === 0) return current;
+      if (data.slug && changes.slug && (await this.repository.isSlugTaken(tx, data.slug, id))) throw this.slugTaken(data.slug);
+      await this.checkReferences(tx, data);
+      const row = await this.repository.update(tx, id, definedOnly(data));
+      await this.record(tx, actor, 'updated', row, { changes });
+      return row;
+    });
+  }
+
+  async trash(actor: Actor, id: string): Promise<Model> {
+    return this.write(async (tx) => {
+      await this.findLive(tx, id);
+      const row = await this.repository.update(tx, id, { deletedAt: new Date() });
+      await this.record(tx, actor, 'trashed', row);
+      return row;
+    });
+  }
+
+  async restore(actor: Actor, id: string): Promise<Model> {
+    return this.write(async (tx) => {
+      const current = await this.findExisting(tx, id);
+      if (!current.deletedAt) throw new DomainError('CONFLICT', `The ${this.noun} is not in the trash`);
+      const row = await this.repository.update(tx, id, { deletedAt: null });
+      await this.record(tx, actor, 'restored', row);
+      return row;
+    });
+  }
+
+  /** Deletes the row for good; article links go with it (see the schema's onDelete rules). */
+  async purge(actor: Actor, id: string): Promise<void> {
+    await this.repository.transaction(async (tx) => {
+      const current = await this.findExisting(tx, id);
+      const articleLinks = await this.repository.countArticleLinks(tx, id);
+      await this.repository.delete(tx, id);
+      await this.record(tx, actor, 'purged', current, { articleLinks });
+    });
+  }
+
+  private async write(work: (tx: Tx) => Promise<Row>): Promise<Model> {
+    try {
+      return this.spec.toModel(await this.repository.transaction(work));
+    } catch (error) {
+      // Two editors claiming one slug at once: the unique index decides, and the loser is told so.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        throw new DomainError('CONFLICT', `That slug is already used by another ${this.noun}`);
+      }
+      throw error;
+    }
+  }
+
+  private async findExisting(tx: Tx, id: string): Promise<Row> {
+    const row = await this.repository.findById(id, tx);
+    if (!row) throw new DomainError('NOT_FOUND', `No such ${this.noun}`);
+    return row;
+  }
+
+  /** Trashed rows are read-only until restored, as trashed articles are. */
+  private async findLive(tx: Tx, id: string): Promise<Row> {
+    const row = await this.findExisting(tx, id);
+    if (row.deletedAt) throw new DomainError('CONFLICT', `The ${this.noun} is in the trash: restore it first`);
+    return row;
+  }
+
+  private slugTaken(slug: string): DomainError {
+    return new DomainError('CONFLICT', `The slug "${slug}" is already used by another ${this.noun}`, { slug });
+  }
+
+  private record(tx: Tx, actor: Actor, verb: string, row: Row, details: Record<string, unknown> = {}): Promise<void> {
+    return this.audit.record(tx, actor, {
+      action: `${this.noun}.${verb}`,
+      entityType: this.spec.type,
+      entityId: row.id,
+      details: { name: row.name, slug: row.slug, ...details },
+    });
+  }
+}
+
+/** The fields an update really changes, with their old and new values (for the audit log). */
+function changedFields(row: TaxonomyRow, data: TaxonomyData): Record<string, { from: unknown; to: unknown }> {
+  const current = row as unknown as TaxonomyData;
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [field, to] of Object.entries(data)) {
+    if (to !== undefined && !isDeepStrictEqual(current[field], to)) changes[field] = { from: current[field], to };
+  }
+  return changes;
+}
+
+function definedOnly(data: TaxonomyData): TaxonomyData {
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+}
