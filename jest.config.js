@@ -26,6 +26,8 @@ export default {
     {
       ...common,
       displayName: 'e2e',
+      // Each spec boots the whole app on its own database; under a full parallel run that takes a while.
+      testTimeout: 60_000,
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/utils/global-setup.ts',
       globalTeardown: '<rootDir>/test/utils/global-teardown.ts',

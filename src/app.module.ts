@@ -7,12 +7,14 @@ import type { DatabaseConnection } from './database/database-connection.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { AppExceptionFilter } from './common/exception.filter.js';
 import { AppKeys } from './config/app-secret.js';
 import { AdminGraphqlModule } from './graphql/admin-graphql.module.js';
-import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter.js';
 import { PublicGraphqlModule } from './graphql/public-graphql.module.js';
 import { HealthModule } from './health/health.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { MediaHttpModule } from './media/http/media-http.module.js';
 
 @Module({})
 export class AppModule {
@@ -27,11 +29,13 @@ export class AppModule {
         DatabaseModule.forConnection(connection),
         AuthModule,
         AuditModule,
+        JobsModule,
         HealthModule,
         PublicGraphqlModule,
         AdminGraphqlModule,
+        MediaHttpModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: GraphqlExceptionFilter }],
+      providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],
     };
   }
 }

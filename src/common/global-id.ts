@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { DomainError } from './domain-error.js';
 
 // Relay-style opaque ids: "<Type>:<uuid>" in base64url, so node(id:) knows which table to read and an
@@ -27,4 +28,17 @@ export function expectGlobalId(globalId: string, type: NodeType, path = 'id'): s
     throw DomainError.badInput([{ path, message: `not a valid ${type} id` }]);
   }
   return parsed.id;
+}
+
+/** zod: a global id of one type, parsed to its database uuid (for input schemas). */
+export function globalIdSchema(type: NodeType) {
+  return z
+    .string()
+    .max(200)
+    .transform((value, ctx) => {
+      const parsed = fromGlobalId(value);
+      if (parsed?.type === type) return parsed.id;
+      ctx.addIssue({ code: 'custom', message: `not a valid ${type} id` });
+      return z.NEVER;
+    });
 }

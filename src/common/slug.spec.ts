@@ -2,7 +2,9 @@ import { slugify, slugSchema, uniqueSlug } from './slug.js';
 
 describe('slugs', () => {
   it('makes readable ASCII slugs from headlines', () => {
-    expect(slugify('How the US should respond to Mali’s descent into chaos')).toBe('how-the-us-should-respond-to-malis-descent-into-chaos');
+    expect(slugify('How the US should respond to Mali’s descent into chaos')).toBe(
+      'how-the-us-should-respond-to-malis-descent-into-chaos',
+    );
     expect(slugify('Côte d’Ivoire & Ghana: “bulwarks”?')).toBe('cote-divoire-ghana-bulwarks');
     expect(slugify('!!!')).toBe('untitled');
     expect(slugify('word '.repeat(40), 20)).toBe('word-word-word-word');
@@ -10,7 +12,8 @@ describe('slugs', () => {
 
   it('accepts only well-formed slugs', () => {
     expect(slugSchema.safeParse('election-2024').success).toBe(true);
-    for (const bad of ['Election', 'two--hyphens', '-lead', 'trail-', 'spa ce', '']) expect(slugSchema.safeParse(bad).success).toBe(false);
+    for (const bad of ['Election', 'two--hyphens', '-lead', 'trail-', 'spa ce', ''])
+      expect(slugSchema.safeParse(bad).success).toBe(false);
   });
 
   it('suffixes a taken slug with the first free number', async () => {

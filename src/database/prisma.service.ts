@@ -1,7 +1,9 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import type { Logger } from 'pino';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
+import { LOGGER } from '../logging/logging.module.js';
 import { DatabaseConnection } from './database-connection.js';
 
 // The one Prisma client of the process. Repositories are its only users.
@@ -9,13 +11,19 @@ import { DatabaseConnection } from './database-connection.js';
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   private readonly pool: pg.Pool;
 
-  constructor(private readonly connection: DatabaseConnection) {
+  constructor(
+    private readonly connection: DatabaseConnection,
+    @Inject(LOGGER) logger: Logger,
+  ) {
     const pool = new pg.Pool({
       connectionString: connection.url,
       max: connection.poolSize,
       // Keep the embedded server's single session open instead of closing and reopening it.
       idleTimeoutMillis: connection.embedded ? 0 : 10_000,
     });
+    // The server may end an idle connection (restart, failover, a dropped database); pg opens a new
+    // one on next use. Unheard, the pool's 'error' event would crash the process.
+    pool.on('error', (error) => logger.warn({ err: error }, 'An idle database connection was closed by the server'));
     super({
       adapter: new PrismaPg(pool),
       // Query events feed the statement counter (tests, benchmarks) and trace-level SQL logging.

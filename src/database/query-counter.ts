@@ -4,6 +4,8 @@ import { LOGGER } from '../logging/logging.module.js';
 import { DatabaseConnection } from './database-connection.js';
 import { PrismaService } from './prisma.service.js';
 
+const JOB_QUEUE_STATEMENT = /\bjobs\b/;
+
 // Counts SQL statements sent through Prisma, so tests and benchmarks can prove a request's cost is
 // constant (no N+1). Active only when query events are enabled on the connection.
 @Injectable()
@@ -19,7 +21,8 @@ export class QueryCounter implements OnModuleInit {
   onModuleInit() {
     if (!this.connection.emitQueryEvents) return;
     this.prisma.onQuery((event) => {
-      this.count += 1;
+      // The job runner polls in the background; its statements are no request's cost.
+      if (!JOB_QUEUE_STATEMENT.test(event.query)) this.count += 1;
       this.logger.trace({ sql: event.query, durationMs: event.duration }, 'sql');
     });
   }

@@ -2,7 +2,6 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
@@ -15,19 +14,19 @@ import { ADMIN_FEATURE_MODULES, AdminApiModule } from './admin-api.module.js';
 import type { AdminContext } from './admin-context.js';
 import { formatGraphqlError } from './format-error.js';
 import { pruneSchema } from './prune-schema.js';
-import { adminIntrospectionPlugin } from './plugins/admin-introspection.plugin.js';
+import { adminAuthPlugin } from './plugins/admin-auth.plugin.js';
 import { complexityPlugin } from './plugins/complexity.plugin.js';
 import { requestIdPlugin } from './plugins/request-id.plugin.js';
 
 export const ADMIN_GRAPHQL_PATH = '/admin/graphql';
 
 async function buildContext(authenticator: AuthenticatorService, req: Request & { id?: string }): Promise<AdminContext> {
+  const origin = { ip: req.ip ?? null, requestId: req.id === undefined ? null : String(req.id) };
   try {
-    const origin = { ip: req.ip ?? null, requestId: req.id === undefined ? null : String(req.id) };
     return { req, actor: await authenticator.authenticate(req.headers.authorization, origin) };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+    return { req, actor: null, authError: error.message };
   }
 }
 
@@ -51,7 +50,7 @@ export const AdminGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>
     validationRules: [depthLimit(config.graphql.maxDepth)],
     formatError: formatGraphqlError(config.graphql.includeStacktrace),
     plugins: [
-      adminIntrospectionPlugin(),
+      adminAuthPlugin(),
       complexityPlugin(config.graphql.maxComplexity),
       requestIdPlugin(logger),
       config.env === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),

@@ -61,6 +61,7 @@ export class ContentFactory {
       tags?: Tag[];
       authors?: Author[];
       deletedAt?: Date;
+      createdById?: string;
     } = {},
   ): Promise<Article> {
     const id = unique();
@@ -81,6 +82,7 @@ export class ContentFactory {
         type: options.type ?? 'NEWS',
         publishedAt,
         deletedAt: options.deletedAt ?? null,
+        createdById: options.createdById ?? null,
         sectionId: options.section?.id,
         seriesId: options.series?.id,
         featuredImageId: options.image?.id,

@@ -5,6 +5,8 @@ import { Node } from '../../graphql/node/node.interface.js';
 import { JSONScalar } from '../../graphql/scalars/json.scalar.js';
 import { connectionTypes } from '../../graphql/pagination/connection.model.js';
 import type { ArticleBody } from '../body/article-body.schema.js';
+import { analyseBody } from '../body/article-body.text.js';
+import type { ArticleContent } from '../editing/article-content.js';
 
 registerEnumType(ArticleType, { name: 'ArticleType', description: 'Kind of piece, shown in labels such as "Analysis | Africa"' });
 
@@ -17,6 +19,9 @@ export class ArticleModel implements Node {
   seriesId!: string | null;
   featuredImageId!: string | null;
   editorTeaser!: string | null;
+  /** Set on previews of unpublished content, whose bylines and tags are not linked rows yet. */
+  previewAuthorIds: string[] | undefined;
+  previewTagIds: string[] | undefined;
 
   @Field(() => ID)
   id!: string;
@@ -56,6 +61,20 @@ export class ArticleModel implements Node {
 
   @Field(() => String, { nullable: true, description: 'Canonical URL when the piece first ran elsewhere' })
   canonicalUrl!: string | null;
+
+  /** A draft or pending version, for preview links: the editable content over the stored row. */
+  static fromPreview(row: ArticleRow, content: ArticleContent): ArticleModel {
+    const stats = analyseBody(content.body);
+    return Object.assign(ArticleModel.fromRow(row), {
+      ...content,
+      editorTeaser: content.teaser,
+      publishedAt: row.publishedAt ?? row.scheduledAt ?? row.updatedAt,
+      wordCount: stats.wordCount,
+      readingTimeMinutes: stats.readingTimeMinutes,
+      previewAuthorIds: content.authorIds,
+      previewTagIds: content.tagIds,
+    });
+  }
 
   static fromRow(row: ArticleRow): ArticleModel {
     return Object.assign(new ArticleModel(), {

@@ -1,4 +1,6 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { cacheControlFromInfo } from '@apollo/cache-control-types';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Inject } from '@nestjs/common';
 import { fromGlobalId } from '../../common/global-id.js';
 import { articleUrl } from '../../common/site-urls.js';
@@ -13,6 +15,7 @@ import { SectionModel } from '../../sections/public/section.model.js';
 import { SeriesModel } from '../../series/public/series.model.js';
 import { TagModel } from '../../tags/public/tag.model.js';
 import { ArticleQueryService } from '../article-query.service.js';
+import { ArticlePreviewService } from '../preview/article-preview.service.js';
 import { renderBodyHtml } from '../body/article-body.renderer.js';
 import { deriveTeaser } from '../body/article-body.text.js';
 import { ArticleConnection, ArticleModel } from './article.model.js';
@@ -33,12 +36,24 @@ const TYPE_LABELS: Record<ArticleModel['type'], string> = {
 export class ArticleResolver {
   constructor(
     private readonly articleQueries: ArticleQueryService,
+    private readonly previews: ArticlePreviewService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Query(() => ArticleModel, { nullable: true, description: 'A published article by its current or a former slug' })
-  article(@Args('slug') slug: string): Promise<ArticleModel | null> {
-    return this.articleQueries.findBySlug(slug);
+  @Query(() => ArticleModel, {
+    nullable: true,
+    description: 'A published article by its current or a former slug; with a preview token, that one unpublished version',
+  })
+  article(
+    @Args('slug') slug: string,
+    @Args('previewToken', { nullable: true, type: () => String, description: 'From createPreviewToken on the admin API' })
+    previewToken: string | null,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ArticleModel | null> {
+    if (!previewToken) return this.articleQueries.findBySlug(slug);
+    // Unpublished content must never sit in a shared cache.
+    cacheControlFromInfo(info).setCacheHint({ maxAge: 0, scope: 'PRIVATE' });
+    return this.previews.open(previewToken, slug);
   }
 
   @Query(() => ArticleConnection, { description: 'Published articles, filtered and paged by cursor' })
@@ -92,13 +107,15 @@ export class ArticleResolver {
   }
 
   @ResolveField(() => [AuthorModel], { description: 'Bylines in order' })
-  authors(@Parent() article: ArticleModel, @Context() ctx: PublicContext): Promise<AuthorModel[]> {
-    return ctx.loaders.authorsByArticleId.load(article.rowId);
+  async authors(@Parent() article: ArticleModel, @Context() ctx: PublicContext): Promise<AuthorModel[]> {
+    if (!article.previewAuthorIds) return ctx.loaders.authorsByArticleId.load(article.rowId);
+    return present(await ctx.loaders.authorById.loadMany(article.previewAuthorIds));
   }
 
   @ResolveField(() => [TagModel])
-  tags(@Parent() article: ArticleModel, @Context() ctx: PublicContext): Promise<TagModel[]> {
-    return ctx.loaders.tagsByArticleId.load(article.rowId);
+  async tags(@Parent() article: ArticleModel, @Context() ctx: PublicContext): Promise<TagModel[]> {
+    if (!article.previewTagIds) return ctx.loaders.tagsByArticleId.load(article.rowId);
+    return present(await ctx.loaders.tagById.loadMany(article.previewTagIds));
   }
 
   @ResolveField(() => SectionModel, { nullable: true })
@@ -115,4 +132,9 @@ export class ArticleResolver {
   featuredImage(@Parent() article: ArticleModel, @Context() ctx: PublicContext): Promise<ImageModel | null> | null {
     return article.featuredImageId ? ctx.loaders.imageById.load(article.featuredImageId) : null;
   }
+}
+
+// Keeps the rows a batched load found (trashed or missing ones drop out), in the order asked.
+function present<T>(rows: (T | null | Error)[]): T[] {
+  return rows.filter((row): row is T => row !== null && !(row instanceof Error));
 }

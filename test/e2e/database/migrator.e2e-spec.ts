@@ -1,13 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import pg from 'pg';
 import {
   applyMigrations,
   defaultMigrationsDir,
   diffSchemaAgainstMigrations,
-  diffSchemaFromEmpty,
   isEmptyMigration,
 } from '../../../src/database/migrator.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../../src/database/embedded-postgres.js';
@@ -83,11 +80,6 @@ describe('migrator', () => {
     },
     30_000,
   );
-
-  it('keeps the generated part of the init migration identical to the diff from empty', async () => {
-    const init = await readFile(join(defaultMigrationsDir(), '20261128000000_init', 'migration.sql'), 'utf8');
-    expect(init.startsWith(await diffSchemaFromEmpty())).toBe(true);
-  }, 30_000);
 
   it('maintains articles.search_vector from the article and its tags', async () => {
     const db = await sqlClient();

@@ -1,0 +1,79 @@
+import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { expectGlobalId } from '../../common/global-id.js';
+import { parseInput } from '../../common/parse-input.js';
+import type { AdminContext } from '../../graphql/admin-context.js';
+import { buildConnection } from '../../graphql/pagination/build-connection.js';
+import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
+import type { Connection } from '../../graphql/pagination/connection.model.js';
+import { encodeCursor } from '../../graphql/pagination/cursor.js';
+import { ArticleAdminQueryService } from '../editing/article-admin-query.service.js';
+import { ArticleRevisionService } from '../editing/article-revision.service.js';
+import { ArticlePreviewService } from '../preview/article-preview.service.js';
+import { ArticleRevisionComparisonModel, ArticleRevisionConnection, ArticleRevisionModel } from './admin-article.model.js';
+import { CreatePreviewTokenInput, RestoreArticleRevisionInput } from './article-admin.inputs.js';
+import { ArticlePayload, CreatePreviewTokenPayload } from './article-admin.payloads.js';
+import { previewTokenSchema, restoreRevisionSchema } from './article-admin.schema.js';
+
+@Resolver(() => ArticleRevisionModel)
+export class ArticleRevisionAdminResolver {
+  constructor(
+    private readonly revisions: ArticleRevisionService,
+    private readonly previews: ArticlePreviewService,
+    private readonly queries: ArticleAdminQueryService,
+  ) {}
+
+  @Query(() => ArticleRevisionConnection, { description: "An article's saved versions, newest first" })
+  async articleRevisions(
+    @Args('id', { type: () => ID, description: 'Article id' }) id: string,
+    @Args() args: ConnectionArgs,
+    @Context() ctx: AdminContext,
+  ): Promise<Connection<ArticleRevisionModel>> {
+    const page = toPageRequest(args);
+    const articleId = expectGlobalId(id, 'Article');
+    const { article, revisions } = await this.revisions.list(ctx.actor, articleId, page);
+    return buildConnection(
+      revisions,
+      page,
+      (revision) => encodeCursor([revision.version]),
+      // Every change claims a version and writes its revision, so there are exactly `version` of them.
+      async () => article.version,
+      ArticleRevisionModel.fromRow,
+    );
+  }
+
+  @Query(() => ArticleRevisionComparisonModel, { description: 'Field-by-field differences between two versions' })
+  async compareArticleRevisions(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('fromVersion', { type: () => Int }) fromVersion: number,
+    @Args('toVersion', { type: () => Int }) toVersion: number,
+    @Context() ctx: AdminContext,
+  ): Promise<ArticleRevisionComparisonModel> {
+    const comparison = await this.revisions.compare(ctx.actor, expectGlobalId(id, 'Article'), fromVersion, toVersion);
+    return {
+      from: ArticleRevisionModel.fromRow(comparison.from),
+      to: ArticleRevisionModel.fromRow(comparison.to),
+      changes: comparison.changes,
+    };
+  }
+
+  @Mutation(() => ArticlePayload, { description: 'Brings back the content of an old version, as a new save' })
+  async restoreArticleRevision(
+    @Args('input') input: RestoreArticleRevisionInput,
+    @Context() ctx: AdminContext,
+  ): Promise<ArticlePayload> {
+    const parsed = parseInput(restoreRevisionSchema, input, ['input']);
+    const article = await this.revisions.restore(ctx.actor, { ...parsed, message: parsed.revisionMessage });
+    return { article: await this.queries.toModel(article.id) };
+  }
+
+  @Mutation(() => CreatePreviewTokenPayload, {
+    description: 'A signed, expiring link token to read this unpublished version publicly',
+  })
+  createPreviewToken(
+    @Args('input') input: CreatePreviewTokenInput,
+    @Context() ctx: AdminContext,
+  ): Promise<CreatePreviewTokenPayload> {
+    const { id, expiresInSeconds } = parseInput(previewTokenSchema, input, ['input']);
+    return this.previews.mint(ctx.actor, id, expiresInSeconds);
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../../auth/actor.js';
+import { hasRole, requireActor } from '../../auth/roles.js';
+import type { ArticleStatus, Prisma } from '../../generated/prisma/client.js';
+import { buildConnection } from '../../graphql/pagination/build-connection.js';
+import type { PageRequest } from '../../graphql/pagination/connection.args.js';
+import type { Connection } from '../../graphql/pagination/connection.model.js';
+import { decodeCursor, encodeCursor } from '../../graphql/pagination/cursor.js';
+import { AdminArticleModel } from '../admin/admin-article.model.js';
+import { assertCanView } from './article-access.policy.js';
+import { ArticleEditorRepository } from './article-editor.repository.js';
+import { notFound } from './article-guards.js';
+
+export interface AdminArticleFilter {
+  status?: ArticleStatus | null;
+  trashed?: boolean | null;
+  mine?: boolean | null;
+  search?: string | null;
+}
+
+// Editors' reads: every status, working copies. Writers below editor see only their own articles.
+@Injectable()
+export class ArticleAdminQueryService {
+  constructor(private readonly articles: ArticleEditorRepository) {}
+
+  async get(actor: Actor | null, id: string): Promise<AdminArticleModel> {
+    const client = this.articles.client();
+    const article = await this.articles.findById(client, id);
+    if (!article) throw notFound();
+    assertCanView(actor, article);
+    return AdminArticleModel.from(article, await this.articles.workingContent(client, article));
+  }
+
+  async list(actor: Actor | null, filter: AdminArticleFilter, page: PageRequest): Promise<Connection<AdminArticleModel>> {
+    const known = requireActor(actor);
+    const ownOnly = filter.mine || !hasRole(known, 'EDITOR');
+    const where: Prisma.ArticleWhereInput = {
+      deletedAt: filter.trashed ? { not: null } : null,
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(ownOnly ? { createdById: known.userId ?? '00000000-0000-0000-0000-000000000000' } : {}),
+      ...(filter.search ? { headline: { contains: filter.search, mode: 'insensitive' as const } } : {}),
+    };
+    const after = page.cursor ? (decodeCursor(page.cursor, ['string', 'string'], 'after') as [string, string]) : undefined;
+    const rows = await this.articles.listForAdmin(where, after, page.direction === 'forward', page.limit + 1);
+    const contents = await this.articles.workingContents(this.articles.client(), rows);
+    const models = rows.map((row, index) => ({ row, model: AdminArticleModel.from(row, contents[index]!) }));
+    return buildConnection(
+      models,
+      page,
+      ({ row }) => encodeCursor([row.updatedAt.toISOString(), row.id]),
+      () => this.articles.countForAdmin(where),
+      ({ model }) => model,
+    );
+  }
+
+  async toModel(articleId: string): Promise<AdminArticleModel> {
+    const client = this.articles.client();
+    const article = (await this.articles.findById(client, articleId))!;
+    return AdminArticleModel.from(article, await this.articles.workingContent(client, article));
+  }
+}

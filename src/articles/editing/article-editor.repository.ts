@@ -1,0 +1,268 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../../database/prisma.service.js';
+import { Prisma, type Article, type ArticleRevision } from '../../generated/prisma/client.js';
+import { groupBy } from '../../common/group-by.js';
+import { analyseBody } from '../body/article-body.text.js';
+import { storedContentSchema, type ArticleContent } from './article-content.js';
+
+export type Tx = Prisma.TransactionClient;
+
+export type ArticleSnapshot = {
+  status: Article['status'];
+  publishedAt: string | null;
+  scheduledAt: string | null;
+  content: ArticleContent;
+};
+
+// Writes of articles for the admin API. Every method takes the caller's transaction: an edit, its
+// revision, its audit entry and its jobs commit together or not at all.
+@Injectable()
+export class ArticleEditorRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
+  }
+
+  /** The plain client, for reads outside a transaction. */
+  client(): Tx {
+    return this.prisma;
+  }
+
+  listRevisions(
+    articleId: string,
+    options: { beyond?: { lt: number } | { gt: number }; order: 'asc' | 'desc'; take: number },
+  ): Promise<ArticleRevision[]> {
+    return this.prisma.articleRevision.findMany({
+      where: { articleId, ...(options.beyond ? { version: options.beyond } : {}) },
+      orderBy: { version: options.order },
+      take: options.take,
+    });
+  }
+
+  /** Admin lists: newest change first, cursor [updatedAt, id]. */
+  listForAdmin(
+    where: Prisma.ArticleWhereInput,
+    after: [string, string] | undefined,
+    forward: boolean,
+    take: number,
+  ): Promise<Article[]> {
+    const op = forward ? 'lt' : 'gt';
+    const keyset: Prisma.ArticleWhereInput = after
+      ? { OR: [{ updatedAt: { [op]: new Date(after[0]) } }, { updatedAt: new Date(after[0]), id: { [op]: after[1] } }] }
+      : {};
+    const order = forward ? ('desc' as const) : ('asc' as const);
+    return this.prisma.article.findMany({
+      where: { AND: [where, keyset] },
+      orderBy: [{ updatedAt: order }, { id: order }],
+      take,
+    });
+  }
+
+  countForAdmin(where: Prisma.ArticleWhereInput): Promise<number> {
+    return this.prisma.article.count({ where });
+  }
+
+  findRevision(articleId: string, version: number): Promise<ArticleRevision | null> {
+    return this.prisma.articleRevision.findUnique({ where: { articleId_version: { articleId, version } } });
+  }
+
+  findById(tx: Tx, id: string): Promise<Article | null> {
+    return tx.article.findUnique({ where: { id } });
+  }
+
+  /** The content editors work on: pending changes of a live article, else the article itself. */
+  async workingContent(tx: Tx, article: Article): Promise<ArticleContent> {
+    return (await this.workingContents(tx, [article]))[0]!;
+  }
+
+  /** workingContent for many articles with two queries in all (admin lists). */
+  async workingContents(tx: Tx, articles: Article[]): Promise<ArticleContent[]> {
+    const ids = articles.filter((article) => !article.pendingChanges).map((article) => article.id);
+    // Sequential: the embedded database serves one statement at a time anyway.
+    const authors = ids.length
+      ? await tx.articleAuthor.findMany({ where: { articleId: { in: ids } }, orderBy: { position: 'asc' } })
+      : [];
+    const tags = ids.length
+      ? await tx.articleTag.findMany({ where: { articleId: { in: ids } }, orderBy: { position: 'asc' } })
+      : [];
+    const authorIds = groupBy(
+      authors,
+      (link) => link.articleId,
+      (link) => link.authorId,
+    );
+    const tagIds = groupBy(
+      tags,
+      (link) => link.articleId,
+      (link) => link.tagId,
+    );
+    return articles.map((article) =>
+      article.pendingChanges
+        ? storedContentSchema.parse(article.pendingChanges)
+        : this.liveContent(article, authorIds.get(article.id) ?? [], tagIds.get(article.id) ?? []),
+    );
+  }
+
+  private liveContent(article: Article, authorIds: string[], tagIds: string[]): ArticleContent {
+    return {
+      slug: article.slug,
+      headline: article.headline,
+      dek: article.dek,
+      body: storedContentSchema.shape.body.parse(article.body),
+      teaser: article.teaser,
+      type: article.type,
+      sectionId: article.sectionId,
+      seriesId: article.seriesId,
+      featuredImageId: article.featuredImageId,
+      authorIds,
+      tagIds,
+      seoTitle: article.seoTitle,
+      seoDescription: article.seoDescription,
+      canonicalUrl: article.canonicalUrl,
+    };
+  }
+
+  async create(tx: Tx, content: ArticleContent, createdById: string | null): Promise<Article> {
+    const article = await tx.article.create({ data: { ...this.columns(content), createdById } });
+    await this.replaceLinks(tx, article.id, content);
+    return article;
+  }
+
+  /**
+   * Claims the next version: succeeds only if nobody saved since `expectedVersion`. The row lock it
+   * takes serialises concurrent saves, so of N saves from one base exactly one wins.
+   */
+  async claimVersion(
+    tx: Tx,
+    id: string,
+    expectedVersion: number,
+    data: Prisma.ArticleUpdateManyMutationInput = {},
+  ): Promise<boolean> {
+    const { count } = await tx.article.updateMany({
+      where: { id, version: expectedVersion },
+      data: { ...data, version: { increment: 1 } },
+    });
+    return count === 1;
+  }
+
+  async currentVersion(tx: Tx, id: string): Promise<number | null> {
+    return (await tx.article.findUnique({ where: { id }, select: { version: true } }))?.version ?? null;
+  }
+
+  /** Makes `content` the article's own (public when published), dropping any pending changes. */
+  async writeLive(tx: Tx, id: string, content: ArticleContent, extra: Prisma.ArticleUncheckedUpdateInput = {}): Promise<Article> {
+    const article = await tx.article.update({
+      where: { id },
+      data: { ...this.columns(content), pendingChanges: Prisma.DbNull, ...extra },
+    });
+    await this.replaceLinks(tx, id, content);
+    return article;
+  }
+
+  writePending(tx: Tx, id: string, content: ArticleContent): Promise<Article> {
+    return tx.article.update({ where: { id }, data: { pendingChanges: content as unknown as Prisma.InputJsonValue } });
+  }
+
+  update(tx: Tx, id: string, data: Prisma.ArticleUncheckedUpdateInput): Promise<Article> {
+    return tx.article.update({ where: { id }, data });
+  }
+
+  delete(tx: Tx, id: string): Promise<Article> {
+    return tx.article.delete({ where: { id } });
+  }
+
+  async addRevision(
+    tx: Tx,
+    article: Article,
+    snapshot: ArticleSnapshot,
+    author: { userId: string | null; tokenId: string | null },
+    message: string | null,
+  ): Promise<ArticleRevision> {
+    return tx.articleRevision.create({
+      data: {
+        articleId: article.id,
+        version: article.version,
+        snapshot: snapshot as unknown as Prisma.InputJsonValue,
+        message,
+        createdById: author.userId,
+        createdByTokenId: author.tokenId,
+      },
+    });
+  }
+
+  async authorIdOfUser(tx: Tx, userId: string): Promise<string | null> {
+    return (await tx.user.findUnique({ where: { id: userId }, select: { authorId: true } }))?.authorId ?? null;
+  }
+
+  /** Whether a slug is in use (now or formerly) by an article other than `exceptId`. */
+  async isSlugTaken(tx: Tx, slug: string, exceptId: string | null): Promise<boolean> {
+    const other = exceptId ? { not: exceptId } : undefined;
+    const [current, former] = await Promise.all([
+      tx.article.count({ where: { slug, ...(other ? { id: other } : {}) } }),
+      tx.articleSlug.count({ where: { slug, ...(other ? { articleId: other } : {}) } }),
+    ]);
+    return current + former > 0;
+  }
+
+  /** Keeps a replaced slug resolving to its article (and frees it from any former owner). */
+  async rememberOldSlug(tx: Tx, articleId: string, slug: string): Promise<void> {
+    await tx.articleSlug.upsert({ where: { slug }, create: { slug, articleId }, update: { articleId } });
+  }
+
+  /** Ids among `ids` that do not name a live (untrashed) row, per kind; empty when all exist. */
+  async missingReferences(tx: Tx, content: Partial<ArticleContent>): Promise<string[]> {
+    const checks: [string, string[], (ids: string[]) => Promise<{ id: string }[]>][] = [
+      ['sectionId', content.sectionId ? [content.sectionId] : [], (ids) => tx.section.findMany(visible(ids))],
+      ['seriesId', content.seriesId ? [content.seriesId] : [], (ids) => tx.series.findMany(visible(ids))],
+      ['featuredImageId', content.featuredImageId ? [content.featuredImageId] : [], (ids) => tx.image.findMany(visible(ids))],
+      ['authorIds', content.authorIds ?? [], (ids) => tx.author.findMany(visible(ids))],
+      ['tagIds', content.tagIds ?? [], (ids) => tx.tag.findMany(visible(ids))],
+    ];
+    const missing: string[] = [];
+    for (const [field, ids, find] of checks) {
+      if (!ids.length) continue;
+      const found = new Set((await find(ids)).map((row) => row.id));
+      if (ids.some((id) => !found.has(id))) missing.push(field);
+    }
+    return missing;
+  }
+
+  private columns(content: ArticleContent) {
+    const stats = analyseBody(content.body);
+    return {
+      slug: content.slug,
+      headline: content.headline,
+      dek: content.dek,
+      body: content.body as unknown as Prisma.InputJsonValue,
+      bodyText: stats.text,
+      wordCount: stats.wordCount,
+      readingTimeMinutes: stats.readingTimeMinutes,
+      teaser: content.teaser,
+      type: content.type,
+      sectionId: content.sectionId,
+      seriesId: content.seriesId,
+      featuredImageId: content.featuredImageId,
+      seoTitle: content.seoTitle,
+      seoDescription: content.seoDescription,
+      canonicalUrl: content.canonicalUrl,
+    };
+  }
+
+  private async replaceLinks(tx: Tx, articleId: string, content: ArticleContent): Promise<void> {
+    await tx.articleAuthor.deleteMany({ where: { articleId } });
+    await tx.articleTag.deleteMany({ where: { articleId } });
+    // published_at on the links is copied from the article by a trigger.
+    if (content.authorIds.length) {
+      await tx.articleAuthor.createMany({
+        data: content.authorIds.map((authorId, position) => ({ articleId, authorId, position })),
+      });
+    }
+    if (content.tagIds.length) {
+      await tx.articleTag.createMany({ data: content.tagIds.map((tagId, position) => ({ articleId, tagId, position })) });
+    }
+  }
+}
+
+function visible(ids: string[]) {
+  return { where: { id: { in: ids }, deletedAt: null }, select: { id: true } };
+}

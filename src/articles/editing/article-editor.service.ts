@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../../auth/actor.js';
+import { requireRole } from '../../auth/roles.js';
+import { DomainError } from '../../common/domain-error.js';
+import { slugify, uniqueSlug } from '../../common/slug.js';
+import type { Article } from '../../generated/prisma/client.js';
+import { applyChanges, type ArticleContent, type ContentChanges } from './article-content.js';
+import { assertCanEdit, assertCanPurge } from './article-access.policy.js';
+import { ArticleEditorRepository, type Tx } from './article-editor.repository.js';
+import { claimVersion, findWorkable, notFound } from './article-guards.js';
+import { ArticleHistoryService } from './article-history.service.js';
+import { ArticleScheduleService } from './article-schedule.service.js';
+
+export interface ArticleEdit {
+  id: string;
+  expectedVersion: number;
+  changes: ContentChanges;
+  message?: string | null;
+}
+
+// Writing articles: create, edit (with optimistic concurrency), trash, restore, purge. Publishing
+// state changes live in ArticleWorkflowService.
+@Injectable()
+export class ArticleEditorService {
+  constructor(
+    private readonly articles: ArticleEditorRepository,
+    private readonly history: ArticleHistoryService,
+    private readonly schedule: ArticleScheduleService,
+  ) {}
+
+  async create(actor: Actor | null, changes: ContentChanges & { headline: string }, message?: string | null): Promise<Article> {
+    const known = requireRole(actor, 'CONTRIBUTOR', 'write articles');
+    return this.articles.transaction(async (tx) => {
+      const slug = changes.slug ?? (await uniqueSlug(slugify(changes.headline), (s) => this.articles.isSlugTaken(tx, s, null)));
+      if (changes.slug && (await this.articles.isSlugTaken(tx, changes.slug, null))) throw slugTaken(changes.slug);
+      const content = applyChanges(await this.defaults(tx, known, slug, changes.headline), changes);
+      await this.assertReferencesExist(tx, changes);
+      const article = await this.articles.create(tx, content, known.userId);
+      await this.history.record(tx, known, article, 'article.created', { message });
+      return article;
+    });
+  }
+
+  /** Saves an edit made on `expectedVersion`; a live article keeps its public version until published. */
+  async update(actor: Actor | null, edit: ArticleEdit): Promise<Article> {
+    return this.articles.transaction(async (tx) => {
+      const article = await findWorkable(this.articles, tx, edit.id);
+      const known = assertCanEdit(actor, article);
+      await claimVersion(this.articles, tx, article.id, edit.expectedVersion);
+      const current = await this.articles.workingContent(tx, article);
+      const next = applyChanges(current, edit.changes);
+      await this.assertReferencesExist(tx, edit.changes);
+      if (next.slug !== current.slug && (await this.articles.isSlugTaken(tx, next.slug, article.id))) throw slugTaken(next.slug);
+      await this.persist(tx, article, current, next);
+      const saved = (await this.articles.findById(tx, article.id))!;
+      await this.history.record(tx, known, saved, 'article.updated', {
+        message: edit.message,
+        details: { fields: Object.keys(edit.changes), pending: saved.status === 'PUBLISHED' },
+      });
+      return saved;
+    });
+  }
+
+  async trash(actor: Actor | null, id: string): Promise<Article> {
+    return this.articles.transaction(async (tx) => {
+      const article = await findWorkable(this.articles, tx, id);
+      const known = assertCanEdit(actor, article);
+      await claimVersion(this.articles, tx, id, article.version);
+      // Trashing cancels a schedule: a restored article never goes live by surprise.
+      const unschedule = article.status === 'SCHEDULED' ? { status: 'DRAFT' as const, scheduledAt: null } : {};
+      if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
+      const trashed = await this.articles.update(tx, id, { deletedAt: new Date(), ...unschedule });
+      await this.history.record(tx, known, trashed, 'article.trashed', { details: { previousStatus: article.status } });
+      return trashed;
+    });
+  }
+
+  async restore(actor: Actor | null, id: string): Promise<Article> {
+    return this.articles.transaction(async (tx) => {
+      const article = await this.articles.findById(tx, id);
+      if (!article) throw notFound();
+      const known = assertCanEdit(actor, article);
+      if (!article.deletedAt) throw new DomainError('CONFLICT', 'The article is not in the trash');
+      await claimVersion(this.articles, tx, id, article.version);
+      const restored = await this.articles.update(tx, id, { deletedAt: null });
+      await this.history.record(tx, known, restored, 'article.restored');
+      return restored;
+    });
+  }
+
+  async purge(actor: Actor | null, id: string): Promise<void> {
+    const known = assertCanPurge(actor);
+    await this.articles.transaction(async (tx) => {
+      const article = await this.articles.findById(tx, id);
+      if (!article) throw notFound();
+      await this.schedule.cancel(tx, id);
+      await this.articles.delete(tx, id);
+      await this.history.auditOnly(tx, known, article, 'article.purged', { slug: article.slug, headline: article.headline });
+    });
+  }
+
+  private async persist(tx: Tx, article: Article, current: ArticleContent, next: ArticleContent): Promise<void> {
+    if (article.status === 'PUBLISHED') {
+      await this.articles.writePending(tx, article.id, next);
+      return;
+    }
+    await this.articles.writeLive(tx, article.id, next);
+    if (article.publishedAt && next.slug !== current.slug) await this.articles.rememberOldSlug(tx, article.id, current.slug);
+  }
+
+  private async defaults(tx: Tx, actor: Actor, slug: string, headline: string): Promise<ArticleContent> {
+    const authorId = actor.userId ? await this.articles.authorIdOfUser(tx, actor.userId) : null;
+    return {
+      slug,
+      headline,
+      dek: null,
+      body: [],
+      teaser: null,
+      type: 'NEWS',
+      sectionId: null,
+      seriesId: null,
+      featuredImageId: null,
+      // A writer's own byline by default.
+      authorIds: authorId ? [authorId] : [],
+      tagIds: [],
+      seoTitle: null,
+      seoDescription: null,
+      canonicalUrl: null,
+    };
+  }
+
+  private async assertReferencesExist(tx: Tx, changes: ContentChanges): Promise<void> {
+    const missing = await this.articles.missingReferences(tx, changes);
+    if (missing.length) {
+      throw DomainError.badInput(
+        missing.map((field) => ({
+          path: `input.${field}`,
+          message: 'refers to something that does not exist or is in the trash',
+        })),
+      );
+    }
+  }
+}
+
+function slugTaken(slug: string): DomainError {
+  return new DomainError('CONFLICT', `The slug "${slug}" is already used by another article`, { slug });
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../../auth/actor.js';
+import { AuditService } from '../../audit/audit.service.js';
+import type { Article } from '../../generated/prisma/client.js';
+import { ArticleEditorRepository, type ArticleSnapshot, type Tx } from './article-editor.repository.js';
+
+// Nothing lost: every change to an article leaves a full-snapshot revision (for the version it
+// produced) and an audit entry, in the transaction of the change itself.
+@Injectable()
+export class ArticleHistoryService {
+  constructor(
+    private readonly articles: ArticleEditorRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async record(
+    tx: Tx,
+    actor: Actor,
+    article: Article,
+    action: string,
+    options: { message?: string | null; details?: Record<string, unknown> } = {},
+  ): Promise<void> {
+    const snapshot: ArticleSnapshot = {
+      status: article.status,
+      publishedAt: article.publishedAt?.toISOString() ?? null,
+      scheduledAt: article.scheduledAt?.toISOString() ?? null,
+      content: await this.articles.workingContent(tx, article),
+    };
+    await this.articles.addRevision(tx, article, snapshot, actor, options.message ?? null);
+    await this.auditOnly(tx, actor, article, action, { version: article.version, status: article.status, ...options.details });
+  }
+
+  /** For changes that leave no article to snapshot (purge). */
+  async auditOnly(tx: Tx, actor: Actor, article: Article, action: string, details: Record<string, unknown>): Promise<void> {
+    await this.audit.record(tx, actor, { action, entityType: 'Article', entityId: article.id, details });
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../../auth/actor.js';
+import { DomainError } from '../../common/domain-error.js';
+import type { Article, ArticleRevision } from '../../generated/prisma/client.js';
+import type { PageRequest } from '../../graphql/pagination/connection.args.js';
+import { decodeCursor } from '../../graphql/pagination/cursor.js';
+import { diffContent, storedContentSchema, type ArticleContent } from './article-content.js';
+import { assertCanView } from './article-access.policy.js';
+import { ArticleEditorService } from './article-editor.service.js';
+import { ArticleEditorRepository } from './article-editor.repository.js';
+import { notFound } from './article-guards.js';
+
+export interface RevisionComparison {
+  from: ArticleRevision;
+  to: ArticleRevision;
+  changes: { field: string; before: unknown; after: unknown }[];
+}
+
+// Reading an article's history, comparing two versions, and putting an old version back (which is
+// itself a new save, so restoring never destroys anything either).
+@Injectable()
+export class ArticleRevisionService {
+  constructor(
+    private readonly articles: ArticleEditorRepository,
+    private readonly editor: ArticleEditorService,
+  ) {}
+
+  /** Newest first; the cursor is the version. */
+  async list(
+    actor: Actor | null,
+    articleId: string,
+    page: PageRequest,
+  ): Promise<{ article: Article; revisions: ArticleRevision[] }> {
+    const article = await this.viewable(actor, articleId);
+    const before = page.cursor ? Number(decodeCursor(page.cursor, ['number'], 'after')[0]) : undefined;
+    const forward = page.direction === 'forward';
+    const revisions = await this.articles.listRevisions(articleId, {
+      beyond: before === undefined ? undefined : forward ? { lt: before } : { gt: before },
+      order: forward ? 'desc' : 'asc',
+      take: page.limit + 1,
+    });
+    return { article, revisions };
+  }
+
+  async compare(actor: Actor | null, articleId: string, fromVersion: number, toVersion: number): Promise<RevisionComparison> {
+    await this.viewable(actor, articleId);
+    const [from, to] = await Promise.all([
+      this.revision(articleId, fromVersion, 'fromVersion'),
+      this.revision(articleId, toVersion, 'toVersion'),
+    ]);
+    return { from, to, changes: diffContent(contentOf(from), contentOf(to)) };
+  }
+
+  async restore(
+    actor: Actor | null,
+    input: { id: string; version: number; expectedVersion: number; message?: string | null },
+  ): Promise<Article> {
+    const revision = await this.revision(input.id, input.version, 'input.version');
+    return this.editor.update(actor, {
+      id: input.id,
+      expectedVersion: input.expectedVersion,
+      changes: contentOf(revision),
+      message: input.message ?? `Restored version ${input.version}`,
+    });
+  }
+
+  private async viewable(actor: Actor | null, articleId: string): Promise<Article> {
+    const article = await this.articles.findById(this.articles.client(), articleId);
+    if (!article) throw notFound();
+    assertCanView(actor, article);
+    return article;
+  }
+
+  private async revision(articleId: string, version: number, path: string): Promise<ArticleRevision> {
+    const revision = await this.articles.findRevision(articleId, version);
+    if (!revision) throw DomainError.badInput([{ path, message: `the article has no version ${version}` }]);
+    return revision;
+  }
+}
+
+export function contentOf(revision: ArticleRevision): ArticleContent {
+  return storedContentSchema.parse((revision.snapshot as { content: unknown }).content);
+}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { SYSTEM_ACTOR, type Actor } from '../../auth/actor.js';
+import { DomainError } from '../../common/domain-error.js';
+import type { Article } from '../../generated/prisma/client.js';
+import { assertCanPublish } from './article-access.policy.js';
+import { ArticleEditorRepository, type Tx } from './article-editor.repository.js';
+import { claimVersion, findWorkable } from './article-guards.js';
+import { ArticleHistoryService } from './article-history.service.js';
+import { ArticleScheduleService } from './article-schedule.service.js';
+
+// Minimum lead time for scheduling, so "now" is a publish, not a schedule that fires at once.
+const MIN_SCHEDULE_LEAD_MS = 1000;
+
+// The publishing workflow. Allowed transitions:
+//   DRAFT | ARCHIVED | SCHEDULED -> PUBLISHED (publish; the first publish sets publishedAt)
+//   PUBLISHED with pending changes -> PUBLISHED (publish applies the changes)
+//   DRAFT | ARCHIVED | SCHEDULED -> SCHEDULED (schedule / reschedule)
+//   PUBLISHED -> ARCHIVED, SCHEDULED -> DRAFT (unpublish)
+@Injectable()
+export class ArticleWorkflowService {
+  constructor(
+    private readonly articles: ArticleEditorRepository,
+    private readonly history: ArticleHistoryService,
+    private readonly schedule: ArticleScheduleService,
+  ) {}
+
+  async publish(actor: Actor | null, id: string, expectedVersion?: number): Promise<Article> {
+    return this.articles.transaction(async (tx) => {
+      const article = await findWorkable(this.articles, tx, id);
+      const known = assertCanPublish(actor, article);
+      if (article.status === 'PUBLISHED' && !article.pendingChanges) {
+        throw new DomainError('CONFLICT', 'The article is already published and has no pending changes');
+      }
+      await claimVersion(this.articles, tx, article.id, expectedVersion ?? article.version);
+      const published = await this.goLive(tx, article);
+      if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
+      const action = article.status === 'PUBLISHED' ? 'article.updated' : 'article.published';
+      await this.history.record(tx, known, published, action, { details: { from: article.status } });
+      return published;
+    });
+  }
+
+  async scheduleAt(actor: Actor | null, id: string, publishAt: Date): Promise<Article> {
+    if (publishAt.getTime() < Date.now() + MIN_SCHEDULE_LEAD_MS) {
+      throw DomainError.badInput([{ path: 'input.publishAt', message: 'must be in the future' }]);
+    }
+    return this.articles.transaction(async (tx) => {
+      const article = await findWorkable(this.articles, tx, id);
+      const known = assertCanPublish(actor, article);
+      if (article.status === 'PUBLISHED') throw new DomainError('CONFLICT', 'The article is already published');
+      await claimVersion(this.articles, tx, article.id, article.version);
+      const scheduled = await this.articles.update(tx, id, { status: 'SCHEDULED', scheduledAt: publishAt });
+      await this.schedule.plan(tx, id, publishAt);
+      await this.history.record(tx, known, scheduled, 'article.scheduled', { details: { publishAt: publishAt.toISOString() } });
+      return scheduled;
+    });
+  }
+
+  async unpublish(actor: Actor | null, id: string): Promise<Article> {
+    return this.articles.transaction(async (tx) => {
+      const article = await findWorkable(this.articles, tx, id);
+      const known = assertCanPublish(actor, article);
+      if (article.status !== 'PUBLISHED' && article.status !== 'SCHEDULED') {
+        throw new DomainError('CONFLICT', `A ${article.status.toLowerCase()} article cannot be unpublished`);
+      }
+      await claimVersion(this.articles, tx, article.id, article.version);
+      // Pending changes become the article's own text, so no edit is lost by unpublishing.
+      const content = await this.articles.workingContent(tx, article);
+      const status = article.status === 'PUBLISHED' ? ('ARCHIVED' as const) : ('DRAFT' as const);
+      const unpublished = await this.articles.writeLive(tx, id, content, { status, scheduledAt: null });
+      if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
+      await this.history.record(tx, known, unpublished, 'article.unpublished', { details: { from: article.status } });
+      return unpublished;
+    });
+  }
+
+  /** The scheduled-publish job: publishes only a still-scheduled, due article, so a rerun does nothing. */
+  async publishScheduled(articleId: string): Promise<'published' | 'skipped'> {
+    return this.articles.transaction(async (tx) => {
+      const article = await this.articles.findById(tx, articleId);
+      const due =
+        article?.status === 'SCHEDULED' &&
+        !article.deletedAt &&
+        article.scheduledAt &&
+        article.scheduledAt.getTime() <= Date.now();
+      if (!article || !due) return 'skipped';
+      if (!(await this.articles.claimVersion(tx, article.id, article.version))) return 'skipped';
+      const published = await this.goLive(tx, article);
+      await this.history.record(tx, SYSTEM_ACTOR, published, 'article.published', {
+        details: { from: 'SCHEDULED', scheduled: true },
+      });
+      return 'published';
+    });
+  }
+
+  private async goLive(tx: Tx, article: Article): Promise<Article> {
+    const content = await this.articles.workingContent(tx, article);
+    if (content.slug !== article.slug && (await this.articles.isSlugTaken(tx, content.slug, article.id))) {
+      throw new DomainError('CONFLICT', `The slug "${content.slug}" is already used by another article`);
+    }
+    const publishedAt = article.publishedAt ?? (article.status === 'SCHEDULED' ? article.scheduledAt : null) ?? new Date();
+    const live = await this.articles.writeLive(tx, article.id, content, { status: 'PUBLISHED', publishedAt, scheduledAt: null });
+    if (article.status === 'PUBLISHED' && content.slug !== article.slug)
+      await this.articles.rememberOldSlug(tx, article.id, article.slug);
+    return live;
+  }
+}
