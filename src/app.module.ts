@@ -12,6 +12,7 @@ import { AppKeys } from './config/app-secret.js';
 import { AdminGraphqlModule } from './graphql/admin-graphql.module.js';
 import { PublicGraphqlModule } from './graphql/public-graphql.module.js';
 import { HealthModule } from './health/health.module.js';
+import { EventsModule } from './events/events.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MediaHttpModule } from './media/http/media-http.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
         AuthModule,
         AuditModule,
         JobsModule,
+        EventsModule,
         HealthModule,
         PublicGraphqlModule,
         AdminGraphqlModule,

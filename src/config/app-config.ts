@@ -28,6 +28,11 @@ export interface AppConfig {
   };
   readonly media: { readonly dir: string; readonly maxBytes: number; readonly publicUrl: string };
   readonly jobs: { readonly enabled: boolean; readonly pollIntervalMs: number };
+  readonly feeds: { readonly itemLimit: number };
+  readonly webhooks: { readonly allowPrivateTargets: boolean; readonly timeoutMs: number };
+  /** smtpUrl undefined: mail is written to the log instead of sent (development). */
+  readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
+  readonly newsletter: { readonly signupsPerHour: number };
   readonly graphql: {
     readonly introspection: boolean;
     readonly maxDepth: number;
@@ -85,6 +90,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       publicUrl: `${(env.PUBLIC_API_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '')}/media`,
     },
     jobs: { enabled: env.JOBS_ENABLED, pollIntervalMs: env.JOBS_POLL_INTERVAL_MS },
+    feeds: { itemLimit: env.FEED_ITEM_LIMIT },
+    webhooks: { allowPrivateTargets: env.WEBHOOKS_ALLOW_PRIVATE_TARGETS, timeoutMs: env.WEBHOOK_TIMEOUT_MS },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    newsletter: { signupsPerHour: env.NEWSLETTER_SIGNUPS_PER_HOUR },
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION,
       maxDepth: env.GRAPHQL_MAX_DEPTH,

@@ -72,6 +72,18 @@ export const envSchema = z.object({
     .max(60_000)
     .default(1000)
     .describe('How often idle workers look for due jobs'),
+  FEED_ITEM_LIMIT: z.coerce.number().int().min(1).max(500).default(50).describe('Items per RSS/Atom/JSON feed'),
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: booleanFlag
+    .default(false)
+    .describe('Allow webhook endpoints on private, loopback or link-local addresses (and plain http there)'),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000).describe('Timeout of one webhook delivery'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .describe('Mail server for newsletter confirmations, e.g. smtp://user:pass@mail.example.com:587'),
+  MAIL_FROM: z.string().min(3).default('Newsdesk <newsletter@localhost>').describe('Sender of newsletter mail'),
+  NEWSLETTER_SIGNUPS_PER_HOUR: z.coerce.number().int().min(1).default(5).describe('Signup requests allowed per IP and per email per hour'),
   PUBLIC_CACHE_MAX_AGE: z.coerce.number().int().min(0).default(60).describe('Default max-age (s) of public responses'),
 });
 

@@ -9,6 +9,7 @@ import { assertCanEdit, assertCanPurge } from './article-access.policy.js';
 import { ArticleEditorRepository, type Tx } from './article-editor.repository.js';
 import { claimVersion, findWorkable, notFound } from './article-guards.js';
 import { ArticleHistoryService } from './article-history.service.js';
+import { ContentEventsService } from '../../events/content-events.service.js';
 import { ArticleScheduleService } from './article-schedule.service.js';
 
 export interface ArticleEdit {
@@ -26,6 +27,7 @@ export class ArticleEditorService {
     private readonly articles: ArticleEditorRepository,
     private readonly history: ArticleHistoryService,
     private readonly schedule: ArticleScheduleService,
+    private readonly events: ContentEventsService,
   ) {}
 
   async create(actor: Actor | null, changes: ContentChanges & { headline: string }, message?: string | null): Promise<Article> {
@@ -71,6 +73,7 @@ export class ArticleEditorService {
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
       const trashed = await this.articles.update(tx, id, { deletedAt: new Date(), ...unschedule });
       await this.history.record(tx, known, trashed, 'article.trashed', { details: { previousStatus: article.status } });
+      if (article.status === 'PUBLISHED') await this.events.emit(tx, { action: 'deleted', entityType: 'Article', entityId: id });
       return trashed;
     });
   }
@@ -84,6 +87,7 @@ export class ArticleEditorService {
       await claimVersion(this.articles, tx, id, article.version);
       const restored = await this.articles.update(tx, id, { deletedAt: null });
       await this.history.record(tx, known, restored, 'article.restored');
+      if (restored.status === 'PUBLISHED') await this.events.emit(tx, { action: 'published', entityType: 'Article', entityId: id });
       return restored;
     });
   }
@@ -96,6 +100,8 @@ export class ArticleEditorService {
       await this.schedule.cancel(tx, id);
       await this.articles.delete(tx, id);
       await this.history.auditOnly(tx, known, article, 'article.purged', { slug: article.slug, headline: article.headline });
+      const wasVisible = article.status === 'PUBLISHED' && !article.deletedAt;
+      if (wasVisible) await this.events.emit(tx, { action: 'deleted', entityType: 'Article', entityId: id });
     });
   }
 

@@ -6,6 +6,7 @@ import { assertCanPublish } from './article-access.policy.js';
 import { ArticleEditorRepository, type Tx } from './article-editor.repository.js';
 import { claimVersion, findWorkable } from './article-guards.js';
 import { ArticleHistoryService } from './article-history.service.js';
+import { ContentEventsService } from '../../events/content-events.service.js';
 import { ArticleScheduleService } from './article-schedule.service.js';
 
 // Minimum lead time for scheduling, so "now" is a publish, not a schedule that fires at once.
@@ -22,6 +23,7 @@ export class ArticleWorkflowService {
     private readonly articles: ArticleEditorRepository,
     private readonly history: ArticleHistoryService,
     private readonly schedule: ArticleScheduleService,
+    private readonly events: ContentEventsService,
   ) {}
 
   async publish(actor: Actor | null, id: string, expectedVersion?: number): Promise<Article> {
@@ -34,8 +36,9 @@ export class ArticleWorkflowService {
       await claimVersion(this.articles, tx, article.id, expectedVersion ?? article.version);
       const published = await this.goLive(tx, article);
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
-      const action = article.status === 'PUBLISHED' ? 'article.updated' : 'article.published';
-      await this.history.record(tx, known, published, action, { details: { from: article.status } });
+      const action = article.status === 'PUBLISHED' ? 'updated' : 'published';
+      await this.history.record(tx, known, published, `article.${action}`, { details: { from: article.status } });
+      await this.events.emit(tx, { action, entityType: 'Article', entityId: id });
       return published;
     });
   }
@@ -70,6 +73,7 @@ export class ArticleWorkflowService {
       const unpublished = await this.articles.writeLive(tx, id, content, { status, scheduledAt: null });
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
       await this.history.record(tx, known, unpublished, 'article.unpublished', { details: { from: article.status } });
+      if (article.status === 'PUBLISHED') await this.events.emit(tx, { action: 'unpublished', entityType: 'Article', entityId: id });
       return unpublished;
     });
   }
@@ -89,6 +93,7 @@ export class ArticleWorkflowService {
       await this.history.record(tx, SYSTEM_ACTOR, published, 'article.published', {
         details: { from: 'SCHEDULED', scheduled: true },
       });
+      await this.events.emit(tx, { action: 'published', entityType: 'Article', entityId: article.id });
       return 'published';
     });
   }

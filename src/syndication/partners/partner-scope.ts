@@ -1,0 +1,16 @@
+// What an authenticated syndication partner may pull. Set on the request (`req.partner`) by the
+// partner middleware for /feeds and /syndication routes when a key is presented.
+export interface PartnerScope {
+  readonly partnerId: string;
+  readonly name: string;
+  /** Database ids; empty means every section. */
+  readonly sectionIds: readonly string[];
+  /** Database ids; empty means every tag. */
+  readonly tagIds: readonly string[];
+  /** Whether feed items carry the full body, or only the teaser. */
+  readonly fullText: boolean;
+}
+
+export interface RequestWithPartner {
+  partner?: PartnerScope;
+}
