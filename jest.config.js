@@ -21,13 +21,14 @@ const common = {
 };
 
 export default {
+  // End-to-end specs boot the whole app on a database of their own; under a full parallel run that
+  // takes a while. (A global option: Jest ignores it inside projects.)
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',
-      // Each spec boots the whole app on its own database; under a full parallel run that takes a while.
-      testTimeout: 60_000,
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/utils/global-setup.ts',
       globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
