@@ -13,9 +13,12 @@ import { AdminGraphqlModule } from './graphql/admin-graphql.module.js';
 import { PublicGraphqlModule } from './graphql/public-graphql.module.js';
 import { HealthModule } from './health/health.module.js';
 import { EventsModule } from './events/events.module.js';
+import { FeedsModule } from './feeds/feeds.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MediaHttpModule } from './media/http/media-http.module.js';
+import { NewsletterHttpModule } from './newsletter/http/newsletter-http.module.js';
+import { SyndicationModule } from './syndication/syndication.module.js';
 
 @Module({})
 export class AppModule {
@@ -36,6 +39,9 @@ export class AppModule {
         PublicGraphqlModule,
         AdminGraphqlModule,
         MediaHttpModule,
+        NewsletterHttpModule,
+        FeedsModule,
+        SyndicationModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],
     };

@@ -8,12 +8,15 @@ import type { AppKeys } from './config/app-secret.js';
 import { ConfigModule } from './config/config.module.js';
 import type { DatabaseConnection } from './database/database-connection.js';
 import { DatabaseModule } from './database/database.module.js';
+import { EventsModule } from './events/events.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { NewsletterModule } from './newsletter/newsletter.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 // The feature modules whose providers register job handlers. The web app reaches them through its
 // GraphQL modules; the worker imports them directly.
-export const JOB_HANDLER_MODULES = [ArticlesModule];
+export const JOB_HANDLER_MODULES = [ArticlesModule, NewsletterModule, WebhooksModule];
 
 // The worker role: the application's services and job handlers, without GraphQL or an HTTP server.
 @Module({})
@@ -28,6 +31,8 @@ export class WorkerModule {
         AuthModule,
         AuditModule,
         JobsModule,
+        // Scheduled publishing emits content events: the change feed and webhooks must hear them here too.
+        EventsModule,
         ...JOB_HANDLER_MODULES,
       ],
     };

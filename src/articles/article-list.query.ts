@@ -9,6 +9,9 @@ export interface ArticleListFilter {
   readonly authorSlug?: string;
   readonly type?: ArticleType;
   readonly search?: string;
+  /** A syndication partner's allowlists (database ids); empty or absent means no restriction. */
+  readonly sectionIds?: readonly string[];
+  readonly tagIds?: readonly string[];
 }
 
 export type ArticleOrder = 'NEWEST' | 'OLDEST' | 'RELEVANCE';
@@ -103,7 +106,19 @@ export class ArticleListQuery {
     }
     if (type) conditions.push(Prisma.sql`a.type = ${type}::article_type`);
     if (search) conditions.push(Prisma.sql`a.search_vector @@ q.query`);
+    conditions.push(...this.allowlists());
     return Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}`;
+  }
+
+  private allowlists(): Prisma.Sql[] {
+    const { sectionIds, tagIds } = this.filter;
+    const conditions: Prisma.Sql[] = [];
+    if (sectionIds?.length) conditions.push(Prisma.sql`a.section_id = ANY(${[...sectionIds]}::uuid[])`);
+    if (tagIds?.length) {
+      conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM article_tags allowed
+        WHERE allowed.article_id = a.id AND allowed.tag_id = ANY(${[...tagIds]}::uuid[]))`);
+    }
+    return conditions;
   }
 
   private keyset(cursor: string, descending: boolean): Prisma.Sql {

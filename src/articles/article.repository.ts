@@ -67,6 +67,16 @@ export class ArticleRepository {
       LIMIT ${limit}`);
     return this.findPublishedByIds(keys.map((key) => key.id));
   }
+
+  /** Published in [from, to), newest first, with section and bylines (newsletter round-ups). */
+  findPublishedBetween(from: Date, to: Date, limit: number) {
+    return this.prisma.article.findMany({
+      where: { ...publishedWhere, publishedAt: { gte: from, lt: to } },
+      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+      take: limit,
+      include: { section: true, authors: { orderBy: { position: 'asc' }, include: { author: true } } },
+    });
+  }
 }
 
 function inOrderOf(ids: readonly string[], rows: Article[]): Article[] {

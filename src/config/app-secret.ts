@@ -8,10 +8,12 @@ import type { AppConfig } from './app-config.js';
 export class AppKeys {
   readonly accessToken: Uint8Array;
   readonly previewToken: Uint8Array;
+  readonly newsletterLink: Uint8Array;
 
   constructor(secret: string) {
     this.accessToken = derive(secret, 'access-token');
     this.previewToken = derive(secret, 'preview-token');
+    this.newsletterLink = derive(secret, 'newsletter-link');
   }
 }
 

@@ -83,7 +83,12 @@ export const envSchema = z.object({
     .optional()
     .describe('Mail server for newsletter confirmations, e.g. smtp://user:pass@mail.example.com:587'),
   MAIL_FROM: z.string().min(3).default('Newsdesk <newsletter@localhost>').describe('Sender of newsletter mail'),
-  NEWSLETTER_SIGNUPS_PER_HOUR: z.coerce.number().int().min(1).default(5).describe('Signup requests allowed per IP and per email per hour'),
+  NEWSLETTER_SIGNUPS_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5)
+    .describe('Signup requests allowed per IP and per email per hour'),
   PUBLIC_CACHE_MAX_AGE: z.coerce.number().int().min(0).default(60).describe('Default max-age (s) of public responses'),
 });
 

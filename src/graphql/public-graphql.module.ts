@@ -17,8 +17,9 @@ import { PublicApiModule } from './public-api.module.js';
 
 export const PUBLIC_GRAPHQL_PATH = '/graphql';
 
-// The public, read-only endpoint. GET and POST both work for any standard client: CSRF preflight
-// rules protect nothing on an endpoint without mutations, and GET is what a CDN caches.
+// The public endpoint. GET and POST both work for any standard client: GET is what a CDN caches, and
+// CSRF preflight rules would protect nothing, as no request carries cookies and the one mutation
+// (newsletter signup, double opt-in and rate limited) is POST-only and harmless to forge.
 export const PublicGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
   driver: ApolloDriver,
   imports: [PublicApiModule],

@@ -87,7 +87,8 @@ export class ArticleEditorService {
       await claimVersion(this.articles, tx, id, article.version);
       const restored = await this.articles.update(tx, id, { deletedAt: null });
       await this.history.record(tx, known, restored, 'article.restored');
-      if (restored.status === 'PUBLISHED') await this.events.emit(tx, { action: 'published', entityType: 'Article', entityId: id });
+      if (restored.status === 'PUBLISHED')
+        await this.events.emit(tx, { action: 'published', entityType: 'Article', entityId: id });
       return restored;
     });
   }

@@ -73,7 +73,8 @@ export class ArticleWorkflowService {
       const unpublished = await this.articles.writeLive(tx, id, content, { status, scheduledAt: null });
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
       await this.history.record(tx, known, unpublished, 'article.unpublished', { details: { from: article.status } });
-      if (article.status === 'PUBLISHED') await this.events.emit(tx, { action: 'unpublished', entityType: 'Article', entityId: id });
+      if (article.status === 'PUBLISHED')
+        await this.events.emit(tx, { action: 'unpublished', entityType: 'Article', entityId: id });
       return unpublished;
     });
   }

@@ -1,0 +1,50 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Article } from '../generated/prisma/client.js';
+import { buildAtom } from './atom.builder.js';
+import type { Feed } from './feed-item.js';
+import { toFeed, toFeedItem } from './feed-item.mapper.js';
+import { buildJsonFeed } from './json-feed.builder.js';
+import { buildRss } from './rss.builder.js';
+
+const site = { url: 'https://news.example.com', articleUrlPattern: '/{section}/{slug}' };
+const HOSTILE = `A & B <i>"x"</i> &lt;script&gt; &nbsp; ]]> 👍 \u0007!`;
+
+function article(overrides: Partial<Article> = {}): Article {
+  const date = new Date('2026-01-02T03:04:05.678Z');
+  return {
+    id: '01900000-0000-7000-8000-000000000001',
+    slug: 'a-b',
+    headline: HOSTILE,
+    teaser: null,
+    body: [{ type: 'paragraph', text: 'First paragraph.' }],
+    publishedAt: date,
+    updatedAt: date,
+    ...overrides,
+  } as Article;
+}
+
+function feedOf(fullText: boolean): Feed {
+  const entry = { article: article(), authors: [], tags: [], section: null, image: null };
+  return toFeed(site, { id: 'urn:x', title: HOSTILE, description: HOSTILE }, [toFeedItem(site, entry, fullText)]);
+}
+
+const parse = (xml: string) => {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  return new XMLParser({ ignoreAttributes: false }).parse(xml);
+};
+
+describe('feed builders', () => {
+  it('maps an article to an item with a derived teaser, and the body only with full text', () => {
+    const [full] = feedOf(true).items;
+    expect(full).toMatchObject({ url: 'https://news.example.com/news/a-b', summary: 'First paragraph.' });
+    expect(full!.contentHtml).toBe('<p>First paragraph.</p>');
+    expect(feedOf(false).items[0]!.contentHtml).toBeNull();
+  });
+
+  it('escapes editor text so every parser reads back exactly what was typed, minus XML-invalid characters', () => {
+    const expected = HOSTILE.replace('\u0007', '');
+    expect(parse(buildRss(feedOf(true))).rss.channel.item.title).toBe(expected);
+    expect(parse(buildAtom(feedOf(true))).feed.entry.title['#text']).toBe(expected);
+    expect(JSON.parse(buildJsonFeed(feedOf(false))).items[0]).toMatchObject({ title: HOSTILE, content_text: 'First paragraph.' });
+  });
+});

@@ -1,0 +1,120 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ArticleListFilter } from '../articles/article-list.query.js';
+import { ArticleRepository } from '../articles/article.repository.js';
+import { AuthorRepository } from '../authors/author.repository.js';
+import { DomainError } from '../common/domain-error.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import type { Article } from '../generated/prisma/client.js';
+import { ImageRepository } from '../media/image.repository.js';
+import { SectionRepository } from '../sections/section.repository.js';
+import { SeriesRepository } from '../series/series.repository.js';
+import type { PartnerScope } from '../syndication/partners/partner-scope.js';
+import { TagRepository } from '../tags/tag.repository.js';
+import type { Feed } from './feed-item.js';
+import { publisherName, toFeed, toFeedItem, type FeedArticle, type FeedHeader } from './feed-item.mapper.js';
+
+export type FeedKind = 'tags' | 'sections' | 'series' | 'authors';
+
+/** What a feed is about: the whole site, or one tag, section, series or author by slug. */
+export type FeedSubject = { kind: 'site' } | { kind: FeedKind; slug: string };
+
+export interface FeedResult {
+  feed: Feed;
+  /** Content the feed shows, for CDN purging: `feeds article:<id> tag:<slug> ...`. */
+  surrogateKeys: string[];
+}
+
+const FILTER_KEYS = { tags: 'tagSlug', sections: 'sectionSlug', series: 'seriesSlug', authors: 'authorSlug' } as const;
+const SUBJECT_KEYS = { tags: 'tag', sections: 'section', series: 'series', authors: 'author' } as const;
+
+// Builds the data of every feed; the controller only serialises and caches it. Items are published
+// articles only (the repository's rule) and, for a partner, only those in its allowlists.
+@Injectable()
+export class FeedService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly articles: ArticleRepository,
+    private readonly authors: AuthorRepository,
+    private readonly tags: TagRepository,
+    private readonly sections: SectionRepository,
+    private readonly series: SeriesRepository,
+    private readonly images: ImageRepository,
+  ) {}
+
+  async build(subject: FeedSubject, partner?: PartnerScope): Promise<FeedResult> {
+    const header = await this.headerOf(subject);
+    const filter: ArticleListFilter = {
+      ...(subject.kind === 'site' ? {} : { [FILTER_KEYS[subject.kind]]: subject.slug }),
+      sectionIds: partner?.sectionIds,
+      tagIds: partner?.tagIds,
+    };
+    const limit = this.config.feeds.itemLimit;
+    const page = await this.articles.listPublished(filter, 'NEWEST', { direction: 'forward', limit, cursor: undefined });
+    const entries = await this.withLinks(page.rows.slice(0, limit).map((row) => row.article));
+    const fullText = partner ? partner.fullText : true;
+    const feed = toFeed(
+      this.config.site,
+      header,
+      entries.map((entry) => toFeedItem(this.config.site, entry, fullText)),
+    );
+    return { feed, surrogateKeys: surrogateKeysOf(subject, entries) };
+  }
+
+  private async headerOf(subject: FeedSubject): Promise<FeedHeader> {
+    const publisher = publisherName(this.config.site);
+    if (subject.kind === 'site') {
+      return { id: `${this.config.site.url}/`, title: publisher, description: `Latest articles from ${publisher}` };
+    }
+    const found = await this.findSubject(subject.kind, subject.slug);
+    if (!found) throw new DomainError('NOT_FOUND', `No ${SUBJECT_KEYS[subject.kind]} with slug "${subject.slug}"`);
+    return {
+      id: `urn:newsdesk:${SUBJECT_KEYS[subject.kind]}:${subject.slug}`,
+      title: `${found.name} | ${publisher}`,
+      description: `Latest articles on ${found.name} from ${publisher}`,
+    };
+  }
+
+  private findSubject(kind: FeedKind, slug: string): Promise<{ name: string } | null> {
+    if (kind === 'tags') return this.tags.findVisibleBySlug(slug);
+    if (kind === 'sections') return this.sections.findVisibleBySlug(slug);
+    if (kind === 'series') return this.series.findVisibleBySlug(slug);
+    return this.authors.findVisibleBySlug(slug);
+  }
+
+  // Four batched reads for the whole feed, whatever its length.
+  private async withLinks(articles: Article[]): Promise<FeedArticle[]> {
+    const ids = articles.map((article) => article.id);
+    const [authors, tags, sections, images] = await Promise.all([
+      this.authors.findVisibleByArticleIds(ids),
+      this.tags.findVisibleByArticleIds(ids),
+      this.sections.findVisibleByIds(presentIds(articles.map((a) => a.sectionId))),
+      this.images.findVisibleByIds(presentIds(articles.map((a) => a.featuredImageId))),
+    ]);
+    const sectionById = new Map(sections.map((section) => [section.id, section]));
+    const imageById = new Map(images.map((image) => [image.id, image]));
+    return articles.map((article) => ({
+      article,
+      authors: authors.get(article.id) ?? [],
+      tags: tags.get(article.id) ?? [],
+      section: (article.sectionId && sectionById.get(article.sectionId)) || null,
+      image: (article.featuredImageId && imageById.get(article.featuredImageId)) || null,
+    }));
+  }
+}
+
+function presentIds(ids: (string | null)[]): string[] {
+  return [...new Set(ids.filter((id): id is string => id !== null))];
+}
+
+function surrogateKeysOf(subject: FeedSubject, entries: readonly FeedArticle[]): string[] {
+  const keys = new Set(['feeds']);
+  if (subject.kind !== 'site') keys.add(`${SUBJECT_KEYS[subject.kind]}:${subject.slug}`);
+  for (const { article, tags, authors, section } of entries) {
+    keys.add(`article:${article.id}`);
+    for (const tag of tags) keys.add(`tag:${tag.slug}`);
+    for (const author of authors) keys.add(`author:${author.slug}`);
+    if (section) keys.add(`section:${section.slug}`);
+  }
+  return [...keys];
+}

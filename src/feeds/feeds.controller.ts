@@ -1,0 +1,45 @@
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import type { RequestWithPartner } from '../syndication/partners/partner-scope.js';
+import { PARTNER_KEY_HEADER } from '../syndication/partners/partner.middleware.js';
+import { sendCached } from './cached-response.js';
+import { parseFeedParams, siteFeedParamsSchema, subjectFeedParamsSchema } from './feed-route.schema.js';
+import { serialiseFeed } from './feed.serialiser.js';
+import { FeedService, type FeedSubject } from './feed.service.js';
+import type { FeedFormat } from './feed-item.js';
+
+type FeedRequest = Request & RequestWithPartner;
+
+// GET /feeds/{rss.xml,atom.xml,feed.json} and /feeds/{tags,sections,series,authors}/:slug/<same>.
+// req.partner is set by the partner middleware when a key was presented; without one this is the
+// public feed, with full content.
+@Controller('feeds')
+export class FeedsController {
+  constructor(
+    private readonly feeds: FeedService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get(':file')
+  async site(@Param() params: unknown, @Req() req: FeedRequest, @Res() res: Response): Promise<void> {
+    const { file } = parseFeedParams(siteFeedParamsSchema, params);
+    await this.respond({ kind: 'site' }, file, req, res);
+  }
+
+  @Get(':kind/:slug/:file')
+  async subject(@Param() params: unknown, @Req() req: FeedRequest, @Res() res: Response): Promise<void> {
+    const { kind, slug, file } = parseFeedParams(subjectFeedParamsSchema, params);
+    await this.respond({ kind, slug }, file, req, res);
+  }
+
+  private async respond(subject: FeedSubject, format: FeedFormat, req: FeedRequest, res: Response): Promise<void> {
+    const { feed, surrogateKeys } = await this.feeds.build(subject, req.partner);
+    const { body, contentType } = serialiseFeed(feed, format);
+    // The same URL answers differently with a partner key, so a shared cache must key on it.
+    res.vary(PARTNER_KEY_HEADER);
+    const reply = { body, contentType, lastModified: feed.updatedAt, surrogateKeys, private: req.partner !== undefined };
+    sendCached(req, res, reply, this.config.graphql.cacheMaxAge);
+  }
+}

@@ -1,0 +1,55 @@
+import { el, serialise, xmlDocument } from '../xml-document.js';
+
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
+
+export interface SitemapEntry {
+  readonly loc: string;
+  readonly lastModified: Date;
+}
+
+export interface NewsSitemapEntry {
+  readonly loc: string;
+  readonly title: string;
+  readonly publishedAt: Date;
+}
+
+export function buildSitemapIndex(entries: readonly SitemapEntry[]): string {
+  const doc = xmlDocument();
+  const index = el(doc, 'sitemapindex', { xmlns: SITEMAP_NS });
+  for (const entry of entries) {
+    const sitemap = el(index, 'sitemap');
+    el(sitemap, 'loc', {}, entry.loc);
+    el(sitemap, 'lastmod', {}, entry.lastModified.toISOString());
+  }
+  return serialise(doc);
+}
+
+export function buildUrlSet(entries: readonly SitemapEntry[]): string {
+  const doc = xmlDocument();
+  const urlset = el(doc, 'urlset', { xmlns: SITEMAP_NS });
+  for (const entry of entries) {
+    const url = el(urlset, 'url');
+    el(url, 'loc', {}, entry.loc);
+    el(url, 'lastmod', {}, entry.lastModified.toISOString());
+  }
+  return serialise(doc);
+}
+
+// Google News sitemap. There is no publication name or language in the config: the name is the
+// site's host and the language English; both are passed in so that is decided in one place.
+export function buildNewsSitemap(entries: readonly NewsSitemapEntry[], publication: { name: string; language: string }): string {
+  const doc = xmlDocument();
+  const urlset = el(doc, 'urlset', { xmlns: SITEMAP_NS, 'xmlns:news': NEWS_NS });
+  for (const entry of entries) {
+    const url = el(urlset, 'url');
+    el(url, 'loc', {}, entry.loc);
+    const news = el(url, 'news:news');
+    const pub = el(news, 'news:publication');
+    el(pub, 'news:name', {}, publication.name);
+    el(pub, 'news:language', {}, publication.language);
+    el(news, 'news:publication_date', {}, entry.publishedAt.toISOString());
+    el(news, 'news:title', {}, entry.title);
+  }
+  return serialise(doc);
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { PUBLISHED } from '../../articles/article-list.query.js';
+import { PrismaService } from '../../database/prisma.service.js';
+import { Prisma } from '../../generated/prisma/client.js';
+
+export interface SitemapPageInfo {
+  /** Zero-based. */
+  page: number;
+  lastModified: Date;
+}
+
+export interface SitemapArticle {
+  id: string;
+  slug: string;
+  sectionSlug: string | null;
+  headline: string;
+  publishedAt: Date;
+  updatedAt: Date;
+}
+
+// Published articles for sitemaps, through the one PUBLISHED rule. Pages run oldest first, so an old
+// page keeps its URLs and lastmod while new articles fill the last one, and crawlers re-read little.
+@Injectable()
+export class SitemapRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Every page with its newest update; one pass over the published keys. */
+  pages(pageSize: number): Promise<SitemapPageInfo[]> {
+    return this.prisma.$queryRaw<SitemapPageInfo[]>(Prisma.sql`
+      SELECT page, max(updated_at) AS "lastModified" FROM (
+        SELECT ((row_number() OVER (ORDER BY a.published_at, a.id) - 1) / ${pageSize})::int AS page, a.updated_at
+        FROM articles a WHERE ${PUBLISHED}
+      ) numbered GROUP BY page ORDER BY page`);
+  }
+
+  // The page's first key comes from the ordered keys alone; its rows are then one keyset range
+  // read (articles_latest_idx), never an OFFSET over joined rows.
+  page(page: number, pageSize: number): Promise<SitemapArticle[]> {
+    return this.prisma.$queryRaw<SitemapArticle[]>(Prisma.sql`
+      WITH start AS (
+        SELECT published_at, id FROM (
+          SELECT a.published_at, a.id, row_number() OVER (ORDER BY a.published_at, a.id) - 1 AS position
+          FROM articles a WHERE ${PUBLISHED}
+        ) keys WHERE position = ${page * pageSize}
+      )
+      SELECT ${SELECTED} FROM articles a
+      CROSS JOIN start
+      LEFT JOIN sections s ON s.id = a.section_id AND s.deleted_at IS NULL
+      WHERE ${PUBLISHED} AND (a.published_at, a.id) >= (start.published_at, start.id)
+      ORDER BY a.published_at, a.id LIMIT ${pageSize}`);
+  }
+
+  /** For the Google News sitemap: published since `since`, newest first. */
+  publishedSince(since: Date, limit: number): Promise<SitemapArticle[]> {
+    return this.prisma.$queryRaw<SitemapArticle[]>(Prisma.sql`
+      SELECT ${SELECTED} FROM articles a
+      LEFT JOIN sections s ON s.id = a.section_id AND s.deleted_at IS NULL
+      WHERE ${PUBLISHED} AND a.published_at >= ${since}
+      ORDER BY a.published_at DESC, a.id DESC LIMIT ${limit}`);
+  }
+}
+
+const SELECTED = Prisma.sql`a.id, a.slug, s.slug AS "sectionSlug", a.headline,
+  a.published_at AS "publishedAt", a.updated_at AS "updatedAt"`;

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
+import { requireRole } from '../auth/roles.js';
+import type { NewsletterSubscriber } from '../generated/prisma/client.js';
+import { csvField } from './subscriber-csv.js';
+import { NewsletterSubscriberRepository } from './newsletter-subscriber.repository.js';
+import type { SubscriberStatus } from './newsletter.schema.js';
+
+const BATCH_SIZE = 1000;
+
+// Editors' view of the list: pages of subscribers, and the confirmed ones as CSV for a mailing tool.
+// Exporting personal data is audited.
+@Injectable()
+export class NewsletterAdminService {
+  constructor(
+    private readonly subscribers: NewsletterSubscriberRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A page of limit + 1 subscribers after `afterId`, newest first; the caller checks the role. */
+  list(filter: { status?: SubscriberStatus }, page: { limit: number; afterId?: string }): Promise<NewsletterSubscriber[]> {
+    return this.subscribers.list(filter, page);
+  }
+
+  count(filter: { status?: SubscriberStatus }): Promise<number> {
+    return this.subscribers.count(filter);
+  }
+
+  /** Checks the role and records the export; then yield CSV lines from confirmedCsv(). */
+  async authorize(actor: Actor | null | undefined): Promise<void> {
+    const known = requireRole(actor, 'EDITOR', 'export newsletter subscribers');
+    await this.subscribers.transaction((tx) =>
+      this.audit.record(tx, known, { action: 'newsletter.subscribers_exported', entityType: 'NewsletterSubscriber' }),
+    );
+  }
+
+  /** Header line, then one line per confirmed subscriber, read in batches so any list size fits. */
+  async *confirmedCsv(): AsyncGenerator<string> {
+    yield 'email,confirmed_at\r\n';
+    let afterId: string | undefined;
+    for (;;) {
+      const batch = await this.subscribers.confirmedBatch(afterId, BATCH_SIZE);
+      for (const row of batch) yield `${csvField(row.email)},${row.confirmedAt?.toISOString() ?? ''}\r\n`;
+      if (batch.length < BATCH_SIZE) return;
+      afterId = batch.at(-1)!.id;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service.js';
+import type { NewsletterSubscriber, Prisma } from '../generated/prisma/client.js';
+import type { SubscriberStatus } from './newsletter.schema.js';
+
+type Tx = Prisma.TransactionClient;
+
+// The newsletter_subscribers table. Emails arrive here already normalised (trimmed, lower-cased).
+@Injectable()
+export class NewsletterSubscriberRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  // The embedded database has one connection: a transaction may have to wait for it.
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
+  }
+
+  /** The row for this email, created as PENDING if there was none; safe against concurrent signups. */
+  async findOrCreate(tx: Tx, email: string): Promise<NewsletterSubscriber> {
+    // ON CONFLICT DO NOTHING: two simultaneous signups of one address still make one row.
+    await tx.newsletterSubscriber.createMany({ data: [{ email }], skipDuplicates: true });
+    return tx.newsletterSubscriber.findUniqueOrThrow({ where: { email } });
+  }
+
+  findById(id: string, db: Tx = this.prisma): Promise<NewsletterSubscriber | null> {
+    return db.newsletterSubscriber.findUnique({ where: { id } });
+  }
+
+  /** Moves the row to `status` unless it is there already; the updated row, or null when nothing changed. */
+  async changeStatus(tx: Tx, id: string, status: SubscriberStatus, at: Date): Promise<NewsletterSubscriber | null> {
+    const stamps = status === 'CONFIRMED' ? { confirmedAt: at, unsubscribedAt: null } : { unsubscribedAt: at };
+    const { count } = await tx.newsletterSubscriber.updateMany({
+      where: { id, status: { not: status } },
+      data: { status, ...stamps },
+    });
+    return count ? tx.newsletterSubscriber.findUnique({ where: { id } }) : null;
+  }
+
+  async markConfirmationSent(id: string, at: Date): Promise<void> {
+    await this.prisma.newsletterSubscriber.updateMany({ where: { id }, data: { confirmationSentAt: at } });
+  }
+
+  /** A keyset page, newest first (ids are UUIDv7, so id order is creation order); reads limit + 1 rows. */
+  list(filter: { status?: SubscriberStatus }, page: { limit: number; afterId?: string }): Promise<NewsletterSubscriber[]> {
+    return this.prisma.newsletterSubscriber.findMany({
+      where: { status: filter.status, ...(page.afterId ? { id: { lt: page.afterId } } : {}) },
+      orderBy: { id: 'desc' },
+      take: page.limit + 1,
+    });
+  }
+
+  count(filter: { status?: SubscriberStatus }): Promise<number> {
+    return this.prisma.newsletterSubscriber.count({ where: { status: filter.status } });
+  }
+
+  /** Confirmed addresses in confirmation order, a batch at a time, for exports of any size. */
+  confirmedBatch(
+    afterId: string | undefined,
+    size: number,
+  ): Promise<Pick<NewsletterSubscriber, 'id' | 'email' | 'confirmedAt'>[]> {
+    return this.prisma.newsletterSubscriber.findMany({
+      where: { status: 'CONFIRMED', ...(afterId ? { id: { gt: afterId } } : {}) },
+      orderBy: { id: 'asc' },
+      take: size,
+      select: { id: true, email: true, confirmedAt: true },
+    });
+  }
+}

@@ -1,0 +1,65 @@
+import { cacheControlFromInfo } from '@apollo/cache-control-types';
+import { Args, Context, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { ArticleModel } from '../../../articles/public/article.model.js';
+import { toGlobalId } from '../../../common/global-id.js';
+import { parseInput } from '../../../common/parse-input.js';
+import { DEFAULT_PAGE_SIZE } from '../../../graphql/pagination/connection.args.js';
+import type { PublicContext } from '../../../graphql/public-context.js';
+import { PartnerAccessService } from '../../partners/partner-access.service.js';
+import { PARTNER_KEY_HEADER } from '../../partners/partner.middleware.js';
+import { PartnerErrors } from '../../partners/partner.exception.js';
+import { ChangeFeedService } from '../change-feed.service.js';
+import { changeFeedQuerySchema } from '../change-feed.schema.js';
+import {
+  SyndicationAction,
+  SyndicationChangeConnection,
+  SyndicationChangeModel,
+  SyndicationChangesArgs,
+} from './syndication-change.model.js';
+
+@Resolver(() => SyndicationChangeModel)
+export class SyndicationChangeResolver {
+  constructor(
+    private readonly access: PartnerAccessService,
+    private readonly feed: ChangeFeedService,
+  ) {}
+
+  @Query(() => SyndicationChangeConnection, {
+    description: 'The change feed, for syndication partners: send header X-Partner-Key. Same data as GET /syndication/changes',
+  })
+  async syndicationChanges(
+    @Args() args: SyndicationChangesArgs,
+    @Context() ctx: PublicContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<SyndicationChangeConnection> {
+    // Per partner and always fresh: never in a shared cache.
+    cacheControlFromInfo(info).setCacheHint({ maxAge: 0, scope: 'PRIVATE' });
+    const key = ctx.req.headers[PARTNER_KEY_HEADER];
+    if (typeof key !== 'string' || key === '') throw PartnerErrors.keyRequired();
+    const partner = await this.access.authenticate(key);
+    const { since, limit } = parseInput(changeFeedQuerySchema, { since: args.since, limit: args.first });
+    // The complexity plugin prices an unsized connection at the default page size: keep to it.
+    const page = await this.feed.read(partner, since, limit ?? DEFAULT_PAGE_SIZE);
+    const edges = page.changes.map((change) => ({
+      cursor: change.cursor,
+      node: {
+        id: change.cursor,
+        action: change.action as SyndicationAction,
+        entityType: change.entityType,
+        entityId: toGlobalId('Article', change.entityId),
+        occurredAt: change.occurredAt,
+        article: change.article ? ArticleModel.fromRow(change.article) : null,
+      },
+    }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: page.hasMore,
+        hasPreviousPage: since != null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: page.nextCursor,
+      },
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { requireRole } from '../../../auth/roles.js';
+import { parseInput } from '../../../common/parse-input.js';
+import type { AdminContext } from '../../../graphql/admin-context.js';
+import { createPartnerSchema, partnerIdSchema, updatePartnerSchema, usageDaysSchema } from '../partner.schema.js';
+import { PartnerService } from '../partner.service.js';
+import { AdminPartner, PartnerUsageDay } from './admin-partner.model.js';
+import { CreatePartnerInput, RotatePartnerKeyInput, UpdatePartnerInput } from './partner-admin.inputs.js';
+import { PartnerKeyPayload, UpdatePartnerPayload } from './partner-admin.payloads.js';
+
+const DAY_MS = 86_400_000;
+
+@Resolver(() => AdminPartner)
+export class PartnerAdminResolver {
+  constructor(private readonly partnerService: PartnerService) {}
+
+  // A handful of partners per publisher: one list, no paging.
+  @Query(() => [AdminPartner], { description: 'Every syndication partner, by name (admins only)' })
+  async partners(@Context() ctx: AdminContext): Promise<AdminPartner[]> {
+    requireRole(ctx.actor, 'ADMIN', 'list partners');
+    return (await this.partnerService.list()).map(AdminPartner.fromRow);
+  }
+
+  @ResolveField(() => [PartnerUsageDay], { description: 'Requests per UTC day, newest first; days without any are left out' })
+  async usage(
+    @Parent() partner: AdminPartner,
+    @Args('days', { type: () => Int, defaultValue: 30, description: 'How many days back, today included' }) days: number,
+  ): Promise<PartnerUsageDay[]> {
+    const count = parseInput(usageDaysSchema, days, ['days']);
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    const rows = await this.partnerService.usageSince([partner.id], new Date(today.getTime() - (count - 1) * DAY_MS));
+    return rows.map((row) => ({ day: row.day.toISOString().slice(0, 10), requests: row.requests }));
+  }
+
+  @Mutation(() => PartnerKeyPayload, { description: 'Adds a partner and shows its key once (admins only)' })
+  async createPartner(@Args('input') input: CreatePartnerInput, @Context() ctx: AdminContext): Promise<PartnerKeyPayload> {
+    const actor = requireRole(ctx.actor, 'ADMIN', 'manage partners');
+    const { key, partner } = await this.partnerService.create(actor, parseInput(createPartnerSchema, input, ['input']));
+    return { key, partner: AdminPartner.fromRow(partner) };
+  }
+
+  @Mutation(() => UpdatePartnerPayload, { description: "Changes a partner's name, scope, limits or enabled flag (admins only)" })
+  async updatePartner(@Args('input') input: UpdatePartnerInput, @Context() ctx: AdminContext): Promise<UpdatePartnerPayload> {
+    const actor = requireRole(ctx.actor, 'ADMIN', 'manage partners');
+    const partner = await this.partnerService.update(actor, parseInput(updatePartnerSchema, input, ['input']));
+    return { partner: AdminPartner.fromRow(partner) };
+  }
+
+  @Mutation(() => PartnerKeyPayload, {
+    description: 'Gives a partner a new key, shown once; the old one stops working (admins only)',
+  })
+  async rotatePartnerKey(@Args('input') input: RotatePartnerKeyInput, @Context() ctx: AdminContext): Promise<PartnerKeyPayload> {
+    const actor = requireRole(ctx.actor, 'ADMIN', 'manage partners');
+    const { id } = parseInput(partnerIdSchema, input, ['input']);
+    const { key, partner } = await this.partnerService.rotateKey(actor, id);
+    return { key, partner: AdminPartner.fromRow(partner) };
+  }
+}

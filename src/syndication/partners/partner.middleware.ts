@@ -1,0 +1,38 @@
+import { Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { DomainError } from '../../common/domain-error.js';
+import { PartnerAccessService } from './partner-access.service.js';
+import type { RequestWithPartner } from './partner-scope.js';
+
+export const PARTNER_KEY_HEADER = 'x-partner-key';
+
+// Sets req.partner on /feeds and /syndication requests that present a key: header X-Partner-Key, or
+// ?key= for feed readers that cannot send headers. No key means anonymous (public feeds still work;
+// routes that need a partner refuse). A bad key is refused here rather than served anonymously, so a
+// partner with a revoked key notices.
+@Injectable()
+export class PartnerMiddleware implements NestMiddleware {
+  constructor(private readonly access: PartnerAccessService) {}
+
+  async use(req: Request & RequestWithPartner, res: Response, next: NextFunction): Promise<void> {
+    const key = presentedKey(req);
+    if (key === undefined) return next();
+    try {
+      req.partner = await this.access.authenticate(key);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'RATE_LIMITED') {
+        res.setHeader('Retry-After', String(error.details.retryAfterSeconds));
+      }
+      // Thrown, not passed to next(): Nest's middleware proxy hands it to the app's exception filter.
+      throw error;
+    }
+    next();
+  }
+}
+
+function presentedKey(req: Request): string | undefined {
+  const header = req.headers[PARTNER_KEY_HEADER];
+  if (typeof header === 'string' && header !== '') return header;
+  const query = req.query['key'];
+  return typeof query === 'string' && query !== '' ? query : undefined;
+}

@@ -1,0 +1,98 @@
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { requireRole } from '../../auth/roles.js';
+import { parseInput } from '../../common/parse-input.js';
+import type { AdminContext } from '../../graphql/admin-context.js';
+import { buildConnection } from '../../graphql/pagination/build-connection.js';
+import { toPageRequest } from '../../graphql/pagination/connection.args.js';
+import type { Connection } from '../../graphql/pagination/connection.model.js';
+import { encodeCursor } from '../../graphql/pagination/cursor.js';
+import { WebhookEndpointService } from '../webhook-endpoint.service.js';
+import {
+  createWebhookEndpointSchema,
+  redeliverWebhookSchema,
+  updateWebhookEndpointSchema,
+  webhookDeliveriesSchema,
+  webhookIdSchema,
+} from '../webhook.schema.js';
+import { CreateWebhookEndpointInput } from './create-webhook-endpoint.input.js';
+import { CreateWebhookEndpointPayload } from './create-webhook-endpoint.payload.js';
+import { DeleteWebhookEndpointInput } from './delete-webhook-endpoint.input.js';
+import { DeleteWebhookEndpointPayload } from './delete-webhook-endpoint.payload.js';
+import { RedeliverWebhookInput } from './redeliver-webhook.input.js';
+import { RedeliverWebhookPayload } from './redeliver-webhook.payload.js';
+import { UpdateWebhookEndpointInput } from './update-webhook-endpoint.input.js';
+import { UpdateWebhookEndpointPayload } from './update-webhook-endpoint.payload.js';
+import { WebhookDeliveriesArgs } from './webhook-deliveries.args.js';
+import { WebhookDeliveryConnection, WebhookDeliveryModel } from './webhook-delivery.model.js';
+import { WebhookEndpointModel } from './webhook-endpoint.model.js';
+
+// Webhooks send content to third parties and hold signing secrets: admins only, reads included.
+@Resolver(() => WebhookEndpointModel)
+export class WebhookAdminResolver {
+  constructor(private readonly webhooks: WebhookEndpointService) {}
+
+  @Query(() => [WebhookEndpointModel], { description: 'Every webhook endpoint, oldest first (admins only)' })
+  async webhookEndpoints(@Context() ctx: AdminContext): Promise<WebhookEndpointModel[]> {
+    requireRole(ctx.actor, 'ADMIN', 'list webhooks');
+    return (await this.webhooks.list()).map(WebhookEndpointModel.fromRow);
+  }
+
+  @Query(() => WebhookDeliveryConnection, { description: "An endpoint's deliveries, newest first (admins only)" })
+  async webhookDeliveries(
+    @Args() args: WebhookDeliveriesArgs,
+    @Context() ctx: AdminContext,
+  ): Promise<Connection<WebhookDeliveryModel>> {
+    requireRole(ctx.actor, 'ADMIN', 'see webhook deliveries');
+    const { endpointId, ...pageArgs } = args;
+    const { endpointId: id } = parseInput(webhookDeliveriesSchema, { endpointId });
+    const page = toPageRequest(pageArgs);
+    return buildConnection(
+      await this.webhooks.deliveries(id, page),
+      page,
+      (row) => encodeCursor([row.createdAt.toISOString(), row.id]),
+      () => this.webhooks.countDeliveries(id),
+      WebhookDeliveryModel.fromRow,
+    );
+  }
+
+  @Mutation(() => CreateWebhookEndpointPayload, { description: 'Adds an endpoint; returns its secret once (admins only)' })
+  async createWebhookEndpoint(
+    @Args('input') input: CreateWebhookEndpointInput,
+    @Context() ctx: AdminContext,
+  ): Promise<CreateWebhookEndpointPayload> {
+    const actor = requireRole(ctx.actor, 'ADMIN', 'manage webhooks');
+    const endpoint = await this.webhooks.create(actor, parseInput(createWebhookEndpointSchema, input, ['input']));
+    return { endpoint: WebhookEndpointModel.fromRow(endpoint), secret: endpoint.secret };
+  }
+
+  @Mutation(() => UpdateWebhookEndpointPayload, { description: 'Changes, disables or re-enables an endpoint (admins only)' })
+  async updateWebhookEndpoint(
+    @Args('input') input: UpdateWebhookEndpointInput,
+    @Context() ctx: AdminContext,
+  ): Promise<UpdateWebhookEndpointPayload> {
+    const actor = requireRole(ctx.actor, 'ADMIN', 'manage webhooks');
+    const endpoint = await this.webhooks.update(actor, parseInput(updateWebhookEndpointSchema, input, ['input']));
+    return { endpoint: WebhookEndpointModel.fromRow(endpoint) };
+  }
+
+  @Mutation(() => DeleteWebhookEndpointPayload, { description: 'Deletes an endpoint and its deliveries (admins only)' })
+  async deleteWebhookEndpoint(
+    @Args('input') input: DeleteWebhookEndpointInput,
+    @Context() ctx: AdminContext,
+  ): Promise<DeleteWebhookEndpointPayload> {
+    const actor = requireRole(ctx.actor, 'ADMIN', 'manage webhooks');
+    const { id } = parseInput(webhookIdSchema, input, ['input']);
+    await this.webhooks.delete(actor, id);
+    return { id };
+  }
+
+  @Mutation(() => RedeliverWebhookPayload, { description: 'Sends a finished delivery again, same id (admins only)' })
+  async redeliverWebhook(
+    @Args('input') input: RedeliverWebhookInput,
+    @Context() ctx: AdminContext,
+  ): Promise<RedeliverWebhookPayload> {
+    const actor = requireRole(ctx.actor, 'ADMIN', 'manage webhooks');
+    const { deliveryId } = parseInput(redeliverWebhookSchema, input, ['input']);
+    return { delivery: WebhookDeliveryModel.fromRow(await this.webhooks.redeliver(actor, deliveryId)) };
+  }
+}

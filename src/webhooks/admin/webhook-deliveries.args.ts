@@ -1,0 +1,8 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { ConnectionArgs } from '../../graphql/pagination/connection.args.js';
+
+@ArgsType()
+export class WebhookDeliveriesArgs extends ConnectionArgs {
+  @Field(() => ID)
+  endpointId!: string;
+}

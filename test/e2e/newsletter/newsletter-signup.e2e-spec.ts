@@ -1,0 +1,154 @@
+import { SignJWT } from 'jose';
+import { AppKeys } from '../../../src/config/app-secret.js';
+import { createTestApp, type TestApp } from '../../utils/create-app.js';
+import { SmtpTestServer } from '../../utils/smtp-test-server.js';
+import { waitFor } from '../../utils/wait-for.js';
+
+const SUBSCRIBE = 'mutation ($email: String!) { subscribeToNewsletter(input: { email: $email }) { ok message } }';
+const API_ORIGIN = 'https://api.news.example.com';
+
+describe('newsletter signup (double opt-in over a real SMTP server)', () => {
+  let t: TestApp;
+  let smtp: SmtpTestServer;
+
+  beforeAll(async () => {
+    smtp = await SmtpTestServer.start();
+    t = await createTestApp({ SMTP_URL: smtp.smtpUrl, PUBLIC_API_URL: API_ORIGIN, NEWSLETTER_SIGNUPS_PER_HOUR: '1000' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.stop();
+  });
+
+  const subscribe = (email: string) => t.graphql.post(SUBSCRIBE, { email });
+  const subscriber = (email: string) => t.prisma.newsletterSubscriber.findUnique({ where: { email } });
+  // Links name the configured public origin; the test app listens elsewhere.
+  const local = (url: string) => {
+    expect(url.startsWith(`${API_ORIGIN}/newsletter/`)).toBe(true);
+    return `${t.baseUrl}${url.slice(API_ORIGIN.length)}`;
+  };
+  const linkIn = (text: string, route: string) =>
+    new RegExp(`${API_ORIGIN}/newsletter/${route}\\?token=[\\w.%-]+`).exec(text)?.[0];
+
+  it('mails a confirmation link, confirms on click, and unsubscribes with one click', async () => {
+    const response = await subscribe('  Reader.One@Example.COM ');
+    expect(response.status).toBe(200);
+    expect(response.body.data?.subscribeToNewsletter).toEqual({ ok: true, message: expect.any(String) });
+    expect((await subscriber('reader.one@example.com'))?.status).toBe('PENDING');
+
+    const mail = await smtp.waitForMail('reader.one@example.com');
+    expect(mail.subject).toMatch(/confirm/i);
+    expect(mail.from).toContain('newsletter@localhost');
+    const confirmUrl = linkIn(mail.text!, 'confirm');
+    const unsubscribeUrl = /^<(.+)>$/.exec(mail.headers['list-unsubscribe']!)?.[1];
+    expect(confirmUrl).toBeDefined();
+    expect(unsubscribeUrl).toBe(linkIn(mail.text!, 'unsubscribe'));
+    expect(mail.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    expect(mail.html).toContain('/newsletter/confirm?token=');
+    await waitFor(async () => (await subscriber('reader.one@example.com'))?.confirmationSentAt, 5000, 'confirmationSentAt');
+
+    const confirmed = await fetch(local(confirmUrl!));
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(confirmed.headers.get('cache-control')).toBe('no-store');
+    expect(await confirmed.text()).toContain('Subscription confirmed');
+    expect(await subscriber('reader.one@example.com')).toMatchObject({ status: 'CONFIRMED', confirmedAt: expect.any(Date) });
+
+    // GET only asks (link scanners open links); it unsubscribes nobody.
+    const form = await fetch(local(unsubscribeUrl!));
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain('<form method="post"');
+    expect((await subscriber('reader.one@example.com'))?.status).toBe('CONFIRMED');
+
+    // What a mail client's "Unsubscribe" button sends (RFC 8058).
+    const oneClick = await fetch(local(unsubscribeUrl!), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.status).toBe(200);
+    expect(await oneClick.text()).toContain('Unsubscribed');
+    expect(await subscriber('reader.one@example.com')).toMatchObject({
+      status: 'UNSUBSCRIBED',
+      unsubscribedAt: expect.any(Date),
+    });
+  });
+
+  it('answers the same whether the address is new, pending, confirmed or unsubscribed', async () => {
+    await t.prisma.newsletterSubscriber.createMany({
+      data: [
+        { email: 'pending@example.com', status: 'PENDING' },
+        { email: 'confirmed@example.com', status: 'CONFIRMED', confirmedAt: new Date() },
+        { email: 'gone@example.com', status: 'UNSUBSCRIBED', unsubscribedAt: new Date() },
+      ],
+    });
+    const answers: { status: number; body: unknown }[] = [];
+    for (const email of ['brand-new@example.com', 'pending@example.com', 'confirmed@example.com', 'gone@example.com']) {
+      const response = await subscribe(email);
+      answers.push({ status: response.status, body: response.body });
+    }
+    expect(answers[0]).toEqual({
+      status: 200,
+      body: { data: { subscribeToNewsletter: { ok: true, message: expect.any(String) } } },
+    });
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    // An unsubscribed address stays so until its owner clicks the new confirmation link.
+    await smtp.waitForMail('gone@example.com');
+    expect((await subscriber('gone@example.com'))?.status).toBe('UNSUBSCRIBED');
+  });
+
+  it('is idempotent: one row per address, and a confirmed address gets no mail', async () => {
+    for (const email of ['twice@example.com', 'TWICE@example.com', 'twice@EXAMPLE.com'])
+      expect((await subscribe(email)).status).toBe(200);
+    expect(await t.prisma.newsletterSubscriber.count({ where: { email: 'twice@example.com' } })).toBe(1);
+
+    const member = await t.prisma.newsletterSubscriber.create({
+      data: { email: 'member@example.com', status: 'CONFIRMED', confirmedAt: new Date() },
+    });
+    await subscribe('member@example.com');
+    await subscribe('after-member@example.com');
+    await smtp.waitForMail('after-member@example.com');
+    expect(await smtp.mailsTo('member@example.com')).toEqual([]);
+    expect(await t.prisma.job.count({ where: { payload: { equals: { subscriberId: member.id } } } })).toBe(0);
+    expect(await subscriber('member@example.com')).toMatchObject({ status: 'CONFIRMED', confirmationSentAt: null });
+  });
+
+  it('rejects a malformed address with BAD_USER_INPUT and stores nothing', async () => {
+    const before = await t.prisma.newsletterSubscriber.count();
+    const response = await subscribe('not an address');
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      issues: [{ path: 'input.email', message: expect.any(String) }],
+    });
+    expect(await t.prisma.newsletterSubscriber.count()).toBe(before);
+  });
+
+  it('refuses tampered, expired, missing and wrong-purpose tokens with a 400 page, changing nothing', async () => {
+    await subscribe('careful@example.com');
+    const mail = await smtp.waitForMail('careful@example.com');
+    const confirmUrl = local(linkIn(mail.text!, 'confirm')!);
+    const unsubscribeUrl = local(linkIn(mail.text!, 'unsubscribe')!);
+    const { id } = (await subscriber('careful@example.com'))!;
+    const keys = t.app.get(AppKeys);
+    const expired = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(id)
+      .setAudience('newsdesk-newsletter-confirm')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(keys.newsletterLink);
+    const tampered = confirmUrl.replace(/.(.)$/, (_, last: string) => (last === 'A' ? 'BB' : 'AA'));
+    const attempts = [
+      fetch(tampered),
+      fetch(`${t.baseUrl}/newsletter/confirm?token=${expired}`),
+      fetch(`${t.baseUrl}/newsletter/confirm`),
+      // An unsubscribe token cannot confirm.
+      fetch(unsubscribeUrl.replace('/unsubscribe?', '/confirm?')),
+      fetch(`${t.baseUrl}/newsletter/unsubscribe?token=forged`, { method: 'POST', body: 'List-Unsubscribe=One-Click' }),
+    ];
+    for (const response of await Promise.all(attempts)) {
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain('invalid or has expired');
+    }
+    expect((await subscriber('careful@example.com'))?.status).toBe('PENDING');
+  });
+});
