@@ -1,0 +1,26 @@
+import type { Logger } from 'pino';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import type { AppConfig } from './config/app-config.js';
+import type { AppKeys } from './config/app-secret.js';
+import { ConfigModule } from './config/config.module.js';
+import type { DatabaseConnection } from './database/database-connection.js';
+import { DatabaseModule } from './database/database.module.js';
+import { EventsModule } from './events/events.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { LoggingModule } from './logging/logging.module.js';
+
+// What both process roles (HTTP app and worker) are built on. Config, logger and database connection
+// are settled before Nest starts, so every provider can rely on a ready, migrated database.
+// Content events are here because scheduled publishing emits them in either role.
+export function coreModules(config: AppConfig, keys: AppKeys, logger: Logger, connection: DatabaseConnection) {
+  return [
+    ConfigModule.forRoot(config, keys),
+    LoggingModule.forRoot(logger),
+    DatabaseModule.forConnection(connection),
+    AuthModule,
+    AuditModule,
+    JobsModule,
+    EventsModule,
+  ];
+}
