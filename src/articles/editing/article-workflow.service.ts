@@ -82,13 +82,8 @@ export class ArticleWorkflowService {
   /** The scheduled-publish job: publishes only a still-scheduled, due article, so a rerun does nothing. */
   async publishScheduled(articleId: string): Promise<'published' | 'skipped'> {
     return this.articles.transaction(async (tx) => {
-      const article = await this.articles.findById(tx, articleId);
-      const due =
-        article?.status === 'SCHEDULED' &&
-        !article.deletedAt &&
-        article.scheduledAt &&
-        article.scheduledAt.getTime() <= Date.now();
-      if (!article || !due) return 'skipped';
+      const article = await this.articles.findDueScheduled(tx, articleId);
+      if (!article) return 'skipped';
       if (!(await this.articles.claimVersion(tx, article.id, article.version))) return 'skipped';
       const published = await this.goLive(tx, article);
       await this.history.record(tx, SYSTEM_ACTOR, published, 'article.published', {

@@ -29,9 +29,6 @@ export class PublishScheduledArticleJob implements JobHandler<typeof publishSche
   }
 
   async handle({ articleId }: Payload, job: JobRecord): Promise<void> {
-    // The queue found the job due by the database's clock; the workflow checks "due" by this host's.
-    // If this clock lags, retry shortly rather than skip, which would complete the job unpublished.
-    if (Date.now() < job.runAt.getTime()) throw new Error(`Not due yet by this host's clock (run_at ${job.runAt.toISOString()})`);
     const outcome = await this.workflow.publishScheduled(articleId);
     this.logger.info({ articleId, jobId: job.id, outcome }, `Scheduled publishing of article ${articleId}: ${outcome}`);
   }
