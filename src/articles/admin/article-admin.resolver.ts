@@ -1,7 +1,7 @@
 import { Args, ArgsType, Context, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { expectGlobalId, toGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
-import { ArticleStatus } from '../../generated/prisma/client.js';
+import { ArticleStatus, type Article } from '../../generated/prisma/client.js';
 import type { AdminContext } from '../../graphql/admin-context.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
 import type { Connection } from '../../graphql/pagination/connection.model.js';
@@ -69,8 +69,7 @@ export class ArticleAdminResolver {
   @Mutation(() => ArticlePayload, { description: 'A new draft (contributors and above)' })
   async createArticle(@Args('input') input: CreateArticleInput, @Context() ctx: AdminContext): Promise<ArticlePayload> {
     const { message, changes } = splitContent(parseInput(createArticleSchema, input, ['input']));
-    const article = await this.editor.create(ctx.actor, changes, message);
-    return this.payload(article.id);
+    return this.payload(await this.editor.create(ctx.actor, changes, message));
   }
 
   @Mutation(() => ArticlePayload, { description: 'Saves changes made on expectedVersion; on a live article they stay pending' })
@@ -83,7 +82,7 @@ export class ArticleAdminResolver {
       changes,
       message,
     });
-    return this.payload(article.id);
+    return this.payload(article);
   }
 
   @Mutation(() => ArticlePayload, {
@@ -91,31 +90,31 @@ export class ArticleAdminResolver {
   })
   async publishArticle(@Args('input') input: PublishArticleInput, @Context() ctx: AdminContext): Promise<ArticlePayload> {
     const { id, expectedVersion } = parseInput(publishArticleSchema, input, ['input']);
-    return this.payload((await this.workflow.publish(ctx.actor, id, expectedVersion ?? undefined)).id);
+    return this.payload(await this.workflow.publish(ctx.actor, id, expectedVersion ?? undefined));
   }
 
   @Mutation(() => ArticlePayload, { description: 'The article goes live by itself at publishAt' })
   async scheduleArticle(@Args('input') input: ScheduleArticleInput, @Context() ctx: AdminContext): Promise<ArticlePayload> {
     const { id, publishAt } = parseInput(scheduleArticleSchema, input, ['input']);
-    return this.payload((await this.workflow.scheduleAt(ctx.actor, id, publishAt)).id);
+    return this.payload(await this.workflow.scheduleAt(ctx.actor, id, publishAt));
   }
 
   @Mutation(() => ArticlePayload, { description: 'Takes a live article down (ARCHIVED) or cancels a schedule (DRAFT)' })
   async unpublishArticle(@Args('input') input: ArticleIdInput, @Context() ctx: AdminContext): Promise<ArticlePayload> {
     const { id } = parseInput(articleIdSchema, input, ['input']);
-    return this.payload((await this.workflow.unpublish(ctx.actor, id)).id);
+    return this.payload(await this.workflow.unpublish(ctx.actor, id));
   }
 
   @Mutation(() => ArticlePayload, { description: 'Moves the article to the trash (restorable)' })
   async trashArticle(@Args('input') input: ArticleIdInput, @Context() ctx: AdminContext): Promise<ArticlePayload> {
     const { id } = parseInput(articleIdSchema, input, ['input']);
-    return this.payload((await this.editor.trash(ctx.actor, id)).id);
+    return this.payload(await this.editor.trash(ctx.actor, id));
   }
 
   @Mutation(() => ArticlePayload)
   async restoreArticle(@Args('input') input: ArticleIdInput, @Context() ctx: AdminContext): Promise<ArticlePayload> {
     const { id } = parseInput(articleIdSchema, input, ['input']);
-    return this.payload((await this.editor.restore(ctx.actor, id)).id);
+    return this.payload(await this.editor.restore(ctx.actor, id));
   }
 
   @Mutation(() => PurgeArticlePayload, { description: 'Deletes the article and its history for good (admins only)' })
@@ -125,7 +124,7 @@ export class ArticleAdminResolver {
     return { id: toGlobalId('Article', id) };
   }
 
-  private async payload(articleId: string): Promise<ArticlePayload> {
-    return { article: await this.queries.toModel(articleId) };
+  private async payload(article: Article): Promise<ArticlePayload> {
+    return { article: await this.queries.toModel(article) };
   }
 }

@@ -63,7 +63,7 @@ export class ArticleRevisionAdminResolver {
   ): Promise<ArticlePayload> {
     const parsed = parseInput(restoreRevisionSchema, input, ['input']);
     const article = await this.revisions.restore(ctx.actor, { ...parsed, message: parsed.revisionMessage });
-    return { article: await this.queries.toModel(article.id) };
+    return { article: await this.queries.toModel(article) };
   }
 
   @Mutation(() => CreatePreviewTokenPayload, {

@@ -128,7 +128,7 @@ describe('admin API: publishing workflow', () => {
     expect(archived).toMatchObject({ status: 'ARCHIVED', hasPendingChanges: false, headline: 'After' });
   });
 
-  it('trashes (hiding from the public and cancelling a schedule), restores, and lets only admins purge', async () => {
+  it('trashes (hiding from the public), restores, and lets only admins purge', async () => {
     const live = await mutateArticle(editor.admin, 'publishArticle', {
       id: (await mutateArticle(editor.admin, 'createArticle', { headline: 'Trash me' })).id,
     });
@@ -147,6 +147,26 @@ describe('admin API: publishing workflow', () => {
     expect((await attempt(admin, 'purgeArticle', { id: live.id }, 'id')).data).toEqual({ id: live.id });
     expect(await t.prisma.article.count({ where: { slug: 'trash-me' } })).toBe(0);
     expect(await t.prisma.articleRevision.count({ where: { articleId: rowId } })).toBe(0);
+  });
+
+  it('cancels the schedule of a trashed article, so restoring it never publishes by surprise', async () => {
+    const draft = await mutateArticle(editor.admin, 'createArticle', { headline: 'Scheduled then trashed' });
+    await mutateArticle(editor.admin, 'scheduleArticle', {
+      id: draft.id,
+      publishAt: new Date(Date.now() + 3600e3).toISOString(),
+    });
+    const rowId = await idOf(draft.slug);
+    expect(await t.prisma.job.count({ where: { dedupeKey: `article.publish:${rowId}` } })).toBe(1);
+    expect(await mutateArticle(editor.admin, 'trashArticle', { id: draft.id })).toMatchObject({
+      trashed: true,
+      status: 'DRAFT',
+      scheduledAt: null,
+    });
+    expect(await t.prisma.job.count({ where: { dedupeKey: `article.publish:${rowId}` } })).toBe(0);
+    expect(await mutateArticle(editor.admin, 'restoreArticle', { id: draft.id })).toMatchObject({
+      trashed: false,
+      status: 'DRAFT',
+    });
   });
 
   it('records every change in the audit log with the actor', async () => {
