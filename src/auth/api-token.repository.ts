@@ -11,9 +11,8 @@ export type Tx = Prisma.TransactionClient;
 export class ApiTokenRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  // The embedded database has one connection: a transaction may have to wait for it.
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
+    return this.prisma.transaction(work);
   }
 
   findById(tx: Tx, id: string): Promise<ApiToken | null> {

@@ -21,9 +21,8 @@ export interface NewSession {
 export class SessionRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  // The embedded database has one connection: a transaction may have to wait for it.
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
+    return this.prisma.transaction(work);
   }
 
   findByTokenHash(tokenHash: string, db: Tx = this.prisma): Promise<SessionWithUser | null> {

@@ -10,6 +10,7 @@ import { DatabaseConnection } from './database-connection.js';
 @Injectable()
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   private readonly pool: pg.Pool;
+  private readonly commitHooks = new WeakMap<Prisma.TransactionClient, (() => Promise<void>)[]>();
 
   constructor(
     private readonly connection: DatabaseConnection,
@@ -30,6 +31,35 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
       log: connection.emitQueryEvents ? [{ emit: 'event' as const, level: 'query' as const }] : [],
     });
     this.pool = pool;
+  }
+
+  /**
+   * Runs `work` in one transaction. Generous limits: the embedded database serves one connection,
+   * so a transaction may queue. Hooks registered with afterCommit run once it has committed.
+   */
+  async transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+    let client: Prisma.TransactionClient | undefined;
+    const result = await this.$transaction(
+      (tx) => {
+        client = tx;
+        return work(tx);
+      },
+      { timeout: 30_000, maxWait: 30_000 },
+    );
+    const hooks = client && this.commitHooks.get(client);
+    if (hooks) await Promise.all(hooks.map((hook) => hook()));
+    return result;
+  }
+
+  /**
+   * Runs `hook` after the transaction `tx` commits (never if it rolls back): for effects outside the
+   * database, such as dropping this process's cached responses. `tx` must come from transaction().
+   * transaction() resolves after the hooks, which must not throw.
+   */
+  afterCommit(tx: Prisma.TransactionClient, hook: () => Promise<void>): void {
+    const hooks = this.commitHooks.get(tx);
+    if (hooks) hooks.push(hook);
+    else this.commitHooks.set(tx, [hook]);
   }
 
   /** Subscribes to SQL statements; only fires when the connection emits query events. */

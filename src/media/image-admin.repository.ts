@@ -19,7 +19,7 @@ export class ImageAdminRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
+    return this.prisma.transaction(work);
   }
 
   findById(id: string, db: Tx = this.prisma): Promise<Image | null> {

@@ -10,9 +10,8 @@ type Tx = Prisma.TransactionClient;
 export class NewsletterSubscriberRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  // The embedded database has one connection: a transaction may have to wait for it.
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
+    return this.prisma.transaction(work);
   }
 
   /** The row for this email, created as PENDING if there was none; safe against concurrent signups. */

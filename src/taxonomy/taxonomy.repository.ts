@@ -49,8 +49,7 @@ export abstract class TaxonomyRepository<Row extends TaxonomyRow> {
   abstract countArticleLinks(tx: Tx, id: string): Promise<number>;
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    // Generous limits: the embedded database serves one connection, so a transaction may queue.
-    return this.prisma.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
+    return this.prisma.transaction(work);
   }
 
   findById(id: string, db: Tx = this.prisma): Promise<Row | null> {

@@ -24,9 +24,8 @@ export type ArticleForPayload = Prisma.ArticleGetPayload<{ include: typeof artic
 export class WebhookRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  // The embedded database has one connection: a transaction may have to wait for it.
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
+    return this.prisma.transaction(work);
   }
 
   findEndpoint(id: string, db: Tx = this.prisma): Promise<WebhookEndpoint | null> {

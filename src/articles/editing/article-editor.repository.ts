@@ -21,7 +21,7 @@ export class ArticleEditorRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
+    return this.prisma.transaction(work);
   }
 
   /** The plain client, for reads outside a transaction. */

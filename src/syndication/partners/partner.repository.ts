@@ -8,9 +8,8 @@ export type Tx = Prisma.TransactionClient;
 export class PartnerRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  // The embedded database has one connection: a transaction may have to wait for it.
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
+    return this.prisma.transaction(work);
   }
 
   findByKeyHash(keyHash: string): Promise<Partner | null> {
