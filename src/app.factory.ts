@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import { ResponseCacheMiddleware } from './cache/response-cache.middleware.js';
 import type { AppConfig } from './config/app-config.js';
 import { resolveAppKeys } from './config/app-secret.js';
 import { DatabaseConnection } from './database/database-connection.js';
@@ -31,6 +32,8 @@ export async function createNestApp(config: AppConfig, options: CreateAppOptions
   app.disable('x-powered-by');
   // Registered before init so it wraps the GraphQL middleware too.
   app.use(requestLoggingMiddleware(logger));
+  // Before GraphQL and the controllers: a cache hit is answered without running them.
+  app.use(app.get(ResponseCacheMiddleware).handle);
   app.enableShutdownHooks();
   await app.init();
   if (config.database.seedDemoContent) await seedWhenEmpty(app, logger);

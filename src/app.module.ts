@@ -9,6 +9,7 @@ import { AppKeys } from './config/app-secret.js';
 import { AdminGraphqlModule } from './graphql/admin-graphql.module.js';
 import { PublicGraphqlModule } from './graphql/public-graphql.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ResponseCacheHttpModule } from './cache/response-cache-http.module.js';
 import { FeedsModule } from './feeds/feeds.module.js';
 import { MediaHttpModule } from './media/http/media-http.module.js';
 import { NewsletterHttpModule } from './newsletter/http/newsletter-http.module.js';
@@ -22,6 +23,7 @@ export class AppModule {
       imports: [
         ...coreModules(config, keys, logger, connection),
         HealthModule,
+        ResponseCacheHttpModule,
         PublicGraphqlModule,
         AdminGraphqlModule,
         MediaHttpModule,

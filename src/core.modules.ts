@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ResponseCacheModule } from './cache/response-cache.module.js';
 import type { AppConfig } from './config/app-config.js';
 import type { AppKeys } from './config/app-secret.js';
 import { ConfigModule } from './config/config.module.js';
@@ -9,10 +10,11 @@ import { DatabaseModule } from './database/database.module.js';
 import { EventsModule } from './events/events.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 
 // What both process roles (HTTP app and worker) are built on. Config, logger and database connection
 // are settled before Nest starts, so every provider can rely on a ready, migrated database.
-// Content events are here because scheduled publishing emits them in either role.
+// Content events and cache purging are here because scheduled publishing emits them in either role.
 export function coreModules(config: AppConfig, keys: AppKeys, logger: Logger, connection: DatabaseConnection) {
   return [
     ConfigModule.forRoot(config, keys),
@@ -22,5 +24,7 @@ export function coreModules(config: AppConfig, keys: AppKeys, logger: Logger, co
     AuditModule,
     JobsModule,
     EventsModule,
+    MetricsModule,
+    ResponseCacheModule,
   ];
 }

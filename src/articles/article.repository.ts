@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { CacheKeys } from '../cache/cache-keys.js';
+import { tagLookup, tagRequested, tagResponse } from '../cache/response-keys.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { Prisma, type Article } from '../generated/prisma/client.js';
 import type { PageRequest } from '../graphql/pagination/connection.args.js';
@@ -25,18 +27,22 @@ export class ArticleRepository {
   /** By current slug, else by a slug it had before a rename. */
   async findPublishedBySlug(slug: string): Promise<Article | null> {
     const current = await this.prisma.article.findFirst({ where: { slug, ...publishedWhere } });
-    if (current) return current;
-    return this.prisma.article.findFirst({ where: { oldSlugs: { some: { slug } }, ...publishedWhere } });
+    if (current) return tagLookup('article', current);
+    return tagLookup(
+      'article',
+      await this.prisma.article.findFirst({ where: { oldSlugs: { some: { slug } }, ...publishedWhere } }),
+    );
   }
 
   async findPublishedByIds(ids: readonly string[]): Promise<Article[]> {
     const rows = await this.prisma.article.findMany({ where: { id: { in: [...ids] }, ...publishedWhere } });
-    return inOrderOf(ids, rows);
+    return tagRequested('article', ids, inOrderOf(ids, rows));
   }
 
   /** One keyset page: one query for ids and sort keys, one for the rows; counting is deferred. */
   async listPublished(filter: ArticleListFilter, order: ArticleOrder, page: PageRequest): Promise<ArticlePage> {
     const query = new ArticleListQuery(filter, order);
+    tagResponse(...listKeysOf(filter));
     const keys = await this.prisma.$queryRaw<ArticleListKey[]>(query.page(page));
     const articles = keys.length ? await this.findPublishedByIds(keys.map((key) => key.id)) : [];
     const byId = new Map(articles.map((article) => [article.id, article]));
@@ -51,6 +57,7 @@ export class ArticleRepository {
 
   /** Articles sharing the most tags first, then same-section ones, newest first within each. */
   async findRelatedPublished(article: Pick<Article, 'id' | 'sectionId'>, limit: number): Promise<Article[]> {
+    tagResponse(CacheKeys.relatedArticles);
     const keys = await this.prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
       WITH shared AS (
         SELECT other.article_id, count(*) AS shared_tags
@@ -82,4 +89,17 @@ export class ArticleRepository {
 function inOrderOf(ids: readonly string[], rows: Article[]): Article[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+// The list keys of a filtered list (see CacheKeys): an article can only enter a list narrowed by a
+// tag through that tag, so one narrowing key is enough; search results re-rank on any change.
+function listKeysOf(filter: ArticleListFilter): string[] {
+  const keys: string[] = [];
+  if (filter.search) keys.push(CacheKeys.searchResults);
+  if (filter.tagSlug) keys.push(CacheKeys.articlesOf('tag', filter.tagSlug));
+  else if (filter.authorSlug) keys.push(CacheKeys.articlesOf('author', filter.authorSlug));
+  else if (filter.sectionSlug) keys.push(CacheKeys.articlesOf('section', filter.sectionSlug));
+  else if (filter.seriesSlug) keys.push(CacheKeys.articlesOf('series', filter.seriesSlug));
+  else if (!filter.search) keys.push(CacheKeys.allArticles);
+  return keys;
 }

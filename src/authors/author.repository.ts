@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { groupBy } from '../common/group-by.js';
+import { tagLinked, tagListing, tagLookup, tagRequested } from '../cache/response-keys.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Author } from '../generated/prisma/client.js';
 import type { PageRequest } from '../graphql/pagination/connection.args.js';
@@ -10,20 +11,21 @@ import { nameKeysetArgs } from '../graphql/pagination/name-keyset.js';
 export class AuthorRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  findVisibleBySlug(slug: string): Promise<Author | null> {
-    return this.prisma.author.findFirst({ where: { slug, deletedAt: null } });
+  async findVisibleBySlug(slug: string): Promise<Author | null> {
+    return tagLookup('author', await this.prisma.author.findFirst({ where: { slug, deletedAt: null } }));
   }
 
-  findVisibleByIds(ids: readonly string[]): Promise<Author[]> {
-    return this.prisma.author.findMany({ where: { id: { in: [...ids] }, deletedAt: null } });
+  async findVisibleByIds(ids: readonly string[]): Promise<Author[]> {
+    return tagRequested('author', ids, await this.prisma.author.findMany({ where: { id: { in: [...ids] }, deletedAt: null } }));
   }
 
-  listVisible(page: PageRequest): Promise<Author[]> {
+  async listVisible(page: PageRequest): Promise<Author[]> {
     const { where, ...rest } = nameKeysetArgs(page, 'after');
-    return this.prisma.author.findMany({ where: { ...where, deletedAt: null }, ...rest });
+    return tagListing('author', await this.prisma.author.findMany({ where: { ...where, deletedAt: null }, ...rest }));
   }
 
   countVisible(): Promise<number> {
+    tagListing('author', []);
     return this.prisma.author.count({ where: { deletedAt: null } });
   }
 
@@ -34,10 +36,13 @@ export class AuthorRepository {
       orderBy: { position: 'asc' },
       select: { articleId: true, author: true },
     });
-    return groupBy(
-      links,
-      (link) => link.articleId,
-      (link) => link.author,
+    return tagLinked(
+      'author',
+      groupBy(
+        links,
+        (link) => link.articleId,
+        (link) => link.author,
+      ),
     );
   }
 }

@@ -33,6 +33,16 @@ export interface AppConfig {
   /** smtpUrl undefined: mail is written to the log instead of sent (development). */
   readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
   readonly newsletter: { readonly signupsPerHour: number };
+  readonly responseCache: {
+    /** off: every public request is computed (Surrogate-Key headers still go out for a CDN). */
+    readonly store: 'memory' | 'redis' | 'off';
+    readonly redisUrl: string | undefined;
+    readonly redisKeyPrefix: string;
+    readonly maxBytes: number;
+    readonly ttlSeconds: number;
+    readonly cdnPurge: { readonly url: string; readonly header: readonly [string, string] | undefined } | undefined;
+  };
+  readonly metricsEnabled: boolean;
   readonly graphql: {
     readonly introspection: boolean;
     readonly maxDepth: number;
@@ -94,6 +104,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     webhooks: { allowPrivateTargets: env.WEBHOOKS_ALLOW_PRIVATE_TARGETS, timeoutMs: env.WEBHOOK_TIMEOUT_MS },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     newsletter: { signupsPerHour: env.NEWSLETTER_SIGNUPS_PER_HOUR },
+    responseCache: {
+      store: env.RESPONSE_CACHE ?? (env.REDIS_URL ? 'redis' : 'memory'),
+      redisUrl: env.REDIS_URL,
+      redisKeyPrefix: env.REDIS_KEY_PREFIX,
+      maxBytes: env.RESPONSE_CACHE_MAX_MB * 1024 * 1024,
+      ttlSeconds: env.RESPONSE_CACHE_TTL_SECONDS,
+      cdnPurge: env.CDN_PURGE_URL ? { url: env.CDN_PURGE_URL, header: headerPair(env.CDN_PURGE_HEADER) } : undefined,
+    },
+    metricsEnabled: env.METRICS_ENABLED,
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION,
       maxDepth: env.GRAPHQL_MAX_DEPTH,
@@ -102,6 +121,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       includeStacktrace: env.NODE_ENV === 'development',
     },
   });
+}
+
+function headerPair(header: string | undefined): [string, string] | undefined {
+  if (!header) return undefined;
+  const colon = header.indexOf(':');
+  return [header.slice(0, colon).trim(), header.slice(colon + 1).trim()];
 }
 
 function deepFreeze<T>(value: T): T {

@@ -90,6 +90,34 @@ export const envSchema = z.object({
     .default(5)
     .describe('Signup requests allowed per IP and per email per hour'),
   PUBLIC_CACHE_MAX_AGE: z.coerce.number().int().min(0).default(60).describe('Default max-age (s) of public responses'),
+  RESPONSE_CACHE: z
+    .enum(['memory', 'redis', 'off'])
+    .optional()
+    .describe('Public response cache: memory (default), redis (default when REDIS_URL is set) or off'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional()
+    .describe('Redis for the shared response cache, e.g. redis://127.0.0.1:6379'),
+  REDIS_KEY_PREFIX: z.string().default('newsdesk:').describe('Prefix of every Redis key (several sites on one Redis)'),
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).default(64).describe('Memory cache size per instance'),
+  RESPONSE_CACHE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(3600)
+    .describe('Longest a cached response is kept (changes purge it at once anyway)'),
+  CDN_PURGE_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe('Called with POST {"surrogate_keys":[...]} after each content change (e.g. Fastly batch purge)'),
+  CDN_PURGE_HEADER: z
+    .string()
+    .regex(/^[\w-]+:\s*\S.*$/, 'must look like "Name: value"')
+    .optional()
+    .describe('Header sent with CDN purges, e.g. "Fastly-Key: <token>"'),
+  METRICS_ENABLED: booleanFlag.default(false).describe('Serve Prometheus metrics at /metrics (keep it off the public internet)'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -98,6 +126,9 @@ export type Env = z.infer<typeof envSchema>;
 export const envRules = envSchema.superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && !env.APP_SECRET && env.DATABASE_URL) {
     ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is required in production' });
+  }
+  if (env.RESPONSE_CACHE === 'redis' && !env.REDIS_URL) {
+    ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when RESPONSE_CACHE=redis' });
   }
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     ctx.addIssue({

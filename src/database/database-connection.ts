@@ -23,7 +23,7 @@ export class DatabaseConnection {
       // The embedded server serves one session at a time.
       server ? 1 : poolSize,
       Boolean(server),
-      options.emitQueryEvents ?? logger.isLevelEnabled('trace'),
+      options.emitQueryEvents ?? (config.metricsEnabled || logger.isLevelEnabled('trace')),
       server,
     );
     logger.info(

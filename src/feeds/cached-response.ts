@@ -6,7 +6,6 @@ export interface CachedBody {
   readonly contentType: string;
   /** Newest content in the body; null when there is none (an empty feed). */
   readonly lastModified: Date | null;
-  readonly surrogateKeys: readonly string[];
   /** Partner-scoped responses must not be shared by caches between partners. */
   readonly private: boolean;
 }
@@ -18,7 +17,6 @@ export function sendCached(req: Request, res: Response, reply: CachedBody, maxAg
   res.setHeader('ETag', `"${createHash('sha256').update(reply.body).digest('base64url')}"`);
   if (reply.lastModified) res.setHeader('Last-Modified', reply.lastModified.toUTCString());
   res.setHeader('Cache-Control', `${reply.private ? 'private' : 'public'}, max-age=${maxAge}`);
-  res.setHeader('Surrogate-Key', reply.surrogateKeys.join(' '));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   if (isNotModified(req, res)) {
     res.status(304).end();

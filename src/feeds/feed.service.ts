@@ -19,16 +19,11 @@ export type FeedKind = 'tags' | 'sections' | 'series' | 'authors';
 /** What a feed is about: the whole site, or one tag, section, series or author by slug. */
 export type FeedSubject = { kind: 'site' } | { kind: FeedKind; slug: string };
 
-export interface FeedResult {
-  feed: Feed;
-  /** Content the feed shows, for CDN purging: `feeds article:<id> tag:<slug> ...`. */
-  surrogateKeys: string[];
-}
-
 const FILTER_KEYS = { tags: 'tagSlug', sections: 'sectionSlug', series: 'seriesSlug', authors: 'authorSlug' } as const;
 const SUBJECT_KEYS = { tags: 'tag', sections: 'section', series: 'series', authors: 'author' } as const;
 
-// Builds the data of every feed; the controller only serialises and caches it. Items are published
+// Builds the data of every feed; the controller only serialises and caches it. The repositories tag
+// the response with what it shows (cache purging, Surrogate-Key). Items are published
 // articles only (the repository's rule) and, for a partner, only those in its allowlists.
 @Injectable()
 export class FeedService {
@@ -42,7 +37,7 @@ export class FeedService {
     private readonly images: ImageRepository,
   ) {}
 
-  async build(subject: FeedSubject, partner?: PartnerScope): Promise<FeedResult> {
+  async build(subject: FeedSubject, partner?: PartnerScope): Promise<Feed> {
     const header = await this.headerOf(subject);
     const filter: ArticleListFilter = {
       ...(subject.kind === 'site' ? {} : { [FILTER_KEYS[subject.kind]]: subject.slug }),
@@ -53,12 +48,11 @@ export class FeedService {
     const page = await this.articles.listPublished(filter, 'NEWEST', { direction: 'forward', limit, cursor: undefined });
     const entries = await this.withLinks(page.rows.slice(0, limit).map((row) => row.article));
     const fullText = partner ? partner.fullText : true;
-    const feed = toFeed(
+    return toFeed(
       this.config.site,
       header,
       entries.map((entry) => toFeedItem(this.config.site, entry, fullText)),
     );
-    return { feed, surrogateKeys: surrogateKeysOf(subject, entries) };
   }
 
   private async headerOf(subject: FeedSubject): Promise<FeedHeader> {
@@ -105,16 +99,4 @@ export class FeedService {
 
 function presentIds(ids: (string | null)[]): string[] {
   return [...new Set(ids.filter((id): id is string => id !== null))];
-}
-
-function surrogateKeysOf(subject: FeedSubject, entries: readonly FeedArticle[]): string[] {
-  const keys = new Set(['feeds']);
-  if (subject.kind !== 'site') keys.add(`${SUBJECT_KEYS[subject.kind]}:${subject.slug}`);
-  for (const { article, tags, authors, section } of entries) {
-    keys.add(`article:${article.id}`);
-    for (const tag of tags) keys.add(`tag:${tag.slug}`);
-    for (const author of authors) keys.add(`author:${author.slug}`);
-    if (section) keys.add(`section:${section.slug}`);
-  }
-  return [...keys];
 }

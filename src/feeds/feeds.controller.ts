@@ -35,11 +35,11 @@ export class FeedsController {
   }
 
   private async respond(subject: FeedSubject, format: FeedFormat, req: FeedRequest, res: Response): Promise<void> {
-    const { feed, surrogateKeys } = await this.feeds.build(subject, req.partner);
+    const feed = await this.feeds.build(subject, req.partner);
     const { body, contentType } = serialiseFeed(feed, format);
     // The same URL answers differently with a partner key, so a shared cache must key on it.
     res.vary(PARTNER_KEY_HEADER);
-    const reply = { body, contentType, lastModified: feed.updatedAt, surrogateKeys, private: req.partner !== undefined };
+    const reply = { body, contentType, lastModified: feed.updatedAt, private: req.partner !== undefined };
     sendCached(req, res, reply, this.config.graphql.cacheMaxAge);
   }
 }

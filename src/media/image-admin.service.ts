@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { Actor } from '../auth/actor.js';
 import { requireActor, requireRole } from '../auth/roles.js';
 import { AuditService } from '../audit/audit.service.js';
+import { CacheKeys } from '../cache/cache-keys.js';
+import { ResponseCachePurger } from '../cache/response-cache.purger.js';
 import type { Image } from '../generated/prisma/client.js';
 import type { PageRequest } from '../graphql/pagination/connection.args.js';
 import { LOGGER } from '../logging/logging.module.js';
@@ -21,6 +23,7 @@ export class ImageAdminService {
   constructor(
     private readonly images: ImageAdminRepository,
     private readonly audit: AuditService,
+    private readonly cache: ResponseCachePurger,
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -53,6 +56,7 @@ export class ImageAdminService {
       const updated = await this.images.update(tx, id, data);
       const details = Object.fromEntries(changes.map((key) => [key, { from: image[key], to: updated[key] }]));
       await this.audit.record(tx, editor, { action: 'image.updated', entityType: 'Image', entityId: id, details });
+      await this.cache.purgeOnCommit(tx, [CacheKeys.entity('image', id)]);
       return updated;
     });
   }
@@ -78,6 +82,7 @@ export class ImageAdminService {
         entityId: id,
         details: { url: image.url, storageKey: image.storageKey },
       });
+      await this.cache.purgeOnCommit(tx, [CacheKeys.entity('image', id)]);
       return image;
     });
     if (purged.storageKey) await this.deleteFile(purged.storageKey);
@@ -92,6 +97,7 @@ export class ImageAdminService {
       const updated = await this.images.update(tx, id, { deletedAt: trashed ? new Date() : null });
       const action = trashed ? 'image.trashed' : 'image.restored';
       await this.audit.record(tx, editor, { action, entityType: 'Image', entityId: id });
+      await this.cache.purgeOnCommit(tx, [CacheKeys.entity('image', id)]);
       return updated;
     });
   }

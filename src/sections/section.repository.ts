@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { tagListing, tagLookup, tagRequested } from '../cache/response-keys.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Section } from '../generated/prisma/client.js';
 
@@ -7,15 +8,18 @@ import type { Section } from '../generated/prisma/client.js';
 export class SectionRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  findVisibleBySlug(slug: string): Promise<Section | null> {
-    return this.prisma.section.findFirst({ where: { slug, deletedAt: null } });
+  async findVisibleBySlug(slug: string): Promise<Section | null> {
+    return tagLookup('section', await this.prisma.section.findFirst({ where: { slug, deletedAt: null } }));
   }
 
-  findVisibleByIds(ids: readonly string[]): Promise<Section[]> {
-    return this.prisma.section.findMany({ where: { id: { in: [...ids] }, deletedAt: null } });
+  async findVisibleByIds(ids: readonly string[]): Promise<Section[]> {
+    return tagRequested('section', ids, await this.prisma.section.findMany({ where: { id: { in: [...ids] }, deletedAt: null } }));
   }
 
-  listVisible(): Promise<Section[]> {
-    return this.prisma.section.findMany({ where: { deletedAt: null }, orderBy: [{ position: 'asc' }, { name: 'asc' }] });
+  async listVisible(): Promise<Section[]> {
+    return tagListing(
+      'section',
+      await this.prisma.section.findMany({ where: { deletedAt: null }, orderBy: [{ position: 'asc' }, { name: 'asc' }] }),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { tagListing, tagLookup, tagRequested } from '../cache/response-keys.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Series } from '../generated/prisma/client.js';
 
@@ -7,15 +8,15 @@ import type { Series } from '../generated/prisma/client.js';
 export class SeriesRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  findVisibleBySlug(slug: string): Promise<Series | null> {
-    return this.prisma.series.findFirst({ where: { slug, deletedAt: null } });
+  async findVisibleBySlug(slug: string): Promise<Series | null> {
+    return tagLookup('series', await this.prisma.series.findFirst({ where: { slug, deletedAt: null } }));
   }
 
-  findVisibleByIds(ids: readonly string[]): Promise<Series[]> {
-    return this.prisma.series.findMany({ where: { id: { in: [...ids] }, deletedAt: null } });
+  async findVisibleByIds(ids: readonly string[]): Promise<Series[]> {
+    return tagRequested('series', ids, await this.prisma.series.findMany({ where: { id: { in: [...ids] }, deletedAt: null } }));
   }
 
-  listVisible(): Promise<Series[]> {
-    return this.prisma.series.findMany({ where: { deletedAt: null }, orderBy: { name: 'asc' } });
+  async listVisible(): Promise<Series[]> {
+    return tagListing('series', await this.prisma.series.findMany({ where: { deletedAt: null }, orderBy: { name: 'asc' } }));
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { tagLinked, tagListing, tagLookup, tagRequested } from '../cache/response-keys.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { groupBy } from '../common/group-by.js';
 import type { Tag } from '../generated/prisma/client.js';
@@ -10,20 +11,21 @@ import { nameKeysetArgs } from '../graphql/pagination/name-keyset.js';
 export class TagRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  findVisibleBySlug(slug: string): Promise<Tag | null> {
-    return this.prisma.tag.findFirst({ where: { slug, deletedAt: null } });
+  async findVisibleBySlug(slug: string): Promise<Tag | null> {
+    return tagLookup('tag', await this.prisma.tag.findFirst({ where: { slug, deletedAt: null } }));
   }
 
-  findVisibleByIds(ids: readonly string[]): Promise<Tag[]> {
-    return this.prisma.tag.findMany({ where: { id: { in: [...ids] }, deletedAt: null } });
+  async findVisibleByIds(ids: readonly string[]): Promise<Tag[]> {
+    return tagRequested('tag', ids, await this.prisma.tag.findMany({ where: { id: { in: [...ids] }, deletedAt: null } }));
   }
 
-  listVisible(page: PageRequest): Promise<Tag[]> {
+  async listVisible(page: PageRequest): Promise<Tag[]> {
     const { where, ...rest } = nameKeysetArgs(page, 'after');
-    return this.prisma.tag.findMany({ where: { ...where, deletedAt: null }, ...rest });
+    return tagListing('tag', await this.prisma.tag.findMany({ where: { ...where, deletedAt: null }, ...rest }));
   }
 
   countVisible(): Promise<number> {
+    tagListing('tag', []);
     return this.prisma.tag.count({ where: { deletedAt: null } });
   }
 
@@ -34,10 +36,13 @@ export class TagRepository {
       orderBy: { position: 'asc' },
       select: { articleId: true, tag: true },
     });
-    return groupBy(
-      links,
-      (link) => link.articleId,
-      (link) => link.tag,
+    return tagLinked(
+      'tag',
+      groupBy(
+        links,
+        (link) => link.articleId,
+        (link) => link.tag,
+      ),
     );
   }
 }

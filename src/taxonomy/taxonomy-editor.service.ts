@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
+import { CacheKeys } from '../cache/cache-keys.js';
+import { ResponseCachePurger } from '../cache/response-cache.purger.js';
 import { DomainError } from '../common/domain-error.js';
 import { slugify, uniqueSlug } from '../common/slug.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -11,6 +13,7 @@ import { nameCursor } from '../graphql/pagination/name-keyset.js';
 import type { TaxonomyData, TaxonomyFilter, TaxonomyRepository, TaxonomyRow, Tx } from './taxonomy.repository.js';
 
 export type TaxonomyType = 'Author' | 'Tag' | 'Section' | 'Series';
+type Noun = 'author' | 'tag' | 'section' | 'series';
 
 export interface TaxonomyCreate extends TaxonomyData {
   name: string;
@@ -31,14 +34,15 @@ export interface TaxonomyEditorSpec<Row, Model> {
 // Editing authors, tags, sections and series: one implementation of the rules they share (slugs,
 // trash, purge, audit), parameterised per model by its repository and spec.
 export abstract class TaxonomyEditor<Row extends TaxonomyRow, Model extends { name: string; rowId: string }> {
-  private readonly noun: string;
+  private readonly noun: Noun;
 
   protected constructor(
     private readonly repository: TaxonomyRepository<Row>,
     private readonly audit: AuditService,
+    private readonly cache: ResponseCachePurger,
     private readonly spec: TaxonomyEditorSpec<Row, Model>,
   ) {
-    this.noun = spec.type.toLowerCase();
+    this.noun = spec.type.toLowerCase() as Noun;
   }
 
   /** Checks rows a write refers to (an author's avatar); throws BAD_USER_INPUT naming the field. */
@@ -139,8 +143,21 @@ export abstract class TaxonomyEditor<Row extends TaxonomyRow, Model extends { na
     return new DomainError('CONFLICT', `The slug "${slug}" is already used by another ${this.noun}`, { slug });
   }
 
-  private record(tx: Tx, actor: Actor, verb: string, row: Row, details: Record<string, unknown> = {}): Promise<void> {
-    return this.audit.record(tx, actor, {
+  // Every write is audited and purges the cached public responses it makes wrong: those showing the
+  // row, lookups by slug, and the article lists filtered by its old or new slug. A restored row
+  // reappears in article bylines and tag lists, so responses showing those links go too.
+  private async record(tx: Tx, actor: Actor, verb: string, row: Row, details: Record<string, unknown> = {}): Promise<void> {
+    const oldSlug = (details.changes as Record<string, { from: unknown }> | undefined)?.slug?.from;
+    const slugs = typeof oldSlug === 'string' ? [row.slug, oldSlug] : [row.slug];
+    await this.cache.purgeOnCommit(tx, [
+      CacheKeys.entity(this.noun, row.id),
+      CacheKeys.lookupsOf(this.noun),
+      ...slugs.map((slug) => CacheKeys.articlesOf(this.noun, slug)),
+      ...(verb === 'restored' ? [CacheKeys.linksOf(this.noun)] : []),
+      // Article URLs may contain the section's slug; sitemaps list URLs without tagging sections.
+      ...(this.noun === 'section' ? [CacheKeys.sitemaps] : []),
+    ]);
+    await this.audit.record(tx, actor, {
       action: `${this.noun}.${verb}`,
       entityType: this.spec.type,
       entityId: row.id,

@@ -28,6 +28,9 @@ export async function createTestApp(env: Record<string, string> = {}, database?:
     PUBLIC_SITE_URL: 'https://news.example.com',
     APP_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     JOBS_POLL_INTERVAL_MS: '100',
+    // Factories write rows directly, past the services that purge the cache, so a cached answer could
+    // hide their rows. The response-cache tests turn it on and write through the admin API.
+    RESPONSE_CACHE: 'off',
     ...env,
     DATABASE_URL: db.url,
     DATABASE_POOL_SIZE: String(db.poolSize),

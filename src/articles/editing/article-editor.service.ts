@@ -9,6 +9,7 @@ import { assertCanEdit, assertCanPurge } from './article-access.policy.js';
 import { ArticleEditorRepository, type Tx } from './article-editor.repository.js';
 import { claimVersion, findWorkable, notFound } from './article-guards.js';
 import { ArticleHistoryService } from './article-history.service.js';
+import { ArticleCachePurge } from '../../cache/article-cache.purge.js';
 import { ContentEventsService } from '../../events/content-events.service.js';
 import { ArticleScheduleService } from './article-schedule.service.js';
 
@@ -28,6 +29,7 @@ export class ArticleEditorService {
     private readonly history: ArticleHistoryService,
     private readonly schedule: ArticleScheduleService,
     private readonly events: ContentEventsService,
+    private readonly cache: ArticleCachePurge,
   ) {}
 
   async create(actor: Actor | null, changes: ContentChanges & { headline: string }, message?: string | null): Promise<Article> {
@@ -98,10 +100,12 @@ export class ArticleEditorService {
     await this.articles.transaction(async (tx) => {
       const article = await this.articles.findById(tx, id);
       if (!article) throw notFound();
+      const wasVisible = article.status === 'PUBLISHED' && !article.deletedAt;
+      // Its tags and bylines go with the row: the lists it was in are known only before.
+      if (wasVisible) await this.cache.purgeBeforeChange(tx, id);
       await this.schedule.cancel(tx, id);
       await this.articles.delete(tx, id);
       await this.history.auditOnly(tx, known, article, 'article.purged', { slug: article.slug, headline: article.headline });
-      const wasVisible = article.status === 'PUBLISHED' && !article.deletedAt;
       if (wasVisible) await this.events.emit(tx, { action: 'deleted', entityType: 'Article', entityId: id });
     });
   }

@@ -6,6 +6,7 @@ import { assertCanPublish } from './article-access.policy.js';
 import { ArticleEditorRepository, type Tx } from './article-editor.repository.js';
 import { claimVersion, findWorkable } from './article-guards.js';
 import { ArticleHistoryService } from './article-history.service.js';
+import { ArticleCachePurge } from '../../cache/article-cache.purge.js';
 import { ContentEventsService } from '../../events/content-events.service.js';
 import { ArticleScheduleService } from './article-schedule.service.js';
 
@@ -24,6 +25,7 @@ export class ArticleWorkflowService {
     private readonly history: ArticleHistoryService,
     private readonly schedule: ArticleScheduleService,
     private readonly events: ContentEventsService,
+    private readonly cache: ArticleCachePurge,
   ) {}
 
   async publish(actor: Actor | null, id: string, expectedVersion?: number): Promise<Article> {
@@ -69,6 +71,7 @@ export class ArticleWorkflowService {
       await claimVersion(this.articles, tx, article.id, article.version);
       // Pending changes become the article's own text, so no edit is lost by unpublishing.
       const content = await this.articles.workingContent(tx, article);
+      if (article.status === 'PUBLISHED') await this.cache.purgeBeforeChange(tx, id);
       const status = article.status === 'PUBLISHED' ? ('ARCHIVED' as const) : ('DRAFT' as const);
       const unpublished = await this.articles.writeLive(tx, id, content, { status, scheduledAt: null });
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
@@ -100,6 +103,8 @@ export class ArticleWorkflowService {
       throw new DomainError('CONFLICT', `The slug "${content.slug}" is already used by another article`);
     }
     const publishedAt = article.publishedAt ?? (article.status === 'SCHEDULED' ? article.scheduledAt : null) ?? new Date();
+    // Publishing pending changes may move a live article out of tags and sections.
+    if (article.status === 'PUBLISHED') await this.cache.purgeBeforeChange(tx, article.id);
     const live = await this.articles.writeLive(tx, article.id, content, { status: 'PUBLISHED', publishedAt, scheduledAt: null });
     if (article.status === 'PUBLISHED' && content.slug !== article.slug)
       await this.articles.rememberOldSlug(tx, article.id, article.slug);

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CacheKeys } from '../../cache/cache-keys.js';
+import { tagResponse } from '../../cache/response-keys.js';
 import { DomainError } from '../../common/domain-error.js';
 import { articleUrl } from '../../common/site-urls.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -18,9 +20,10 @@ const NEWS_LANGUAGE = 'en';
 export interface SitemapResult {
   body: string;
   lastModified: Date | null;
-  surrogateKeys: string[];
 }
 
+// Every sitemap is tagged `sitemaps`, which any article change purges (sitemaps hold a URL and date
+// per article; there are few and they are cheap to rebuild).
 // Sitemap files are linked under the public site's host (which proxies /sitemap.xml and /sitemaps/*
 // here): the protocol only lets a sitemap list URLs on its own host.
 @Injectable()
@@ -31,6 +34,7 @@ export class SitemapService {
   ) {}
 
   async index(): Promise<SitemapResult> {
+    tagResponse(CacheKeys.sitemaps);
     const pages = await this.sitemaps.pages(SITEMAP_PAGE_SIZE);
     // The index needs at least one sitemap to be valid, so an empty site still lists page 1.
     const entries = (pages.length ? pages : [{ page: 0, lastModified: new Date(0) }]).map((info) => ({
@@ -40,30 +44,29 @@ export class SitemapService {
     return {
       body: buildSitemapIndex(entries),
       lastModified: newest(entries.map((e) => e.lastModified)),
-      surrogateKeys: ['sitemaps'],
     };
   }
 
   /** `number` is one-based, as in the file name. */
   async articles(number: number): Promise<SitemapResult> {
+    tagResponse(CacheKeys.sitemaps);
     const rows = await this.sitemaps.page(number - 1, SITEMAP_PAGE_SIZE);
     if (!rows.length && number > 1) throw new DomainError('NOT_FOUND', `No sitemap page ${number}`);
     const entries = rows.map((row) => ({ loc: this.urlOf(row), lastModified: row.updatedAt }));
     return {
       body: buildUrlSet(entries),
       lastModified: newest(entries.map((e) => e.lastModified)),
-      surrogateKeys: ['sitemaps', `sitemap:articles-${number}`],
     };
   }
 
   async news(now = new Date()): Promise<SitemapResult> {
+    tagResponse(CacheKeys.sitemaps);
     const rows = await this.sitemaps.publishedSince(new Date(now.getTime() - NEWS_WINDOW_MS), NEWS_LIMIT);
     const entries = rows.map((row) => ({ loc: this.urlOf(row), title: row.headline, publishedAt: row.publishedAt }));
     const publication = { name: publisherName(this.config.site), language: NEWS_LANGUAGE };
     return {
       body: buildNewsSitemap(entries, publication),
       lastModified: newest(rows.map((row) => row.updatedAt)),
-      surrogateKeys: ['sitemaps', 'sitemap:news', ...rows.map((row) => `article:${row.id}`)],
     };
   }
 

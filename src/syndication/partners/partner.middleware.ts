@@ -30,7 +30,7 @@ export class PartnerMiddleware implements NestMiddleware {
   }
 }
 
-function presentedKey(req: Request): string | undefined {
+export function presentedKey(req: Request): string | undefined {
   const header = req.headers[PARTNER_KEY_HEADER];
   if (typeof header === 'string' && header !== '') return header;
   const query = req.query['key'];

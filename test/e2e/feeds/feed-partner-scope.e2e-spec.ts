@@ -36,7 +36,7 @@ describe('feeds: partner scope', () => {
   afterAll(() => t.close());
 
   const guids = async (partner?: PartnerScope) =>
-    new Set((await feeds.build({ kind: 'site' }, partner)).feed.items.map((item) => item.guid));
+    new Set((await feeds.build({ kind: 'site' }, partner)).items.map((item) => item.guid));
 
   it('shows everything with full content to the public and to an unrestricted partner', async () => {
     expect(await guids()).toEqual(new Set([ids.worldClimate, ids.worldOnly, ids.sportClimate, ids.none]));
@@ -53,8 +53,8 @@ describe('feeds: partner scope', () => {
 
   it('leaves the body out unless the partner has full text', async () => {
     const teaserOnly = await feeds.build({ kind: 'site' }, scope({ fullText: false }));
-    expect(teaserOnly.feed.items.every((item) => item.contentHtml === null && item.summary)).toBe(true);
+    expect(teaserOnly.items.every((item) => item.contentHtml === null && item.summary)).toBe(true);
     const full = await feeds.build({ kind: 'site' }, scope({ fullText: true }));
-    expect(full.feed.items.every((item) => item.contentHtml?.startsWith('<p>'))).toBe(true);
+    expect(full.items.every((item) => item.contentHtml?.startsWith('<p>'))).toBe(true);
   });
 });

@@ -216,11 +216,11 @@ describe('feeds: RSS, Atom and JSON Feed', () => {
       const keys = res.headers.get('surrogate-key')!.split(' ');
       expect(keys).toEqual(
         expect.arrayContaining([
-          'feeds',
-          `tag:${tag.slug}`,
+          `articles:tag:${tag.slug}`,
+          `tag:${tag.id}`,
           `article:${hostile.id}`,
-          `author:${author.slug}`,
-          `section:${section.slug}`,
+          `author:${author.id}`,
+          `section:${section.id}`,
         ]),
       );
     });

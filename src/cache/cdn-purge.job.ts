@@ -1,0 +1,45 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { JobHandler } from '../jobs/job-handler.js';
+import { JobRegistry } from '../jobs/job-registry.js';
+import { LOGGER } from '../logging/logging.module.js';
+import { CDN_PURGE_JOB, cdnPurgePayload } from './cdn-purge.schema.js';
+
+const PURGE_TIMEOUT_MS = 10_000;
+
+// Tells the CDN to drop responses by surrogate key: POST {"surrogate_keys": [...]} to CDN_PURGE_URL,
+// the body of Fastly's batch purge (other CDNs: point the URL at a small adapter). A failure throws,
+// so the queue retries with backoff; purging twice is harmless.
+@Injectable()
+export class CdnPurgeJob implements JobHandler<typeof cdnPurgePayload>, OnModuleInit {
+  readonly name = CDN_PURGE_JOB;
+  readonly schema = cdnPurgePayload;
+
+  constructor(
+    private readonly registry: JobRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onModuleInit() {
+    this.registry.register(this);
+  }
+
+  async handle({ keys }: z.output<typeof cdnPurgePayload>): Promise<void> {
+    const target = this.config.responseCache.cdnPurge;
+    if (!target) return;
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    if (target.header) headers[target.header[0]] = target.header[1];
+    const response = await fetch(target.url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ surrogate_keys: keys }),
+      signal: AbortSignal.timeout(PURGE_TIMEOUT_MS),
+    });
+    if (!response.ok) throw new Error(`CDN purge answered ${response.status}`);
+    this.logger.debug({ keys: keys.length }, 'CDN purge sent');
+  }
+}

@@ -1,0 +1,85 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { DatabaseConnection } from '../database/database-connection.js';
+import { LOGGER } from '../logging/logging.module.js';
+import { ResponseCacheMetrics } from './response-cache.metrics.js';
+import { PURGE_CHANNEL, ResponseCachePurger } from './response-cache.purger.js';
+
+const purgeKeys = z.array(z.string());
+const RECONNECT_DELAY_MS = 1000;
+
+// Hears the purges every change sends with pg_notify (from any instance or the worker) and applies
+// them here, on a connection of its own, since LISTEN holds a session. PostgreSQL delivers a
+// notification only if its transaction committed, and in commit order. While disconnected purges are
+// missed, so after every reconnect the whole cache is dropped. The embedded database serves a single
+// process, which purges after its own commits, so it needs no listener.
+@Injectable()
+export class PurgeNotificationListener implements OnApplicationBootstrap, OnApplicationShutdown {
+  private client: pg.Client | undefined;
+  private stopped = false;
+  private connectedBefore = false;
+
+  constructor(
+    private readonly connection: DatabaseConnection,
+    private readonly purger: ResponseCachePurger,
+    private readonly metrics: ResponseCacheMetrics,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap() {
+    if (this.connection.embedded) return;
+    await this.listen();
+  }
+
+  async onApplicationShutdown() {
+    this.stopped = true;
+    await this.client?.end().catch(() => undefined);
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new pg.Client({ connectionString: this.connection.url });
+    let retrying = false;
+    const retry = () => {
+      if (retrying || this.stopped) return;
+      retrying = true;
+      if (this.client === client) this.client = undefined;
+      client.end().catch(() => undefined);
+      setTimeout(() => void this.listen(), RECONNECT_DELAY_MS).unref();
+    };
+    client.on('notification', (message) => void this.apply(message.payload));
+    client.on('end', retry);
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'Cache purge listener lost its database connection; reconnecting');
+      retry();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${PURGE_CHANNEL}`);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Cache purge listener could not connect; retrying');
+      retry();
+      return;
+    }
+    this.client = client;
+    if (this.connectedBefore) await this.purger.purgeAll();
+    this.connectedBefore = true;
+  }
+
+  private async apply(payload: string | undefined) {
+    const parsed = purgeKeys.safeParse(parseJson(payload));
+    if (!parsed.success) return;
+    this.metrics.purged();
+    await this.purger.purgeHere(parsed.data);
+  }
+}
+
+function parseJson(text: string | undefined): unknown {
+  try {
+    return JSON.parse(text ?? 'null');
+  } catch {
+    return null;
+  }
+}

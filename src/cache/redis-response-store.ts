@@ -1,0 +1,100 @@
+import { Redis } from 'ioredis';
+import type { Lookup, ResponseStore, StoredResponse } from './response-store.js';
+
+// Stores only if no purge happened since the miss began (the generation check), and indexes the entry
+// under each content key; atomic, so a purge is either before it (and it is not stored) or after it.
+const STORE_SCRIPT = `
+if (redis.call('GET', KEYS[1]) or '0') ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+for i = 3, #KEYS do
+  redis.call('SADD', KEYS[i], KEYS[2])
+  redis.call('EXPIRE', KEYS[i], ARGV[3])
+end
+return 1`;
+
+const PURGE_SCRIPT = `
+redis.call('INCR', KEYS[1])
+for i = 2, #KEYS do
+  local entries = redis.call('SMEMBERS', KEYS[i])
+  for j = 1, #entries, 500 do
+    redis.call('UNLINK', unpack(entries, j, math.min(j + 499, #entries)))
+  end
+  redis.call('UNLINK', KEYS[i])
+end
+return 1`;
+
+type ScriptedRedis = Redis & {
+  storeResponse(...args: (string | Buffer | number)[]): Promise<number>;
+  purgeResponses(...args: (string | number)[]): Promise<number>;
+};
+
+// The shared store (REDIS_URL): every instance reads and purges the same entries, so a purge done by
+// the instance that made the change is seen by all at once. Every key shares one hash tag so the
+// scripts stay single-slot on a Redis Cluster.
+export class RedisResponseStore implements ResponseStore {
+  private readonly redis: ScriptedRedis;
+  private readonly generationKey: string;
+
+  constructor(
+    url: string,
+    private readonly prefix: string,
+    private readonly ttlSeconds: number,
+  ) {
+    this.redis = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false }) as ScriptedRedis;
+    this.redis.defineCommand('storeResponse', { lua: STORE_SCRIPT });
+    this.redis.defineCommand('purgeResponses', { lua: PURGE_SCRIPT });
+    this.generationKey = this.name('generation');
+  }
+
+  async get(key: string): Promise<Lookup> {
+    const [entry, generation] = await this.redis.mgetBuffer(this.entryKey(key), this.generationKey);
+    return { hit: entry ? decode(entry) : undefined, generation: generation?.toString() ?? '0' };
+  }
+
+  async set(key: string, response: StoredResponse, generation: string): Promise<boolean> {
+    const contentKeys = response.keys.map((contentKey) => this.name(`key:${contentKey}`));
+    const keys = [this.generationKey, this.entryKey(key), ...contentKeys];
+    const stored = await this.redis.storeResponse(keys.length, ...keys, generation, encode(response), this.ttlSeconds);
+    return stored === 1;
+  }
+
+  async purge(keys: readonly string[]): Promise<void> {
+    const names = [this.generationKey, ...keys.map((contentKey) => this.name(`key:${contentKey}`))];
+    await this.redis.purgeResponses(names.length, ...names);
+  }
+
+  async clear(): Promise<void> {
+    await this.redis.incr(this.generationKey);
+    let cursor = '0';
+    do {
+      const [next, found] = await this.redis.scan(cursor, 'MATCH', `${this.name('')}*`, 'COUNT', 1000);
+      const stale = found.filter((name) => name !== this.generationKey);
+      if (stale.length) await this.redis.unlink(...stale);
+      cursor = next;
+    } while (cursor !== '0');
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
+  }
+
+  private entryKey(key: string): string {
+    return this.name(`entry:${key}`);
+  }
+
+  private name(suffix: string): string {
+    return `{${this.prefix}response-cache}:${suffix}`;
+  }
+}
+
+// One value per entry: the JSON head, a newline (JSON.stringify never emits a raw one), the body bytes.
+function encode(response: StoredResponse): Buffer {
+  const head = JSON.stringify({ status: response.status, headers: response.headers, keys: response.keys });
+  return Buffer.concat([Buffer.from(`${head}\n`), response.body]);
+}
+
+function decode(value: Buffer): StoredResponse {
+  const newline = value.indexOf(10);
+  const head = JSON.parse(value.subarray(0, newline).toString()) as Omit<StoredResponse, 'body'>;
+  return { ...head, body: value.subarray(newline + 1) };
+}

@@ -1,0 +1,170 @@
+import { toGlobalId } from '../../../src/common/global-id.js';
+import { ContentFactory } from '../../factories/content.factory.js';
+import { mutateArticle } from '../../utils/admin-articles.js';
+import { loginAs, type LoggedIn } from '../../utils/auth.js';
+import { createTestApp, type TestApp } from '../../utils/create-app.js';
+
+const LATEST = '{ latestArticles(first: 5) { headline slug tags { name } } }';
+const ARTICLE = 'query($slug: String!) { article(slug: $slug) { headline dek tags { name } } }';
+const TAG_PAGE = 'query($tag: String!) { articles(first: 5, filter: { tag: $tag }) { totalCount edges { node { headline } } } }';
+
+// The public response cache on one instance: hits skip the app, every change the public can see purges
+// exactly what it touches, and the next read after a change is never the old answer.
+describe('public response cache', () => {
+  let t: TestApp;
+  let factory: ContentFactory;
+  let editor: LoggedIn;
+
+  beforeAll(async () => {
+    t = await createTestApp({ RESPONSE_CACHE: 'memory' });
+    factory = new ContentFactory(t.prisma);
+    editor = await loginAs(t, 'EDITOR');
+  });
+  afterAll(() => t.close());
+
+  async function read(query: string, variables: Record<string, unknown> = {}) {
+    const response = await t.graphql.get({ query, variables: JSON.stringify(variables) });
+    return { ...response, cache: response.headers.get('x-cache'), keys: response.headers.get('surrogate-key')?.split(' ') ?? [] };
+  }
+
+  async function publishedArticle(input: Record<string, unknown>) {
+    const draft = await mutateArticle(editor.admin, 'createArticle', input);
+    return mutateArticle(editor.admin, 'publishArticle', { id: draft.id });
+  }
+
+  it('answers a repeated GET from the cache, without SQL, with the same body and surrogate keys', async () => {
+    const tag = await factory.tag();
+    const article = await publishedArticle({ headline: 'Cached once', tagIds: [toGlobalId('Tag', tag.id)] });
+    const first = await read(LATEST);
+    expect(first.body.errors).toBeUndefined();
+    expect(first.cache).toBe('MISS');
+    const before = t.queries.total;
+    const second = await read(LATEST);
+    expect(t.queries.total).toBe(before);
+    expect(second.cache).toBe('HIT');
+    expect(second.body).toEqual(first.body);
+    expect(second.headers.get('cache-control')).toBe(first.headers.get('cache-control'));
+    const rowId = (await t.prisma.article.findFirstOrThrow({ where: { slug: article.slug } })).id;
+    expect(second.keys).toEqual(expect.arrayContaining(['articles', `article:${rowId}`, `tag:${tag.id}`]));
+  });
+
+  it('shows an edit of a live article on the very next read once it is published, not before', async () => {
+    const article = await publishedArticle({ headline: 'First version of the story' });
+    expect((await read(ARTICLE, { slug: article.slug })).body.data?.article.headline).toBe('First version of the story');
+    expect((await read(ARTICLE, { slug: article.slug })).cache).toBe('HIT');
+
+    // Saved but not published: the public (and the cache) keep the live version.
+    const edited = await mutateArticle(editor.admin, 'updateArticle', {
+      id: article.id,
+      expectedVersion: article.version,
+      headline: 'Second version of the story',
+    });
+    expect((await read(ARTICLE, { slug: article.slug })).body.data?.article.headline).toBe('First version of the story');
+
+    await mutateArticle(editor.admin, 'publishArticle', { id: article.id, expectedVersion: edited.version });
+    const next = await read(ARTICLE, { slug: article.slug });
+    expect(next.cache).toBe('MISS');
+    expect(next.body.data?.article.headline).toBe('Second version of the story');
+    const latest = await read(LATEST);
+    expect(latest.body.data?.latestArticles.map((a: { headline: string }) => a.headline)).toContain(
+      'Second version of the story',
+    );
+  });
+
+  it('purges exactly the responses a publish touches: the lists it enters, not unrelated ones', async () => {
+    const [entered, untouched] = [await factory.tag(), await factory.tag()];
+    const other = await publishedArticle({ headline: 'Unrelated story', tagIds: [toGlobalId('Tag', untouched.id)] });
+    await read(TAG_PAGE, { tag: entered.slug });
+    await read(TAG_PAGE, { tag: untouched.slug });
+    await read(ARTICLE, { slug: other.slug });
+
+    await publishedArticle({ headline: 'Enters the first tag', tagIds: [toGlobalId('Tag', entered.id)] });
+
+    const enteredPage = await read(TAG_PAGE, { tag: entered.slug });
+    expect(enteredPage.cache).toBe('MISS');
+    expect(enteredPage.body.data?.articles.totalCount).toBe(1);
+    expect((await read(TAG_PAGE, { tag: untouched.slug })).cache).toBe('HIT');
+    expect((await read(ARTICLE, { slug: other.slug })).cache).toBe('HIT');
+  });
+
+  it('drops an unpublished article from its page and its lists at once', async () => {
+    const tag = await factory.tag();
+    const article = await publishedArticle({ headline: 'Soon withdrawn', tagIds: [toGlobalId('Tag', tag.id)] });
+    await read(ARTICLE, { slug: article.slug });
+    await read(TAG_PAGE, { tag: tag.slug });
+
+    await mutateArticle(editor.admin, 'unpublishArticle', { id: article.id });
+
+    expect((await read(ARTICLE, { slug: article.slug })).body.data?.article).toBeNull();
+    expect((await read(TAG_PAGE, { tag: tag.slug })).body.data?.articles.totalCount).toBe(0);
+  });
+
+  it('lets a list shrink when an article leaves a tag through published pending changes', async () => {
+    const [kept, dropped] = [await factory.tag(), await factory.tag()];
+    const article = await publishedArticle({
+      headline: 'Retagged story',
+      tagIds: [toGlobalId('Tag', kept.id), toGlobalId('Tag', dropped.id)],
+    });
+    expect((await read(TAG_PAGE, { tag: dropped.slug })).body.data?.articles.totalCount).toBe(1);
+
+    const edited = await mutateArticle(editor.admin, 'updateArticle', {
+      id: article.id,
+      expectedVersion: article.version,
+      tagIds: [toGlobalId('Tag', kept.id)],
+    });
+    await mutateArticle(editor.admin, 'publishArticle', { id: article.id, expectedVersion: edited.version });
+
+    expect((await read(TAG_PAGE, { tag: dropped.slug })).body.data?.articles.totalCount).toBe(0);
+  });
+
+  it('shows a renamed tag on the articles that carry it', async () => {
+    const tag = await factory.tag({ name: 'old name' });
+    const article = await publishedArticle({ headline: 'Tagged story', tagIds: [toGlobalId('Tag', tag.id)] });
+    await read(ARTICLE, { slug: article.slug });
+
+    const renamed = await editor.admin.post('mutation($input: UpdateTagInput!) { updateTag(input: $input) { tag { name } } }', {
+      input: { id: toGlobalId('Tag', tag.id), name: 'new name' },
+    });
+    expect(renamed.body.errors).toBeUndefined();
+
+    expect((await read(ARTICLE, { slug: article.slug })).body.data?.article.tags).toEqual([{ name: 'new name' }]);
+  });
+
+  it('never stores previews, errors or POST requests', async () => {
+    const draft = await mutateArticle(editor.admin, 'createArticle', { headline: 'Draft under review' });
+    const token = await editor.admin.post(
+      'mutation($input: CreatePreviewTokenInput!) { createPreviewToken(input: $input) { token } }',
+      {
+        input: { id: draft.id },
+      },
+    );
+    const previewToken = token.body.data?.createPreviewToken.token as string;
+    const preview = 'query($slug: String!, $token: String) { article(slug: $slug, previewToken: $token) { headline } }';
+    for (let i = 0; i < 2; i += 1) {
+      const response = await read(preview, { slug: draft.slug, token: previewToken });
+      expect(response.body.data?.article.headline).toBe('Draft under review');
+      expect(response.cache).toBe('MISS');
+    }
+    for (let i = 0; i < 2; i += 1) expect((await read('{ articles(first: 1000) { totalCount } }')).cache).toBe('MISS');
+    const posted = await t.graphql.post(LATEST);
+    expect(posted.headers.get('x-cache')).toBeNull();
+  });
+
+  it('caches feeds, answers conditional hits with 304 and purges them on publish', async () => {
+    const tag = await factory.tag();
+    await publishedArticle({ headline: 'Feed item one', tagIds: [toGlobalId('Tag', tag.id)] });
+    const url = `${t.baseUrl}/feeds/tags/${tag.slug}/rss.xml`;
+    const first = await fetch(url);
+    const etag = first.headers.get('etag')!;
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    expect(first.headers.get('surrogate-key')).toContain(`articles:tag:${tag.slug}`);
+    const conditional = await fetch(url, { headers: { 'if-none-match': etag } });
+    expect(conditional.status).toBe(304);
+    expect(conditional.headers.get('x-cache')).toBe('HIT');
+
+    await publishedArticle({ headline: 'Feed item two', tagIds: [toGlobalId('Tag', tag.id)] });
+    const after = await fetch(url, { headers: { 'if-none-match': etag } });
+    expect(after.status).toBe(200);
+    expect(await after.text()).toContain('Feed item two');
+  });
+});
