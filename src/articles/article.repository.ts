@@ -12,6 +12,9 @@ import {
   type ArticleOrder,
 } from './article-list.query.js';
 
+/** How many of each tag's newest articles are candidates for an article's related list. */
+const RELATED_PER_TAG = 200;
+
 // Prisma-side twin of PUBLISHED (article-list.query.ts): keep the two in step.
 const publishedWhere = { status: 'PUBLISHED', deletedAt: null, publishedAt: { not: null } } satisfies Prisma.ArticleWhereInput;
 
@@ -55,21 +58,36 @@ export class ArticleRepository {
     };
   }
 
-  /** Articles sharing the most tags first, then same-section ones, newest first within each. */
+  /**
+   * Articles sharing the most tags first, then same-section ones, newest first within each. Candidates
+   * are the RELATED_PER_TAG newest articles of each of its tags and the newest of its section, so the
+   * cost stays flat however many articles a popular tag has.
+   */
   async findRelatedPublished(article: Pick<Article, 'id' | 'sectionId'>, limit: number): Promise<Article[]> {
     tagResponse(CacheKeys.relatedArticles);
     const keys = await this.prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
       WITH shared AS (
-        SELECT other.article_id, count(*) AS shared_tags
+        SELECT recent.article_id AS id, count(*) AS shared_tags
         FROM article_tags mine
-        JOIN article_tags other ON other.tag_id = mine.tag_id AND other.article_id <> mine.article_id
+        CROSS JOIN LATERAL (
+          SELECT other.article_id FROM article_tags other
+          WHERE other.tag_id = mine.tag_id AND other.article_id <> mine.article_id AND other.published_at IS NOT NULL
+          ORDER BY other.published_at DESC, other.article_id DESC
+          LIMIT ${RELATED_PER_TAG}
+        ) recent
         WHERE mine.article_id = ${article.id}::uuid
-        GROUP BY other.article_id
+        GROUP BY recent.article_id
+      ), same_section AS (
+        SELECT a.id, 0::bigint AS shared_tags FROM articles a
+        WHERE a.section_id = ${article.sectionId}::uuid AND ${PUBLISHED} AND a.id <> ${article.id}::uuid
+        ORDER BY a.status, a.published_at DESC, a.id DESC
+        LIMIT ${limit}
+      ), candidates AS (
+        SELECT id, max(shared_tags) AS shared_tags FROM (SELECT * FROM shared UNION ALL SELECT * FROM same_section) c GROUP BY id
       )
-      SELECT a.id FROM articles a LEFT JOIN shared s ON s.article_id = a.id
+      SELECT a.id FROM candidates c JOIN articles a ON a.id = c.id
       WHERE ${PUBLISHED} AND a.id <> ${article.id}::uuid
-        AND (s.shared_tags IS NOT NULL OR a.section_id = ${article.sectionId}::uuid)
-      ORDER BY coalesce(s.shared_tags, 0) DESC, (a.section_id IS NOT DISTINCT FROM ${article.sectionId}::uuid) DESC,
+      ORDER BY c.shared_tags DESC, (a.section_id IS NOT DISTINCT FROM ${article.sectionId}::uuid) DESC,
         a.published_at DESC, a.id DESC
       LIMIT ${limit}`);
     return this.findPublishedByIds(keys.map((key) => key.id));

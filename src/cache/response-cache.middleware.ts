@@ -39,7 +39,7 @@ export class ResponseCacheMiddleware {
   };
 
   private compute(req: Request, res: Response, next: NextFunction, onFinish: ((r: StoredResponse) => void) | undefined) {
-    res.setHeader('X-Cache', 'MISS');
+    if (this.store) res.setHeader('X-Cache', 'MISS');
     runCollectingKeys((keys) => {
       captureResponse(res, keys, onFinish);
       next();

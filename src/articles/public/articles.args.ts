@@ -11,7 +11,8 @@ export const ArticleOrderBy = { NEWEST: 'NEWEST', OLDEST: 'OLDEST', RELEVANCE: '
 >;
 registerEnumType(ArticleOrderBy, {
   name: 'ArticleOrderBy',
-  description: 'NEWEST by publication date (default), OLDEST, or RELEVANCE to filter.search',
+  description:
+    'NEWEST by publication date (default), OLDEST, or RELEVANCE to filter.search (which ranks the 1,000 newest matches)',
 });
 
 @InputType({ description: 'All given conditions must hold' })
