@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CacheKeys } from '../cache/cache-keys.js';
-import { tagLookup, tagRequested, tagResponse } from '../cache/response-keys.js';
+import type { ResponseKeys } from '../cache/response-keys.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { Prisma, type Article } from '../generated/prisma/client.js';
 import type { PageRequest } from '../graphql/pagination/connection.args.js';
@@ -28,29 +28,39 @@ export class ArticleRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** By current slug, else by a slug it had before a rename. */
-  async findPublishedBySlug(slug: string): Promise<Article | null> {
+  async findPublishedBySlug(slug: string, keys: ResponseKeys): Promise<Article | null> {
     const current = await this.prisma.article.findFirst({ where: { slug, ...publishedWhere } });
-    if (current) return tagLookup('article', current);
-    return tagLookup(
+    if (current) return keys.lookup('article', current);
+    return keys.lookup(
       'article',
       await this.prisma.article.findFirst({ where: { oldSlugs: { some: { slug } }, ...publishedWhere } }),
     );
   }
 
-  async findPublishedByIds(ids: readonly string[]): Promise<Article[]> {
+  async findPublishedByIds(ids: readonly string[], keys: ResponseKeys): Promise<Article[]> {
     const rows = await this.prisma.article.findMany({ where: { id: { in: [...ids] }, ...publishedWhere } });
-    return tagRequested('article', ids, inOrderOf(ids, rows));
+    return keys.requested('article', ids, inOrderOf(ids, rows));
   }
 
   /** One keyset page: one query for ids and sort keys, one for the rows; counting is deferred. */
-  async listPublished(filter: ArticleListFilter, order: ArticleOrder, page: PageRequest): Promise<ArticlePage> {
+  async listPublished(
+    filter: ArticleListFilter,
+    order: ArticleOrder,
+    page: PageRequest,
+    keys: ResponseKeys,
+  ): Promise<ArticlePage> {
     const query = new ArticleListQuery(filter, order);
-    tagResponse(...listKeysOf(filter));
-    const keys = await this.prisma.$queryRaw<ArticleListKey[]>(query.page(page));
-    const articles = keys.length ? await this.findPublishedByIds(keys.map((key) => key.id)) : [];
+    keys.add(...listKeysOf(filter));
+    const sortKeys = await this.prisma.$queryRaw<ArticleListKey[]>(query.page(page));
+    const articles = sortKeys.length
+      ? await this.findPublishedByIds(
+          sortKeys.map((key) => key.id),
+          keys,
+        )
+      : [];
     const byId = new Map(articles.map((article) => [article.id, article]));
     return {
-      rows: keys.flatMap((key) => {
+      rows: sortKeys.flatMap((key) => {
         const article = byId.get(key.id);
         return article ? [{ article, cursor: query.cursorOf(key) }] : [];
       }),
@@ -63,9 +73,9 @@ export class ArticleRepository {
    * are the RELATED_PER_TAG newest articles of each of its tags and the newest of its section, so the
    * cost stays flat however many articles a popular tag has.
    */
-  async findRelatedPublished(article: Pick<Article, 'id' | 'sectionId'>, limit: number): Promise<Article[]> {
-    tagResponse(CacheKeys.relatedArticles);
-    const keys = await this.prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
+  async findRelatedPublished(article: Pick<Article, 'id' | 'sectionId'>, limit: number, keys: ResponseKeys): Promise<Article[]> {
+    keys.add(CacheKeys.relatedArticles);
+    const related = await this.prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
       WITH shared AS (
         SELECT recent.article_id AS id, count(*) AS shared_tags
         FROM article_tags mine
@@ -90,7 +100,10 @@ export class ArticleRepository {
       ORDER BY c.shared_tags DESC, (a.section_id IS NOT DISTINCT FROM ${article.sectionId}::uuid) DESC,
         a.published_at DESC, a.id DESC
       LIMIT ${limit}`);
-    return this.findPublishedByIds(keys.map((key) => key.id));
+    return this.findPublishedByIds(
+      related.map((row) => row.id),
+      keys,
+    );
   }
 
   /** Published in [from, to), newest first, with section and bylines (newsletter round-ups). */
@@ -112,12 +125,12 @@ function inOrderOf(ids: readonly string[], rows: Article[]): Article[] {
 // The list keys of a filtered list (see CacheKeys): an article can only enter a list narrowed by a
 // tag through that tag, so one narrowing key is enough; search results re-rank on any change.
 function listKeysOf(filter: ArticleListFilter): string[] {
-  const keys: string[] = [];
-  if (filter.search) keys.push(CacheKeys.searchResults);
-  if (filter.tagSlug) keys.push(CacheKeys.articlesOf('tag', filter.tagSlug));
-  else if (filter.authorSlug) keys.push(CacheKeys.articlesOf('author', filter.authorSlug));
-  else if (filter.sectionSlug) keys.push(CacheKeys.articlesOf('section', filter.sectionSlug));
-  else if (filter.seriesSlug) keys.push(CacheKeys.articlesOf('series', filter.seriesSlug));
-  else if (!filter.search) keys.push(CacheKeys.allArticles);
-  return keys;
+  const lists: string[] = [];
+  if (filter.search) lists.push(CacheKeys.searchResults);
+  if (filter.tagSlug) lists.push(CacheKeys.articlesOf('tag', filter.tagSlug));
+  else if (filter.authorSlug) lists.push(CacheKeys.articlesOf('author', filter.authorSlug));
+  else if (filter.sectionSlug) lists.push(CacheKeys.articlesOf('section', filter.sectionSlug));
+  else if (filter.seriesSlug) lists.push(CacheKeys.articlesOf('series', filter.seriesSlug));
+  else if (!filter.search) lists.push(CacheKeys.allArticles);
+  return lists;
 }

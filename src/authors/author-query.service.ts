@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ResponseKeys } from '../cache/response-keys.js';
 import { buildConnection } from '../graphql/pagination/build-connection.js';
 import type { PageRequest } from '../graphql/pagination/connection.args.js';
 import type { Connection } from '../graphql/pagination/connection.model.js';
@@ -10,13 +11,13 @@ import { AuthorRepository } from './author.repository.js';
 export class AuthorQueryService {
   constructor(private readonly authors: AuthorRepository) {}
 
-  async findBySlug(slug: string): Promise<AuthorModel | null> {
-    const row = await this.authors.findVisibleBySlug(slug);
+  async findBySlug(slug: string, keys: ResponseKeys): Promise<AuthorModel | null> {
+    const row = await this.authors.findVisibleBySlug(slug, keys);
     return row ? AuthorModel.fromRow(row) : null;
   }
 
-  async list(page: PageRequest): Promise<Connection<AuthorModel>> {
-    const rows = (await this.authors.listVisible(page)).map(AuthorModel.fromRow);
-    return buildConnection(rows, page, nameCursor, () => this.authors.countVisible());
+  async list(page: PageRequest, keys: ResponseKeys): Promise<Connection<AuthorModel>> {
+    const rows = (await this.authors.listVisible(page, keys)).map(AuthorModel.fromRow);
+    return buildConnection(rows, page, nameCursor, () => this.authors.countVisible(keys));
   }
 }

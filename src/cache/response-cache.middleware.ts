@@ -6,12 +6,12 @@ import { LOGGER } from '../logging/logging.module.js';
 import { cacheKeyOf, isCacheableRequest } from './cacheable-request.js';
 import { captureResponse, isShareable } from './response-capture.js';
 import { ResponseCacheMetrics } from './response-cache.metrics.js';
-import { runCollectingKeys } from './response-keys.js';
+import { ResponseKeys } from './response-keys.js';
 import { RESPONSE_STORE, type ResponseStore, type StoredResponse } from './response-store.js';
 
 // The public response cache, in front of GraphQL, feeds and sitemaps. A hit is answered here, before
 // Apollo or any controller runs. A miss runs normally while the repositories tag it with the content
-// it shows; those keys go out as Surrogate-Key (for the CDN) and index the stored copy for purging.
+// it shows (ResponseKeys, attached to the request); those keys go out as Surrogate-Key (for the CDN) and index the stored copy for purging.
 @Injectable()
 export class ResponseCacheMiddleware {
   constructor(
@@ -40,10 +40,8 @@ export class ResponseCacheMiddleware {
 
   private compute(req: Request, res: Response, next: NextFunction, onFinish: ((r: StoredResponse) => void) | undefined) {
     if (this.store) res.setHeader('X-Cache', 'MISS');
-    runCollectingKeys((keys) => {
-      captureResponse(res, keys, onFinish);
-      next();
-    });
+    captureResponse(res, ResponseKeys.attachTo(req), onFinish);
+    next();
   }
 
   private keep(store: ResponseStore, key: string, response: StoredResponse, generation: string, res: Response): void {

@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import type { ResponseKeys } from './response-keys.js';
 import type { StoredResponse } from './response-store.js';
 
 /** Headers a replayed response carries; per-request ones (request id, dates) are never stored. */
@@ -18,12 +19,12 @@ const REPLAYED_HEADERS = [
  */
 export function captureResponse(
   res: Response,
-  keys: ReadonlySet<string>,
+  keys: ResponseKeys,
   onFinish: ((response: StoredResponse) => void) | undefined,
 ): void {
   const writeHead = res.writeHead;
   res.writeHead = function (this: Response, ...args: unknown[]) {
-    if (keys.size && !res.headersSent) res.setHeader('Surrogate-Key', [...keys].join(' '));
+    if (keys.size && !res.headersSent) res.setHeader('Surrogate-Key', keys.values().join(' '));
     return (writeHead as (...a: unknown[]) => Response).apply(this, args);
   } as Response['writeHead'];
   if (!onFinish) return;
@@ -49,13 +50,13 @@ function toBuffer(chunk: unknown, encoding: unknown): Buffer {
   return Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
 }
 
-function snapshot(res: Response, body: Buffer, keys: ReadonlySet<string>): StoredResponse {
+function snapshot(res: Response, body: Buffer, keys: ResponseKeys): StoredResponse {
   const headers: Record<string, string> = {};
   for (const name of REPLAYED_HEADERS) {
     const value = res.getHeader(name);
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
   }
-  return { status: res.statusCode, headers, body, keys: [...keys] };
+  return { status: res.statusCode, headers, body, keys: keys.values() };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ArticleListFilter } from '../articles/article-list.query.js';
 import { ArticleRepository } from '../articles/article.repository.js';
+import type { ResponseKeys } from '../cache/response-keys.js';
 import { AuthorRepository } from '../authors/author.repository.js';
 import { DomainError } from '../common/domain-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -37,16 +38,19 @@ export class FeedService {
     private readonly images: ImageRepository,
   ) {}
 
-  async build(subject: FeedSubject, partner?: PartnerScope): Promise<Feed> {
-    const header = await this.headerOf(subject);
+  async build(subject: FeedSubject, partner: PartnerScope | undefined, keys: ResponseKeys): Promise<Feed> {
+    const header = await this.headerOf(subject, keys);
     const filter: ArticleListFilter = {
       ...(subject.kind === 'site' ? {} : { [FILTER_KEYS[subject.kind]]: subject.slug }),
       sectionIds: partner?.sectionIds,
       tagIds: partner?.tagIds,
     };
     const limit = this.config.feeds.itemLimit;
-    const page = await this.articles.listPublished(filter, 'NEWEST', { direction: 'forward', limit, cursor: undefined });
-    const entries = await this.withLinks(page.rows.slice(0, limit).map((row) => row.article));
+    const page = await this.articles.listPublished(filter, 'NEWEST', { direction: 'forward', limit, cursor: undefined }, keys);
+    const entries = await this.withLinks(
+      page.rows.slice(0, limit).map((row) => row.article),
+      keys,
+    );
     const fullText = partner ? partner.fullText : true;
     return toFeed(
       this.config.site,
@@ -55,12 +59,12 @@ export class FeedService {
     );
   }
 
-  private async headerOf(subject: FeedSubject): Promise<FeedHeader> {
+  private async headerOf(subject: FeedSubject, keys: ResponseKeys): Promise<FeedHeader> {
     const publisher = publisherName(this.config.site);
     if (subject.kind === 'site') {
       return { id: `${this.config.site.url}/`, title: publisher, description: `Latest articles from ${publisher}` };
     }
-    const found = await this.findSubject(subject.kind, subject.slug);
+    const found = await this.findSubject(subject.kind, subject.slug, keys);
     if (!found) throw new DomainError('NOT_FOUND', `No ${SUBJECT_KEYS[subject.kind]} with slug "${subject.slug}"`);
     return {
       id: `urn:newsdesk:${SUBJECT_KEYS[subject.kind]}:${subject.slug}`,
@@ -69,21 +73,21 @@ export class FeedService {
     };
   }
 
-  private findSubject(kind: FeedKind, slug: string): Promise<{ name: string } | null> {
-    if (kind === 'tags') return this.tags.findVisibleBySlug(slug);
-    if (kind === 'sections') return this.sections.findVisibleBySlug(slug);
-    if (kind === 'series') return this.series.findVisibleBySlug(slug);
-    return this.authors.findVisibleBySlug(slug);
+  private findSubject(kind: FeedKind, slug: string, keys: ResponseKeys): Promise<{ name: string } | null> {
+    if (kind === 'tags') return this.tags.findVisibleBySlug(slug, keys);
+    if (kind === 'sections') return this.sections.findVisibleBySlug(slug, keys);
+    if (kind === 'series') return this.series.findVisibleBySlug(slug, keys);
+    return this.authors.findVisibleBySlug(slug, keys);
   }
 
   // Four batched reads for the whole feed, whatever its length.
-  private async withLinks(articles: Article[]): Promise<FeedArticle[]> {
+  private async withLinks(articles: Article[], keys: ResponseKeys): Promise<FeedArticle[]> {
     const ids = articles.map((article) => article.id);
     const [authors, tags, sections, images] = await Promise.all([
-      this.authors.findVisibleByArticleIds(ids),
-      this.tags.findVisibleByArticleIds(ids),
-      this.sections.findVisibleByIds(presentIds(articles.map((a) => a.sectionId))),
-      this.images.findVisibleByIds(presentIds(articles.map((a) => a.featuredImageId))),
+      this.authors.findVisibleByArticleIds(ids, keys),
+      this.tags.findVisibleByArticleIds(ids, keys),
+      this.sections.findVisibleByIds(presentIds(articles.map((a) => a.sectionId)), keys),
+      this.images.findVisibleByIds(presentIds(articles.map((a) => a.featuredImageId)), keys),
     ]);
     const sectionById = new Map(sections.map((section) => [section.id, section]));
     const imageById = new Map(images.map((image) => [image.id, image]));

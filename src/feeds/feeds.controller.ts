@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { ResponseKeys } from '../cache/response-keys.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { RequestWithPartner } from '../syndication/partners/partner-scope.js';
@@ -35,7 +36,7 @@ export class FeedsController {
   }
 
   private async respond(subject: FeedSubject, format: FeedFormat, req: FeedRequest, res: Response): Promise<void> {
-    const feed = await this.feeds.build(subject, req.partner);
+    const feed = await this.feeds.build(subject, req.partner, ResponseKeys.of(req));
     const { body, contentType } = serialiseFeed(feed, format);
     // The same URL answers differently with a partner key, so a shared cache must key on it.
     res.vary(PARTNER_KEY_HEADER);

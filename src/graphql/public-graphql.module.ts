@@ -4,7 +4,9 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import depthLimit from 'graphql-depth-limit';
+import type { Request } from 'express';
 import type { Logger } from 'pino';
+import { ResponseKeys } from '../cache/response-keys.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { LOGGER } from '../logging/logging.module.js';
@@ -43,6 +45,9 @@ export const PublicGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig
       requestIdPlugin(logger),
       config.env === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
     ],
-    context: ({ req }: { req: unknown }) => ({ req, loaders: loaders.create() }),
+    context: ({ req }: { req: Request }) => {
+      const keys = ResponseKeys.of(req);
+      return { req, keys, loaders: loaders.create(keys) };
+    },
   }),
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { tagRequested } from '../cache/response-keys.js';
+import type { ResponseKeys } from '../cache/response-keys.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Image } from '../generated/prisma/client.js';
 
@@ -7,7 +7,7 @@ import type { Image } from '../generated/prisma/client.js';
 export class ImageRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async findVisibleByIds(ids: readonly string[]): Promise<Image[]> {
-    return tagRequested('image', ids, await this.prisma.image.findMany({ where: { id: { in: [...ids] }, deletedAt: null } }));
+  async findVisibleByIds(ids: readonly string[], keys: ResponseKeys): Promise<Image[]> {
+    return keys.requested('image', ids, await this.prisma.image.findMany({ where: { id: { in: [...ids] }, deletedAt: null } }));
   }
 }

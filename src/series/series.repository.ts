@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { tagListing, tagLookup, tagRequested } from '../cache/response-keys.js';
+import type { ResponseKeys } from '../cache/response-keys.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Series } from '../generated/prisma/client.js';
 
@@ -8,15 +8,15 @@ import type { Series } from '../generated/prisma/client.js';
 export class SeriesRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async findVisibleBySlug(slug: string): Promise<Series | null> {
-    return tagLookup('series', await this.prisma.series.findFirst({ where: { slug, deletedAt: null } }));
+  async findVisibleBySlug(slug: string, keys: ResponseKeys): Promise<Series | null> {
+    return keys.lookup('series', await this.prisma.series.findFirst({ where: { slug, deletedAt: null } }));
   }
 
-  async findVisibleByIds(ids: readonly string[]): Promise<Series[]> {
-    return tagRequested('series', ids, await this.prisma.series.findMany({ where: { id: { in: [...ids] }, deletedAt: null } }));
+  async findVisibleByIds(ids: readonly string[], keys: ResponseKeys): Promise<Series[]> {
+    return keys.requested('series', ids, await this.prisma.series.findMany({ where: { id: { in: [...ids] }, deletedAt: null } }));
   }
 
-  async listVisible(): Promise<Series[]> {
-    return tagListing('series', await this.prisma.series.findMany({ where: { deletedAt: null }, orderBy: { name: 'asc' } }));
+  async listVisible(keys: ResponseKeys): Promise<Series[]> {
+    return keys.listing('series', await this.prisma.series.findMany({ where: { deletedAt: null }, orderBy: { name: 'asc' } }));
   }
 }

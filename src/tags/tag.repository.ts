@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { tagLinked, tagListing, tagLookup, tagRequested } from '../cache/response-keys.js';
+import type { ResponseKeys } from '../cache/response-keys.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { groupBy } from '../common/group-by.js';
 import type { Tag } from '../generated/prisma/client.js';
@@ -11,32 +11,32 @@ import { nameKeysetArgs } from '../graphql/pagination/name-keyset.js';
 export class TagRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async findVisibleBySlug(slug: string): Promise<Tag | null> {
-    return tagLookup('tag', await this.prisma.tag.findFirst({ where: { slug, deletedAt: null } }));
+  async findVisibleBySlug(slug: string, keys: ResponseKeys): Promise<Tag | null> {
+    return keys.lookup('tag', await this.prisma.tag.findFirst({ where: { slug, deletedAt: null } }));
   }
 
-  async findVisibleByIds(ids: readonly string[]): Promise<Tag[]> {
-    return tagRequested('tag', ids, await this.prisma.tag.findMany({ where: { id: { in: [...ids] }, deletedAt: null } }));
+  async findVisibleByIds(ids: readonly string[], keys: ResponseKeys): Promise<Tag[]> {
+    return keys.requested('tag', ids, await this.prisma.tag.findMany({ where: { id: { in: [...ids] }, deletedAt: null } }));
   }
 
-  async listVisible(page: PageRequest): Promise<Tag[]> {
+  async listVisible(page: PageRequest, keys: ResponseKeys): Promise<Tag[]> {
     const { where, ...rest } = nameKeysetArgs(page, 'after');
-    return tagListing('tag', await this.prisma.tag.findMany({ where: { ...where, deletedAt: null }, ...rest }));
+    return keys.listing('tag', await this.prisma.tag.findMany({ where: { ...where, deletedAt: null }, ...rest }));
   }
 
-  countVisible(): Promise<number> {
-    tagListing('tag', []);
+  countVisible(keys: ResponseKeys): Promise<number> {
+    keys.listing('tag', []);
     return this.prisma.tag.count({ where: { deletedAt: null } });
   }
 
   /** Visible tags of each article, in editor order, in one query for a whole page of articles. */
-  async findVisibleByArticleIds(articleIds: readonly string[]): Promise<Map<string, Tag[]>> {
+  async findVisibleByArticleIds(articleIds: readonly string[], keys: ResponseKeys): Promise<Map<string, Tag[]>> {
     const links = await this.prisma.articleTag.findMany({
       where: { articleId: { in: [...articleIds] }, tag: { deletedAt: null } },
       orderBy: { position: 'asc' },
       select: { articleId: true, tag: true },
     });
-    return tagLinked(
+    return keys.linked(
       'tag',
       groupBy(
         links,

@@ -49,39 +49,45 @@ export class ArticleResolver {
     @Args('previewToken', { nullable: true, type: () => String, description: 'From createPreviewToken on the admin API' })
     previewToken: string | null,
     @Info() info: GraphQLResolveInfo,
+    @Context() ctx: PublicContext,
   ): Promise<ArticleModel | null> {
-    if (!previewToken) return this.articleQueries.findBySlug(slug);
+    if (!previewToken) return this.articleQueries.findBySlug(slug, ctx.keys);
     // Unpublished content must never sit in a shared cache.
     cacheControlFromInfo(info).setCacheHint({ maxAge: 0, scope: 'PRIVATE' });
     return this.previews.open(previewToken, slug);
   }
 
   @Query(() => ArticleConnection, { description: 'Published articles, filtered and paged by cursor' })
-  articles(@Args() args: ArticlesArgs): Promise<Connection<ArticleModel>> {
+  articles(@Args() args: ArticlesArgs, @Context() ctx: PublicContext): Promise<Connection<ArticleModel>> {
     const filter = toArticleListFilter(args.filter);
     const order = args.orderBy ?? (filter.search ? 'RELEVANCE' : 'NEWEST');
-    return this.articleQueries.list(filter, order, toPageRequest(args));
+    return this.articleQueries.list(filter, order, toPageRequest(args), ctx.keys);
   }
 
   @Query(() => [ArticleModel], { description: 'The newest published articles (the "Latest" list)' })
-  latestArticles(@Args() args: LatestArticlesArgs): Promise<ArticleModel[]> {
-    return this.articleQueries.latest(toLatestCount(args));
+  latestArticles(@Args() args: LatestArticlesArgs, @Context() ctx: PublicContext): Promise<ArticleModel[]> {
+    return this.articleQueries.latest(toLatestCount(args), ctx.keys);
   }
 
   @Query(() => [ArticleModel], { description: 'Articles related to one: shared tags first, then same section' })
   async relatedArticles(
     @Args('id', { type: () => ID, description: 'Article id' }) id: string,
     @Args() args: LatestArticlesArgs,
+    @Context() ctx: PublicContext,
   ): Promise<ArticleModel[]> {
     const parsed = fromGlobalId(id);
     if (parsed?.type !== 'Article') return [];
-    const [article] = await this.articleQueries.findByIds([parsed.id]);
-    return article ? this.articleQueries.related(article, toLatestCount(args)) : [];
+    const [article] = await this.articleQueries.findByIds([parsed.id], ctx.keys);
+    return article ? this.articleQueries.related(article, toLatestCount(args), ctx.keys) : [];
   }
 
   @ResolveField('relatedArticles', () => [ArticleModel])
-  relatedOf(@Parent() article: ArticleModel, @Args() args: LatestArticlesArgs): Promise<ArticleModel[]> {
-    return this.articleQueries.related(article, toLatestCount(args));
+  relatedOf(
+    @Parent() article: ArticleModel,
+    @Args() args: LatestArticlesArgs,
+    @Context() ctx: PublicContext,
+  ): Promise<ArticleModel[]> {
+    return this.articleQueries.related(article, toLatestCount(args), ctx.keys);
   }
 
   @ResolveField(() => String, { description: 'Absolute URL on the public site' })

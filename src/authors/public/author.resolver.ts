@@ -19,18 +19,22 @@ export class AuthorResolver {
   ) {}
 
   @Query(() => AuthorConnection, { description: 'Authors in alphabetical order' })
-  authors(@Args() args: ConnectionArgs): Promise<Connection<AuthorModel>> {
-    return this.authorQueries.list(toPageRequest(args));
+  authors(@Args() args: ConnectionArgs, @Context() ctx: PublicContext): Promise<Connection<AuthorModel>> {
+    return this.authorQueries.list(toPageRequest(args), ctx.keys);
   }
 
   @Query(() => AuthorModel, { nullable: true })
-  author(@Args('slug') slug: string): Promise<AuthorModel | null> {
-    return this.authorQueries.findBySlug(slug);
+  author(@Args('slug') slug: string, @Context() ctx: PublicContext): Promise<AuthorModel | null> {
+    return this.authorQueries.findBySlug(slug, ctx.keys);
   }
 
   @ResolveField(() => ArticleConnection, { description: 'Published articles by this author' })
-  articles(@Parent() author: AuthorModel, @Args() args: NestedArticlesArgs): Promise<Connection<ArticleModel>> {
-    return this.articleQueries.list({ authorSlug: author.slug }, args.orderBy ?? 'NEWEST', toPageRequest(args));
+  articles(
+    @Parent() author: AuthorModel,
+    @Args() args: NestedArticlesArgs,
+    @Context() ctx: PublicContext,
+  ): Promise<Connection<ArticleModel>> {
+    return this.articleQueries.list({ authorSlug: author.slug }, args.orderBy ?? 'NEWEST', toPageRequest(args), ctx.keys);
   }
 
   @ResolveField(() => ImageModel, { nullable: true })

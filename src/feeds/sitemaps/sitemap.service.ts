@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CacheKeys } from '../../cache/cache-keys.js';
-import { tagResponse } from '../../cache/response-keys.js';
 import { DomainError } from '../../common/domain-error.js';
 import { articleUrl } from '../../common/site-urls.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -22,8 +20,6 @@ export interface SitemapResult {
   lastModified: Date | null;
 }
 
-// Every sitemap is tagged `sitemaps`, which any article change purges (sitemaps hold a URL and date
-// per article; there are few and they are cheap to rebuild).
 // Sitemap files are linked under the public site's host (which proxies /sitemap.xml and /sitemaps/*
 // here): the protocol only lets a sitemap list URLs on its own host.
 @Injectable()
@@ -34,7 +30,6 @@ export class SitemapService {
   ) {}
 
   async index(): Promise<SitemapResult> {
-    tagResponse(CacheKeys.sitemaps);
     const pages = await this.sitemaps.pages(SITEMAP_PAGE_SIZE);
     // The index needs at least one sitemap to be valid, so an empty site still lists page 1.
     const entries = (pages.length ? pages : [{ page: 0, lastModified: new Date(0) }]).map((info) => ({
@@ -49,7 +44,6 @@ export class SitemapService {
 
   /** `number` is one-based, as in the file name. */
   async articles(number: number): Promise<SitemapResult> {
-    tagResponse(CacheKeys.sitemaps);
     const rows = await this.sitemaps.page(number - 1, SITEMAP_PAGE_SIZE);
     if (!rows.length && number > 1) throw new DomainError('NOT_FOUND', `No sitemap page ${number}`);
     const entries = rows.map((row) => ({ loc: this.urlOf(row), lastModified: row.updatedAt }));
@@ -60,7 +54,6 @@ export class SitemapService {
   }
 
   async news(now = new Date()): Promise<SitemapResult> {
-    tagResponse(CacheKeys.sitemaps);
     const rows = await this.sitemaps.publishedSince(new Date(now.getTime() - NEWS_WINDOW_MS), NEWS_LIMIT);
     const entries = rows.map((row) => ({ loc: this.urlOf(row), title: row.headline, publishedAt: row.publishedAt }));
     const publication = { name: publisherName(this.config.site), language: NEWS_LANGUAGE };

@@ -6,6 +6,8 @@ import type { AppConfig } from '../../config/app-config.js';
 import { sendCached } from '../cached-response.js';
 import { articlesFileSchema } from './sitemap-route.schema.js';
 import { SitemapService, type SitemapResult } from './sitemap.service.js';
+import { CacheKeys } from '../../cache/cache-keys.js';
+import { ResponseKeys } from '../../cache/response-keys.js';
 
 const CONTENT_TYPE = 'application/xml; charset=utf-8';
 
@@ -35,7 +37,10 @@ export class SitemapsController {
     this.send(req, res, await this.sitemaps.articles(parsed.data));
   }
 
+  // Every sitemap is tagged `sitemaps`, which any article change purges: sitemaps hold a URL and a date
+  // per article, there are few of them and they are cheap to rebuild.
   private send(req: Request, res: Response, result: SitemapResult): void {
+    ResponseKeys.of(req).add(CacheKeys.sitemaps);
     const reply = { ...result, contentType: CONTENT_TYPE, private: false };
     sendCached(req, res, reply, this.config.graphql.cacheMaxAge);
   }

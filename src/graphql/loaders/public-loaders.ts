@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { ArticleRepository } from '../../articles/article.repository.js';
+import type { ResponseKeys } from '../../cache/response-keys.js';
 import { ArticleModel } from '../../articles/public/article.model.js';
 import { AuthorRepository } from '../../authors/author.repository.js';
 import { AuthorModel } from '../../authors/public/author.model.js';
@@ -60,16 +61,17 @@ export class PublicLoadersFactory {
     private readonly articles: ArticleRepository,
   ) {}
 
-  create(): PublicLoaders {
+  /** Loaders whose reads tag `keys`, the response's content keys. */
+  create(keys: ResponseKeys): PublicLoaders {
     return new PublicLoaders(
-      listLoader((ids) => this.authors.findVisibleByArticleIds(ids), AuthorModel.fromRow),
-      listLoader((ids) => this.tags.findVisibleByArticleIds(ids), TagModel.fromRow),
-      byIdLoader((ids) => this.sections.findVisibleByIds(ids), SectionModel.fromRow),
-      byIdLoader((ids) => this.series.findVisibleByIds(ids), SeriesModel.fromRow),
-      byIdLoader((ids) => this.images.findVisibleByIds(ids), ImageModel.fromRow),
-      byIdLoader((ids) => this.articles.findPublishedByIds(ids), ArticleModel.fromRow),
-      byIdLoader((ids) => this.authors.findVisibleByIds(ids), AuthorModel.fromRow),
-      byIdLoader((ids) => this.tags.findVisibleByIds(ids), TagModel.fromRow),
+      listLoader((ids) => this.authors.findVisibleByArticleIds(ids, keys), AuthorModel.fromRow),
+      listLoader((ids) => this.tags.findVisibleByArticleIds(ids, keys), TagModel.fromRow),
+      byIdLoader((ids) => this.sections.findVisibleByIds(ids, keys), SectionModel.fromRow),
+      byIdLoader((ids) => this.series.findVisibleByIds(ids, keys), SeriesModel.fromRow),
+      byIdLoader((ids) => this.images.findVisibleByIds(ids, keys), ImageModel.fromRow),
+      byIdLoader((ids) => this.articles.findPublishedByIds(ids, keys), ArticleModel.fromRow),
+      byIdLoader((ids) => this.authors.findVisibleByIds(ids, keys), AuthorModel.fromRow),
+      byIdLoader((ids) => this.tags.findVisibleByIds(ids, keys), TagModel.fromRow),
     );
   }
 }

@@ -1,4 +1,5 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { PublicContext } from '../../graphql/public-context.js';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ArticleQueryService } from '../../articles/article-query.service.js';
 import { NestedArticlesArgs } from '../../articles/public/article-list.args.js';
 import { ArticleConnection, type ArticleModel } from '../../articles/public/article.model.js';
@@ -15,17 +16,21 @@ export class SectionResolver {
   ) {}
 
   @Query(() => [SectionModel], { description: 'Sections in display order' })
-  sections(): Promise<SectionModel[]> {
-    return this.sectionQueries.list();
+  sections(@Context() ctx: PublicContext): Promise<SectionModel[]> {
+    return this.sectionQueries.list(ctx.keys);
   }
 
   @Query(() => SectionModel, { nullable: true })
-  section(@Args('slug') slug: string): Promise<SectionModel | null> {
-    return this.sectionQueries.findBySlug(slug);
+  section(@Args('slug') slug: string, @Context() ctx: PublicContext): Promise<SectionModel | null> {
+    return this.sectionQueries.findBySlug(slug, ctx.keys);
   }
 
   @ResolveField(() => ArticleConnection, { description: 'Published articles in this section' })
-  articles(@Parent() section: SectionModel, @Args() args: NestedArticlesArgs): Promise<Connection<ArticleModel>> {
-    return this.articleQueries.list({ sectionSlug: section.slug }, args.orderBy ?? 'NEWEST', toPageRequest(args));
+  articles(
+    @Parent() section: SectionModel,
+    @Args() args: NestedArticlesArgs,
+    @Context() ctx: PublicContext,
+  ): Promise<Connection<ArticleModel>> {
+    return this.articleQueries.list({ sectionSlug: section.slug }, args.orderBy ?? 'NEWEST', toPageRequest(args), ctx.keys);
   }
 }

@@ -1,4 +1,5 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { PublicContext } from '../../graphql/public-context.js';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ArticleQueryService } from '../../articles/article-query.service.js';
 import { NestedArticlesArgs } from '../../articles/public/article-list.args.js';
 import { ArticleConnection, type ArticleModel } from '../../articles/public/article.model.js';
@@ -15,17 +16,21 @@ export class SeriesResolver {
   ) {}
 
   @Query(() => [SeriesModel])
-  series(): Promise<SeriesModel[]> {
-    return this.seriesQueries.list();
+  series(@Context() ctx: PublicContext): Promise<SeriesModel[]> {
+    return this.seriesQueries.list(ctx.keys);
   }
 
   @Query(() => SeriesModel, { nullable: true, description: 'One series (e.g. "diplomacy-watch") by slug' })
-  seriesBySlug(@Args('slug') slug: string): Promise<SeriesModel | null> {
-    return this.seriesQueries.findBySlug(slug);
+  seriesBySlug(@Args('slug') slug: string, @Context() ctx: PublicContext): Promise<SeriesModel | null> {
+    return this.seriesQueries.findBySlug(slug, ctx.keys);
   }
 
   @ResolveField(() => ArticleConnection, { description: 'Published articles in this series' })
-  articles(@Parent() series: SeriesModel, @Args() args: NestedArticlesArgs): Promise<Connection<ArticleModel>> {
-    return this.articleQueries.list({ seriesSlug: series.slug }, args.orderBy ?? 'NEWEST', toPageRequest(args));
+  articles(
+    @Parent() series: SeriesModel,
+    @Args() args: NestedArticlesArgs,
+    @Context() ctx: PublicContext,
+  ): Promise<Connection<ArticleModel>> {
+    return this.articleQueries.list({ seriesSlug: series.slug }, args.orderBy ?? 'NEWEST', toPageRequest(args), ctx.keys);
   }
 }

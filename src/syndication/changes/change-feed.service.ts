@@ -6,6 +6,7 @@ import type { PartnerScope } from '../partners/partner-scope.js';
 import { decodeChangeCursor, encodeChangeCursor } from './change-cursor.js';
 import { ChangeFeedRepository, type ChangeRow } from './change-feed.repository.js';
 import { DEFAULT_CHANGES_PAGE } from './change-feed.schema.js';
+import { ResponseKeys } from '../../cache/response-keys.js';
 
 export interface ChangeEntry {
   cursor: string;
@@ -56,7 +57,7 @@ export class ChangeFeedService {
   private async articlesInScope(scope: PartnerScope, rows: ChangeRow[]): Promise<Map<string, Article>> {
     const ids = [...new Set(rows.filter((row) => row.entityType === 'Article').map((row) => row.entityId))];
     if (ids.length === 0) return new Map();
-    const published = await this.articles.findPublishedByIds(ids);
+    const published = await this.articles.findPublishedByIds(ids, ResponseKeys.none);
     const tagIds = await this.changes.tagIdsOf(published.map((article) => article.id));
     const inScope = published.filter((article) =>
       isInPartnerScope(scope, { sectionId: article.sectionId, tagIds: tagIds.get(article.id) ?? [] }),

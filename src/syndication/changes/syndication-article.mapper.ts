@@ -10,6 +10,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { Article } from '../../generated/prisma/client.js';
 import { SectionRepository } from '../../sections/section.repository.js';
 import { TagRepository } from '../../tags/tag.repository.js';
+import { ResponseKeys } from '../../cache/response-keys.js';
 
 // The public JSON of an article on REST syndication routes: the fields of the public GraphQL Article
 // with the same global ids, and the body only for full-text partners.
@@ -27,9 +28,9 @@ export class SyndicationArticleMapper {
     const ids = articles.map((article) => article.id);
     const sectionIds = [...new Set(articles.flatMap((article) => article.sectionId ?? []))];
     const [tags, authors, sections] = await Promise.all([
-      this.tags.findVisibleByArticleIds(ids),
-      this.authors.findVisibleByArticleIds(ids),
-      this.sections.findVisibleByIds(sectionIds),
+      this.tags.findVisibleByArticleIds(ids, ResponseKeys.none),
+      this.authors.findVisibleByArticleIds(ids, ResponseKeys.none),
+      this.sections.findVisibleByIds(sectionIds, ResponseKeys.none),
     ]);
     const sectionById = new Map(sections.map((section) => [section.id, section]));
     const json = articles.map((article) => {

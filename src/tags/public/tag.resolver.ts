@@ -1,4 +1,5 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { PublicContext } from '../../graphql/public-context.js';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ArticleQueryService } from '../../articles/article-query.service.js';
 import { NestedArticlesArgs } from '../../articles/public/article-list.args.js';
 import { ArticleConnection, type ArticleModel } from '../../articles/public/article.model.js';
@@ -17,17 +18,21 @@ export class TagResolver {
   ) {}
 
   @Query(() => TagConnection, { description: 'Tags in alphabetical order' })
-  tags(@Args() args: ConnectionArgs): Promise<Connection<TagModel>> {
-    return this.tagQueries.list(toPageRequest(args));
+  tags(@Args() args: ConnectionArgs, @Context() ctx: PublicContext): Promise<Connection<TagModel>> {
+    return this.tagQueries.list(toPageRequest(args), ctx.keys);
   }
 
   @Query(() => TagModel, { nullable: true })
-  tag(@Args('slug') slug: string): Promise<TagModel | null> {
-    return this.tagQueries.findBySlug(slug);
+  tag(@Args('slug') slug: string, @Context() ctx: PublicContext): Promise<TagModel | null> {
+    return this.tagQueries.findBySlug(slug, ctx.keys);
   }
 
   @ResolveField(() => ArticleConnection, { description: 'Published articles with this tag' })
-  articles(@Parent() tag: TagModel, @Args() args: NestedArticlesArgs): Promise<Connection<ArticleModel>> {
-    return this.articleQueries.list({ tagSlug: tag.slug }, args.orderBy ?? 'NEWEST', toPageRequest(args));
+  articles(
+    @Parent() tag: TagModel,
+    @Args() args: NestedArticlesArgs,
+    @Context() ctx: PublicContext,
+  ): Promise<Connection<ArticleModel>> {
+    return this.articleQueries.list({ tagSlug: tag.slug }, args.orderBy ?? 'NEWEST', toPageRequest(args), ctx.keys);
   }
 }

@@ -1,3 +1,4 @@
+import { ResponseKeys } from '../../../src/cache/response-keys.js';
 import { toGlobalId } from '../../../src/common/global-id.js';
 import { FeedService } from '../../../src/feeds/feed.service.js';
 import type { PartnerScope } from '../../../src/syndication/partners/partner-scope.js';
@@ -36,7 +37,7 @@ describe('feeds: partner scope', () => {
   afterAll(() => t.close());
 
   const guids = async (partner?: PartnerScope) =>
-    new Set((await feeds.build({ kind: 'site' }, partner)).items.map((item) => item.guid));
+    new Set((await feeds.build({ kind: 'site' }, partner, ResponseKeys.none)).items.map((item) => item.guid));
 
   it('shows everything with full content to the public and to an unrestricted partner', async () => {
     expect(await guids()).toEqual(new Set([ids.worldClimate, ids.worldOnly, ids.sportClimate, ids.none]));
@@ -52,9 +53,9 @@ describe('feeds: partner scope', () => {
   });
 
   it('leaves the body out unless the partner has full text', async () => {
-    const teaserOnly = await feeds.build({ kind: 'site' }, scope({ fullText: false }));
+    const teaserOnly = await feeds.build({ kind: 'site' }, scope({ fullText: false }), ResponseKeys.none);
     expect(teaserOnly.items.every((item) => item.contentHtml === null && item.summary)).toBe(true);
-    const full = await feeds.build({ kind: 'site' }, scope({ fullText: true }));
+    const full = await feeds.build({ kind: 'site' }, scope({ fullText: true }), ResponseKeys.none);
     expect(full.items.every((item) => item.contentHtml?.startsWith('<p>'))).toBe(true);
   });
 });
