@@ -18,8 +18,12 @@ const RELATED_PER_TAG = 200;
 // Prisma-side twin of PUBLISHED (article-list.query.ts): keep the two in step.
 const publishedWhere = { status: 'PUBLISHED', deletedAt: null, publishedAt: { not: null } } satisfies Prisma.ArticleWhereInput;
 
+/** What public reads load of an article: everything but the search text and an editor's unpublished changes. */
+export type PublicArticleRow = Omit<Article, 'bodyText' | 'pendingChanges'>;
+const publicColumns = { omit: { bodyText: true, pendingChanges: true } } as const;
+
 export interface ArticlePage {
-  rows: { article: Article; cursor: string }[];
+  rows: { article: PublicArticleRow; cursor: string }[];
   count: () => Promise<number>;
 }
 
@@ -28,17 +32,17 @@ export class ArticleRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** By current slug, else by a slug it had before a rename. */
-  async findPublishedBySlug(slug: string, keys: ResponseKeys): Promise<Article | null> {
-    const current = await this.prisma.article.findFirst({ where: { slug, ...publishedWhere } });
+  async findPublishedBySlug(slug: string, keys: ResponseKeys): Promise<PublicArticleRow | null> {
+    const current = await this.prisma.article.findFirst({ where: { slug, ...publishedWhere }, ...publicColumns });
     if (current) return keys.lookup('article', current);
     return keys.lookup(
       'article',
-      await this.prisma.article.findFirst({ where: { oldSlugs: { some: { slug } }, ...publishedWhere } }),
+      await this.prisma.article.findFirst({ where: { oldSlugs: { some: { slug } }, ...publishedWhere }, ...publicColumns }),
     );
   }
 
-  async findPublishedByIds(ids: readonly string[], keys: ResponseKeys): Promise<Article[]> {
-    const rows = await this.prisma.article.findMany({ where: { id: { in: [...ids] }, ...publishedWhere } });
+  async findPublishedByIds(ids: readonly string[], keys: ResponseKeys): Promise<PublicArticleRow[]> {
+    const rows = await this.prisma.article.findMany({ where: { id: { in: [...ids] }, ...publishedWhere }, ...publicColumns });
     return keys.requested('article', ids, inOrderOf(ids, rows));
   }
 
@@ -73,7 +77,11 @@ export class ArticleRepository {
    * are the RELATED_PER_TAG newest articles of each of its tags and the newest of its section, so the
    * cost stays flat however many articles a popular tag has.
    */
-  async findRelatedPublished(article: Pick<Article, 'id' | 'sectionId'>, limit: number, keys: ResponseKeys): Promise<Article[]> {
+  async findRelatedPublished(
+    article: Pick<Article, 'id' | 'sectionId'>,
+    limit: number,
+    keys: ResponseKeys,
+  ): Promise<PublicArticleRow[]> {
     keys.add(CacheKeys.relatedArticles);
     const related = await this.prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
       WITH shared AS (
@@ -117,7 +125,7 @@ export class ArticleRepository {
   }
 }
 
-function inOrderOf(ids: readonly string[], rows: Article[]): Article[] {
+function inOrderOf(ids: readonly string[], rows: PublicArticleRow[]): PublicArticleRow[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -4,12 +4,13 @@ import { deriveTeaser } from '../articles/body/article-body.text.js';
 import { toGlobalId } from '../common/global-id.js';
 import { articleUrl } from '../common/site-urls.js';
 import type { AppConfig } from '../config/app-config.js';
-import type { Article, Author, Image, Section, Tag } from '../generated/prisma/client.js';
+import type { PublicArticleRow } from '../articles/article.repository.js';
+import type { Author, Image, Section, Tag } from '../generated/prisma/client.js';
 import type { Feed, FeedImage, FeedItem } from './feed-item.js';
 
 /** An article with the visible rows it links to, as loaded in batches by the feed service. */
 export interface FeedArticle {
-  readonly article: Article;
+  readonly article: PublicArticleRow;
   readonly authors: readonly Author[];
   readonly tags: readonly Tag[];
   readonly section: Section | null;

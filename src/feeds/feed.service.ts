@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ArticleListFilter } from '../articles/article-list.query.js';
-import { ArticleRepository } from '../articles/article.repository.js';
+import { ArticleRepository, type PublicArticleRow } from '../articles/article.repository.js';
 import type { ResponseKeys } from '../cache/response-keys.js';
 import { AuthorRepository } from '../authors/author.repository.js';
 import { DomainError } from '../common/domain-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
-import type { Article } from '../generated/prisma/client.js';
+
 import { ImageRepository } from '../media/image.repository.js';
 import { SectionRepository } from '../sections/section.repository.js';
 import { SeriesRepository } from '../series/series.repository.js';
@@ -81,7 +81,7 @@ export class FeedService {
   }
 
   // Four batched reads for the whole feed, whatever its length.
-  private async withLinks(articles: Article[], keys: ResponseKeys): Promise<FeedArticle[]> {
+  private async withLinks(articles: PublicArticleRow[], keys: ResponseKeys): Promise<FeedArticle[]> {
     const ids = articles.map((article) => article.id);
     const [authors, tags, sections, images] = await Promise.all([
       this.authors.findVisibleByArticleIds(ids, keys),

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { toGlobalId } from '../../common/global-id.js';
-import { ArticleType, type Article as ArticleRow } from '../../generated/prisma/client.js';
+import { ArticleType } from '../../generated/prisma/client.js';
+import type { PublicArticleRow as ArticleRow } from '../article.repository.js';
 import { Node } from '../../graphql/node/node.interface.js';
 import { JSONScalar } from '../../graphql/scalars/json.scalar.js';
 import { connectionTypes } from '../../graphql/pagination/connection.model.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ArticleRepository } from '../../articles/article.repository.js';
-import type { Article } from '../../generated/prisma/client.js';
+import type { PublicArticleRow as Article } from '../../articles/article.repository.js';
 import { isInPartnerScope } from '../partners/partner-scope.filter.js';
 import type { PartnerScope } from '../partners/partner-scope.js';
 import { decodeChangeCursor, encodeChangeCursor } from './change-cursor.js';

@@ -7,7 +7,7 @@ import { toGlobalId } from '../../common/global-id.js';
 import { articleUrl } from '../../common/site-urls.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
-import type { Article } from '../../generated/prisma/client.js';
+import type { PublicArticleRow as Article } from '../../articles/article.repository.js';
 import { SectionRepository } from '../../sections/section.repository.js';
 import { TagRepository } from '../../tags/tag.repository.js';
 import { ResponseKeys } from '../../cache/response-keys.js';
