@@ -1,0 +1,56 @@
+// The servers measured. Each configuration gets one fresh process for all its scenarios; the peak RSS
+// is reset before each measured run so it stays per scenario.
+
+export interface Configuration {
+  name: string;
+  description: string;
+  /** Scenarios this server can answer; undefined means all. */
+  scenarios?: readonly string[];
+  args: string[];
+  env(databaseUrl: string, port: number): Record<string, string>;
+}
+
+export const APP_NODE_OPTIONS = '--max-old-space-size=256 --max-semi-space-size=8';
+
+// Signs tokens; production refuses to start without one. Fixed, so logins are reproducible.
+const APP_SECRET = 'newsdesk-bench-app-secret-0123456789abcdef';
+
+function appEnv(databaseUrl: string, port: number, responseCache: 'off' | 'memory'): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    APP_SECRET,
+    // The job runner polls the database in the background; F saves enqueue nothing that must run now.
+    JOBS_ENABLED: 'false',
+    METRICS_ENABLED: 'true',
+    RESPONSE_CACHE: responseCache,
+    // The heap bounds the Docker image sets (see Dockerfile): what production runs.
+    NODE_OPTIONS: APP_NODE_OPTIONS,
+  };
+}
+
+export const CONFIGURATIONS: readonly Configuration[] = [
+  {
+    name: 'baseline',
+    description: 'node:http + pg, no framework (bench/baseline/server.ts)',
+    scenarios: ['A'],
+    // Compiled to plain JS first, so its memory is not the TypeScript loader's.
+    args: ['dist/bench-baseline/bench/baseline/server.js'],
+    env: (databaseUrl, port) => ({ DATABASE_URL: databaseUrl, PORT: String(port), DATABASE_POOL_SIZE: '10' }),
+  },
+  {
+    name: 'app-no-cache',
+    description: 'node dist/main.js, RESPONSE_CACHE=off',
+    args: ['dist/main.js'],
+    env: (databaseUrl, port) => appEnv(databaseUrl, port, 'off'),
+  },
+  {
+    name: 'app-cache',
+    description: 'node dist/main.js, RESPONSE_CACHE=memory',
+    args: ['dist/main.js'],
+    env: (databaseUrl, port) => appEnv(databaseUrl, port, 'memory'),
+  },
+];

@@ -1,0 +1,53 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  databaseUrl: string;
+  durationSeconds: number;
+  warmupSeconds: number;
+  connections: number;
+  scenarios: string[] | undefined;
+  build: boolean;
+  quick: boolean;
+}
+
+export const USAGE = `Usage: npm run bench -- [options]
+  --database-url URL   PostgreSQL with the data set (default postgresql://postgres@127.0.0.1:5432/newsdesk_bench_10k)
+  --duration SECONDS   measured time per scenario (default 20)
+  --quick              10 s per scenario and shorter warm-ups: the whole run in under 5 minutes
+  --connections N      concurrent connections (default 32; F always uses 8)
+  --scenarios A,B,...  scenarios to run (default all: A,B,C,D,E,E304,F)
+  --no-build           skip "npm run build" (dist/ must be current)`;
+
+function positiveInteger(name: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`--${name} must be a positive integer, got "${value}"`);
+  return number;
+}
+
+export function readOptions(argv: string[]): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'database-url': { type: 'string', default: 'postgresql://postgres@127.0.0.1:5432/newsdesk_bench_10k' },
+      duration: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      connections: { type: 'string', default: '32' },
+      scenarios: { type: 'string' },
+      'no-build': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  const quick = values.quick;
+  return {
+    databaseUrl: values['database-url'],
+    durationSeconds: values.duration ? positiveInteger('duration', values.duration) : quick ? 10 : 20,
+    // Long enough for V8 to optimise the hot paths and the pools to fill; short under --quick.
+    warmupSeconds: quick ? 2 : 5,
+    connections: positiveInteger('connections', values.connections),
+    scenarios: values.scenarios?.split(',').map((id) => id.trim().toUpperCase()),
+    build: !values['no-build'],
+    quick,
+  };
+}

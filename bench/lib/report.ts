@@ -1,0 +1,56 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { MachineInfo } from './machine.js';
+
+export interface ResultRow {
+  config: string;
+  scenario: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  ratioToBaseline: number | null;
+  sqlPerRequest: number | null;
+  peakRssMb: number | null;
+}
+
+export interface BenchReport {
+  machine: MachineInfo;
+  dataset: { articles: number };
+  startedAt: string;
+  durationSeconds: number;
+  connections: number;
+  results: ResultRow[];
+}
+
+const COLUMNS: [string, (row: ResultRow) => string][] = [
+  ['scenario', (row) => row.scenario],
+  ['rps', (row) => row.rps.toFixed(1)],
+  ['p50 ms', (row) => row.p50.toFixed(1)],
+  ['p95 ms', (row) => row.p95.toFixed(1)],
+  ['p99 ms', (row) => row.p99.toFixed(1)],
+  ['errors', (row) => String(row.errors)],
+  ['x baseline A', (row) => (row.ratioToBaseline === null ? 'n/a' : row.ratioToBaseline.toFixed(2))],
+  ['SQL/req', (row) => (row.sqlPerRequest === null ? 'n/a' : row.sqlPerRequest.toFixed(2))],
+  ['peak RSS MB', (row) => (row.peakRssMb === null ? 'n/a' : String(row.peakRssMb))],
+];
+
+/** A plain-text table: the first column left-aligned, numbers right-aligned. */
+export function formatTable(title: string, rows: ResultRow[]): string {
+  const cells = rows.map((row) => COLUMNS.map(([, cell]) => cell(row)));
+  const widths = COLUMNS.map(([header], index) => Math.max(header.length, ...cells.map((line) => line[index].length)));
+  const line = (values: string[]) =>
+    values.map((value, index) => (index === 0 ? value.padEnd(widths[index]) : value.padStart(widths[index]))).join('  ');
+  return [
+    title,
+    line(COLUMNS.map(([header]) => header)),
+    line(widths.map((width) => '-'.repeat(width))),
+    ...cells.map(line),
+  ].join('\n');
+}
+
+export async function writeReport(file: string, report: BenchReport): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+}

@@ -1,0 +1,225 @@
+// npm run bench -- [--quick] [--scenarios A,B] ...: measures the built app on real PostgreSQL against a
+// framework-free baseline. Options: bench/lib/options.ts; the load: bench/scenarios/.
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { buildApp, buildBaseline, processesMatching } from './lib/build.js';
+import { CONFIGURATIONS, type Configuration } from './lib/configurations.js';
+import { firstResponse } from './lib/first-response.js';
+import { runLoad } from './lib/load.js';
+import { machineInfo } from './lib/machine.js';
+import { readSqlStatements, waitUntilIdle } from './lib/metrics.js';
+import { readOptions, USAGE, type BenchOptions } from './lib/options.js';
+import { formatTable, writeReport, type BenchReport, type ResultRow } from './lib/report.js';
+import { freePort, startServer, type ServerProcess } from './lib/server-process.js';
+import { SCENARIOS } from './scenarios/index.js';
+import type { LoadPlan, Scenario } from './scenarios/scenario.js';
+
+const RESULTS_FILE = join('bench', 'results', 'latest.json');
+// The data set's generator (bench/data/): while it loads, the machine's 2 cores are not ours.
+const GENERATOR = 'bench/data/generate';
+
+type Planner = (baseUrl: string) => Promise<LoadPlan>;
+
+/** One configuration's results, and what a reader of its table must know. */
+interface ConfigurationRun {
+  config: Configuration;
+  rows: ResultRow[];
+  notes: string[];
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function selectScenarios(ids: string[] | undefined): Scenario[] {
+  if (!ids) return [...SCENARIOS];
+  const unknown = ids.filter((id) => !SCENARIOS.some((scenario) => scenario.id === id));
+  if (unknown.length)
+    throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.id).join(', ')}`);
+  return SCENARIOS.filter((scenario) => ids.includes(scenario.id));
+}
+
+// Other work on a 2-core machine (tests, a build) shows up directly in the numbers.
+function warnIfBusy(): void {
+  const [oneMinute] = loadavg();
+  if (oneMinute > 1) console.warn(`WARNING: load average ${oneMinute.toFixed(2)} before the run: is the machine idle?`);
+}
+
+function warnIfGeneratorRuns(notes?: string[]): void {
+  const loading = processesMatching(GENERATOR);
+  if (!loading.length) return;
+  const warning = `the data generator was running (${loading.join('; ')}): these numbers are meaningless`;
+  console.warn(`  WARNING: ${warning}`);
+  notes?.push(warning);
+}
+
+async function measure(
+  run: ConfigurationRun,
+  server: ServerProcess,
+  scenario: Scenario,
+  planner: Planner,
+  options: BenchOptions,
+  referenceBodies: Map<string, string>,
+): Promise<void> {
+  const plan = await planner(server.baseUrl);
+  const connections = plan.connections ?? options.connections;
+  if (plan.note) run.notes.push(plan.note);
+
+  const first = await firstResponse(server.baseUrl, plan);
+  if (first && !first.ok)
+    run.notes.push(`${scenario.id}: the first response fails the check: ${first.status} ${first.body.slice(0, 300)}`);
+  // The baseline is only a fair floor if it answers what the app answers.
+  if (scenario.id === 'A' && first) {
+    const reference = referenceBodies.get('A');
+    if (!reference) referenceBodies.set('A', first.body);
+    else run.notes.push(`A: the response is ${first.body === reference ? 'byte-identical to' : 'DIFFERENT from'} the baseline's`);
+  }
+
+  await plan.beforeRun?.();
+  const warmup = plan.warmupRequests ? { requests: plan.warmupRequests } : { seconds: options.warmupSeconds };
+  await runLoad(server.baseUrl, plan, connections, warmup);
+  // Each measured run starts on an idle server: a slow scenario leaves a backlog behind its load.
+  await waitUntilIdle(server.baseUrl);
+  await plan.beforeRun?.();
+  await server.resetPeakRss();
+  const sqlBefore = await readSqlStatements(server.baseUrl);
+  const result = await runLoad(server.baseUrl, plan, connections, { seconds: options.durationSeconds });
+  await waitUntilIdle(server.baseUrl);
+  const sqlAfter = await readSqlStatements(server.baseUrl);
+  // A server that died (or was killed) mid-run answers with connection errors: say so, not just count them.
+  const gone = server.exitReason();
+  if (gone) throw new Error(`the server stopped during the run (${gone}); see ${server.logFile}`);
+
+  if (result.sampleError) run.notes.push(`${scenario.id}: ${result.errors} errors, e.g. ${result.sampleError}`);
+  const sqlCounted = sqlBefore !== null && sqlAfter !== null && result.responses > 0;
+  run.rows.push({
+    config: run.config.name,
+    scenario: scenario.id,
+    rps: result.rps,
+    p50: result.p50,
+    p95: result.p95,
+    p99: result.p99,
+    errors: result.errors,
+    ratioToBaseline: null,
+    // Per request sent: the counter also holds the statements of requests answered after the load stopped.
+    sqlPerRequest: sqlCounted ? Number(((sqlAfter - sqlBefore) / result.sent).toFixed(2)) : null,
+    peakRssMb: await server.peakRssMb(),
+  });
+  console.log(
+    `  ${scenario.id.padEnd(4)} ${scenario.title}: ${result.rps} req/s, p99 ${result.p99} ms, ${result.errors} errors ` +
+      `(${connections} connections, ${result.responses} responses)`,
+  );
+}
+
+async function runConfiguration(
+  config: Configuration,
+  scenarios: Scenario[],
+  planners: Map<string, Planner>,
+  options: BenchOptions,
+  referenceBodies: Map<string, string>,
+): Promise<ConfigurationRun> {
+  const run: ConfigurationRun = { config, rows: [], notes: [] };
+  console.log(`\n== ${config.name}: ${config.description}`);
+  const port = await freePort();
+  let server: ServerProcess;
+  try {
+    server = await startServer(config.name, config.args, config.env(options.databaseUrl, port), port);
+  } catch (error) {
+    run.notes.push(`did not start: ${message(error)}`);
+    console.log(`  FAILED to start: ${message(error)}`);
+    return run;
+  }
+  try {
+    for (const scenario of scenarios) {
+      // One broken scenario (a failed login, a missing tag) must not cost the rest of the run.
+      try {
+        await measure(run, server, scenario, planners.get(scenario.id)!, options, referenceBodies);
+      } catch (error) {
+        run.notes.push(`${scenario.id} FAILED: ${message(error)}`);
+        console.log(`  ${scenario.id.padEnd(4)} FAILED: ${message(error)}`);
+      }
+      warnIfGeneratorRuns(run.notes);
+    }
+  } finally {
+    await server.stop();
+    console.log(`  server log: ${server.logFile}`);
+  }
+  return run;
+}
+
+/** Reads what each scenario needs from the database; a scenario that cannot be prepared is left out. */
+async function prepareScenarios(scenarios: Scenario[], db: pg.Pool, databaseUrl: string): Promise<Map<string, Planner>> {
+  const planners = new Map<string, Planner>();
+  for (const scenario of scenarios) {
+    try {
+      planners.set(scenario.id, await scenario.prepare(db, databaseUrl));
+    } catch (error) {
+      console.warn(`Scenario ${scenario.id} left out: ${message(error)}`);
+    }
+  }
+  return planners;
+}
+
+async function main(): Promise<void> {
+  const options = readOptions(process.argv.slice(2));
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  warnIfGeneratorRuns();
+  warnIfBusy();
+  const startedAt = new Date();
+  if (options.build) buildApp();
+
+  const db = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
+  try {
+    const machine = await machineInfo(db);
+    const { rows } = await db.query<{ articles: number }>('SELECT count(*)::int AS articles FROM articles');
+    const dataset = { articles: rows[0].articles };
+    console.log(
+      `Newsdesk bench: ${dataset.articles} articles, PostgreSQL ${machine.postgres}, ${machine.cpus} × ${machine.model}, ` +
+        `node ${machine.node}; ${options.durationSeconds} s per scenario after ${options.warmupSeconds} s warm-up, ` +
+        `${options.connections} connections`,
+    );
+
+    const requested = selectScenarios(options.scenarios);
+    const planners = await prepareScenarios(requested, db, options.databaseUrl);
+    const scenarios = requested.filter((scenario) => planners.has(scenario.id));
+    const configs = CONFIGURATIONS.filter(
+      (config) => !config.scenarios || scenarios.some((s) => config.scenarios!.includes(s.id)),
+    );
+    if (configs.some((config) => config.name === 'baseline')) buildBaseline();
+
+    const referenceBodies = new Map<string, string>();
+    const runs: ConfigurationRun[] = [];
+    for (const config of configs) {
+      const own = scenarios.filter((scenario) => !config.scenarios || config.scenarios.includes(scenario.id));
+      runs.push(await runConfiguration(config, own, planners, options, referenceBodies));
+    }
+
+    const results = runs.flatMap((run) => run.rows);
+    const baselineA = results.find((row) => row.config === 'baseline' && row.scenario === 'A');
+    for (const row of results) row.ratioToBaseline = baselineA ? Number((row.rps / baselineA.rps).toFixed(3)) : null;
+    for (const run of runs) {
+      console.log(`\n${formatTable(`${run.config.name}: ${run.config.description}`, run.rows)}`);
+      for (const note of new Set(run.notes)) console.log(`  note: ${note}`);
+    }
+
+    const report: BenchReport = {
+      machine,
+      dataset,
+      startedAt: startedAt.toISOString(),
+      durationSeconds: options.durationSeconds,
+      connections: options.connections,
+      results,
+    };
+    await writeReport(RESULTS_FILE, report);
+    console.log(`\nWrote ${RESULTS_FILE}; the run took ${Math.round((Date.now() - startedAt.getTime()) / 1000)} s`);
+  } finally {
+    await db.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(message(error));
+  process.exitCode = 1;
+});
