@@ -122,7 +122,11 @@ async function runConfiguration(
   const port = await freePort();
   let server: ServerProcess;
   try {
-    server = await startServer(config.name, config.args, config.env(options.databaseUrl, port), port);
+    const env = {
+      ...config.env(options.databaseUrl, port),
+      ...(config.name === 'baseline' ? {} : { NODE_OPTIONS: options.appNodeOptions }),
+    };
+    server = await startServer(config.name, config.args, env, port);
   } catch (error) {
     run.notes.push(`did not start: ${message(error)}`);
     console.log(`  FAILED to start: ${message(error)}`);
@@ -210,6 +214,7 @@ async function main(): Promise<void> {
       startedAt: startedAt.toISOString(),
       durationSeconds: options.durationSeconds,
       connections: options.connections,
+      appNodeOptions: options.appNodeOptions,
       results,
     };
     await writeReport(RESULTS_FILE, report);

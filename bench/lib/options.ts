@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { APP_NODE_OPTIONS } from './configurations.js';
 
 export interface BenchOptions {
   databaseUrl: string;
@@ -8,6 +9,8 @@ export interface BenchOptions {
   scenarios: string[] | undefined;
   build: boolean;
   quick: boolean;
+  /** NODE_OPTIONS of the app processes; default the Docker image's heap bounds. */
+  appNodeOptions: string;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -16,7 +19,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --quick              10 s per scenario and shorter warm-ups: the whole run in under 5 minutes
   --connections N      concurrent connections (default 32; F always uses 8)
   --scenarios A,B,...  scenarios to run (default all: A,B,C,D,E,E304,F)
-  --no-build           skip "npm run build" (dist/ must be current)`;
+  --no-build           skip "npm run build" (dist/ must be current)
+  --app-node-options S NODE_OPTIONS for the app (default "${APP_NODE_OPTIONS}", the Docker image's; "" for V8 defaults)`;
 
 function positiveInteger(name: string, value: string): number {
   const number = Number(value);
@@ -34,6 +38,7 @@ export function readOptions(argv: string[]): BenchOptions | 'help' {
       connections: { type: 'string', default: '32' },
       scenarios: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
+      'app-node-options': { type: 'string', default: APP_NODE_OPTIONS },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -49,5 +54,6 @@ export function readOptions(argv: string[]): BenchOptions | 'help' {
     scenarios: values.scenarios?.split(',').map((id) => id.trim().toUpperCase()),
     build: !values['no-build'],
     quick,
+    appNodeOptions: values['app-node-options'],
   };
 }

@@ -21,6 +21,8 @@ export interface BenchReport {
   startedAt: string;
   durationSeconds: number;
   connections: number;
+  /** NODE_OPTIONS the app ran with (heap bounds). */
+  appNodeOptions: string;
   results: ResultRow[];
 }
 
