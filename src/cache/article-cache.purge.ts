@@ -22,8 +22,9 @@ export class ArticleCachePurge implements ContentEventListener, OnModuleInit {
     this.events.register(this);
   }
 
-  async onContentEvent(tx: Tx, event: ContentEvent): Promise<void> {
-    await this.purger.purgeOnCommit(tx, await this.keysOf(tx, event.entityId));
+  /** After the change: the article and the lists it is in now. */
+  onContentEvent(tx: Tx, event: ContentEvent): Promise<void> {
+    return this.purgeBeforeChange(tx, event.entityId);
   }
 
   /** For a public article about to change its lists: purges the lists it is in now. */

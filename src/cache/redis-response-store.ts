@@ -40,7 +40,7 @@ export class RedisResponseStore implements ResponseStore {
     private readonly prefix: string,
     private readonly ttlSeconds: number,
   ) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false }) as ScriptedRedis;
+    this.redis = new Redis(url, { maxRetriesPerRequest: 2 }) as ScriptedRedis;
     this.redis.defineCommand('storeResponse', { lua: STORE_SCRIPT });
     this.redis.defineCommand('purgeResponses', { lua: PURGE_SCRIPT });
     this.generationKey = this.name('generation');
