@@ -24,6 +24,8 @@ export default {
   // End-to-end specs boot the whole app on a database of their own; under a full parallel run that
   // takes a while. (A global option: Jest ignores it inside projects.)
   testTimeout: 60_000,
+  // As many workers as cores: each e2e file has its own database, so files run safely side by side.
+  maxWorkers: '100%',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
