@@ -1,4 +1,4 @@
-import { encodeCursor } from '../../src/graphql/pagination/cursor.js';
+import { encodeCursor } from '../../src/common/pagination/keyset.js';
 import { graphqlGetPath, TAG_PAGE_QUERY } from './queries.js';
 import { isGraphqlSuccess, PUBLISHED_SQL, type Scenario } from './scenario.js';
 import { busiestTag } from './tag-fixture.js';

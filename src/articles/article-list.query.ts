@@ -1,6 +1,7 @@
+import { Keyset } from '../common/pagination/keyset.js';
+import type { PageRequest } from '../common/pagination/page-request.js';
 import { Prisma, type ArticleType } from '../generated/prisma/client.js';
-import { decodeCursor, encodeCursor } from '../graphql/pagination/cursor.js';
-import type { PageRequest } from '../graphql/pagination/connection.args.js';
+import { publishedSql } from './article-visibility.js';
 
 export interface ArticleListFilter {
   readonly tagSlug?: string;
@@ -19,17 +20,17 @@ export type ArticleOrder = 'NEWEST' | 'OLDEST' | 'RELEVANCE';
 /** How many of the newest matches a relevance-ordered search ranks. */
 export const RELEVANCE_WINDOW = 1000;
 
-/** What a list read returns per row: the id and the sort keys its cursor is made of. */
-export interface ArticleListKey {
-  id: string;
-  publishedAt: Date;
-  rank: number | null;
-}
+/** The sort keys of one listed article, as the page query returns them: what its cursor is made of. */
+export type ArticleSortKeys = [publishedAt: string, id: string, rank: number | null];
 
-// The one definition of what the public may see. Every public article read goes through it.
-export const PUBLISHED = Prisma.sql`a.status = 'PUBLISHED' AND a.deleted_at IS NULL AND a.published_at IS NOT NULL`;
+// Cursors: [publishedAt, id], or [rank, publishedAt, id] when ranked by relevance.
+const BY_DATE = new Keyset(['timestamp', 'uuid']);
+const BY_RANK = new Keyset(['number', 'timestamp', 'uuid']);
 
-// Builds the keyset SQL for `articles(filter, orderBy, first/after/last/before)`. Tag and author
+const PUBLISHED = publishedSql('a');
+
+// Builds the keyset SQL for `articles(filter, orderBy, first/after/last/before)`: the ids and sort
+// keys of one page (limit + 1 rows, so the connection knows whether more follow). Tag and author
 // filters read the published_at copied onto article_tags / article_authors, so a tag page is one
 // index range scan (article_tags_by_tag_idx) however large the archive grows.
 export class ArticleListQuery {
@@ -43,25 +44,37 @@ export class ArticleListQuery {
     this.order = order === 'RELEVANCE' && !filter.search ? 'NEWEST' : order;
   }
 
-  page(page: PageRequest): Prisma.Sql {
-    const sortDescending = (this.order !== 'OLDEST') === (page.direction === 'forward');
-    const dir = Prisma.raw(sortDescending ? 'DESC' : 'ASC');
-    const keyset = page.cursor ? this.keyset(page.cursor, sortDescending) : Prisma.empty;
+  /** Columns: id, "publishedAt", rank; in page order. */
+  page(page: PageRequest, limit = page.limit + 1): Prisma.Sql {
+    const dir = this.direction(page);
+    const keyset = this.keysetAfter(page);
     if (this.isRanked()) {
       return Prisma.sql`
         SELECT c.id, c."publishedAt", ts_rank(c.search_vector, c.query) AS rank FROM (${this.relevanceWindow()}) c
         WHERE true ${keyset}
-        ORDER BY rank ${dir}, c."publishedAt" ${dir}, c.id ${dir} LIMIT ${page.limit + 1}`;
+        ORDER BY rank ${dir}, c."publishedAt" ${dir}, c.id ${dir} LIMIT ${limit}`;
     }
     return Prisma.sql`
       SELECT ${this.idColumn()} AS id, ${this.publishedAt()} AS "publishedAt", NULL::real AS rank
       ${this.from()} ${this.where()} ${keyset}
-      ORDER BY ${this.publishedAt()} ${dir}, ${this.idColumn()} ${dir} LIMIT ${page.limit + 1}`;
+      ORDER BY ${this.publishedAt()} ${dir}, ${this.idColumn()} ${dir} LIMIT ${limit}`;
+  }
+
+  /** ORDER BY over the columns page() returns (under alias `k`), for re-reading them in page order. */
+  pageOrder(page: PageRequest): Prisma.Sql {
+    const dir = this.direction(page);
+    return this.isRanked()
+      ? Prisma.sql`k.rank ${dir}, k."publishedAt" ${dir}, k.id ${dir}`
+      : Prisma.sql`k."publishedAt" ${dir}, k.id ${dir}`;
   }
 
   count(): Prisma.Sql {
     if (this.isRanked()) return Prisma.sql`SELECT count(*)::int AS count FROM (${this.relevanceWindow()}) c`;
     return Prisma.sql`SELECT count(*)::int AS count ${this.from()} ${this.where()}`;
+  }
+
+  cursorOf([publishedAt, id, rank]: ArticleSortKeys): string {
+    return this.isRanked() ? BY_RANK.encode([rank ?? 0, publishedAt, id]) : BY_DATE.encode([publishedAt, id]);
   }
 
   // Ranking reads each match's whole tsvector, so ranking every match of a common word grows with the
@@ -74,13 +87,13 @@ export class ArticleListQuery {
       ORDER BY ${this.publishedAt()} DESC, ${this.idColumn()} DESC LIMIT ${RELEVANCE_WINDOW}`;
   }
 
-  cursorOf(key: ArticleListKey): string {
-    const base = [key.publishedAt.toISOString(), key.id];
-    return encodeCursor(this.isRanked() ? [key.rank ?? 0, ...base] : base);
-  }
-
   private isRanked(): boolean {
     return this.order === 'RELEVANCE';
+  }
+
+  private direction(page: PageRequest): Prisma.Sql {
+    const descending = (this.order !== 'OLDEST') === (page.direction === 'forward');
+    return Prisma.raw(descending ? 'DESC' : 'ASC');
   }
 
   // Sort by the copy on the join table when filtering by tag or author, so the index covers the order.
@@ -127,24 +140,31 @@ export class ArticleListQuery {
   }
 
   private allowlists(): Prisma.Sql[] {
-    const { sectionIds, tagIds } = this.filter;
-    const conditions: Prisma.Sql[] = [];
-    if (sectionIds?.length) conditions.push(Prisma.sql`a.section_id = ANY(${[...sectionIds]}::uuid[])`);
-    if (tagIds?.length) {
-      conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM article_tags allowed
-        WHERE allowed.article_id = a.id AND allowed.tag_id = ANY(${[...tagIds]}::uuid[]))`);
-    }
-    return conditions;
+    return allowlistConditions(this.filter, 'a');
   }
 
-  private keyset(cursor: string, descending: boolean): Prisma.Sql {
-    const op = Prisma.raw(descending ? '<' : '>');
+  private keysetAfter(page: PageRequest): Prisma.Sql {
+    const descending = (this.order !== 'OLDEST') === (page.direction === 'forward');
     if (this.isRanked()) {
-      const [rank, publishedAt, id] = decodeCursor(cursor, ['number', 'string', 'string'], 'after');
-      return Prisma.sql`AND (ts_rank(c.search_vector, c.query), c."publishedAt", c.id)
-        ${op} (${rank}::real, ${publishedAt}::timestamptz, ${id}::uuid)`;
+      const values = BY_RANK.decode(page);
+      if (!values) return Prisma.empty;
+      const columns = [Prisma.sql`ts_rank(c.search_vector, c.query)`, Prisma.sql`c."publishedAt"`, Prisma.sql`c.id`];
+      return Prisma.sql`AND ${BY_RANK.sqlAfter(columns, values, descending)}`;
     }
-    const [publishedAt, id] = decodeCursor(cursor, ['string', 'string'], 'after');
-    return Prisma.sql`AND (${this.publishedAt()}, ${this.idColumn()}) ${op} (${publishedAt}::timestamptz, ${id}::uuid)`;
+    const values = BY_DATE.decode(page);
+    if (!values) return Prisma.empty;
+    return Prisma.sql`AND ${BY_DATE.sqlAfter([this.publishedAt(), this.idColumn()], values, descending)}`;
   }
+}
+
+/** A partner's allowlists as SQL conditions over articles under `alias`; none without allowlists. */
+export function allowlistConditions(scope: Pick<ArticleListFilter, 'sectionIds' | 'tagIds'>, alias: string): Prisma.Sql[] {
+  const a = Prisma.raw(alias);
+  const conditions: Prisma.Sql[] = [];
+  if (scope.sectionIds?.length) conditions.push(Prisma.sql`${a}.section_id = ANY(${[...scope.sectionIds]}::uuid[])`);
+  if (scope.tagIds?.length) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM article_tags allowed
+      WHERE allowed.article_id = ${a}.id AND allowed.tag_id = ANY(${[...scope.tagIds]}::uuid[]))`);
+  }
+  return conditions;
 }

@@ -1,49 +1,63 @@
 import { Injectable } from '@nestjs/common';
-import { buildConnection } from '../graphql/pagination/build-connection.js';
-import type { Connection } from '../graphql/pagination/connection.model.js';
-import type { PageRequest } from '../graphql/pagination/connection.args.js';
+import { buildConnection } from '../common/pagination/build-connection.js';
+import type { Connection } from '../common/pagination/connection.js';
+import { firstPage, type PageRequest } from '../common/pagination/page-request.js';
+import type { ResponseKeys } from '../common/response-keys.js';
+import { ROW_ID, type ProjectedRow } from '../database/projection/projection.js';
+import type { Selection } from '../database/projection/selection.js';
+import type { Tx } from '../database/tx.js';
 import type { ArticleListFilter, ArticleOrder } from './article-list.query.js';
-import type { ResponseKeys } from '../cache/response-keys.js';
 import { ArticleRepository } from './article.repository.js';
-import { ArticleModel } from './public/article.model.js';
 
-// Public reads of articles. Everything here is published content only: the repository enforces it.
+// Public reads of articles, for the GraphQL API, feeds, the change feed, webhooks and newsletters
+// alike: published content only (the repository enforces it), in the public shape the selection asks
+// for. Every read tags `keys` with what it returns.
 @Injectable()
 export class ArticleQueryService {
   constructor(private readonly articles: ArticleRepository) {}
 
-  async findBySlug(slug: string, keys: ResponseKeys): Promise<ArticleModel | null> {
-    const row = await this.articles.findPublishedBySlug(slug, keys);
-    return row ? ArticleModel.fromRow(row) : null;
+  findBySlug(slug: string, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow | null> {
+    return this.articles.findPublishedBySlug(slug, selection, keys);
   }
 
-  async findByIds(ids: readonly string[], keys: ResponseKeys): Promise<ArticleModel[]> {
-    return (await this.articles.findPublishedByIds(ids, keys)).map(ArticleModel.fromRow);
+  findByIds(
+    ids: readonly string[],
+    selection: Selection,
+    keys: ResponseKeys,
+    scope?: Pick<ArticleListFilter, 'sectionIds' | 'tagIds'>,
+    db?: Tx,
+  ): Promise<ProjectedRow[]> {
+    return this.articles.findPublishedByIds(ids, selection, keys, scope, db);
   }
 
   async list(
     filter: ArticleListFilter,
     order: ArticleOrder,
     page: PageRequest,
+    selection: Selection,
     keys: ResponseKeys,
-  ): Promise<Connection<ArticleModel>> {
-    const result = await this.articles.listPublished(filter, order, page, keys);
+  ): Promise<Connection<ProjectedRow>> {
+    const result = await this.articles.listPublished(filter, order, page, selection, keys);
     return buildConnection(
       result.rows,
       page,
       (row) => row.cursor,
       result.count,
-      (row) => ArticleModel.fromRow(row.article),
+      (row) => row.article,
     );
   }
 
-  async latest(count: number, keys: ResponseKeys): Promise<ArticleModel[]> {
-    const page = await this.articles.listPublished({}, 'NEWEST', { direction: 'forward', limit: count, cursor: undefined }, keys);
-    return page.rows.slice(0, count).map((row) => ArticleModel.fromRow(row.article));
+  /** The newest `count`, newest first; no extra row is read since nobody asks for a next page. */
+  async latest(filter: ArticleListFilter, count: number, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow[]> {
+    const page = await this.articles.listPublished(filter, 'NEWEST', firstPage(count), selection, keys, { limit: count });
+    return page.rows.map((row) => row.article);
   }
 
-  async related(article: ArticleModel, count: number, keys: ResponseKeys): Promise<ArticleModel[]> {
-    const rows = await this.articles.findRelatedPublished({ id: article.rowId, sectionId: article.sectionId }, count, keys);
-    return rows.map(ArticleModel.fromRow);
+  related(article: ProjectedRow, count: number, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow[]> {
+    return this.articles.findRelatedPublished(article[ROW_ID], count, selection, keys);
+  }
+
+  publishedBetween(from: Date, to: Date, limit: number, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow[]> {
+    return this.articles.findPublishedBetween(from, to, limit, selection, keys);
   }
 }

@@ -1,73 +1,97 @@
-import { Injectable } from '@nestjs/common';
-import { CacheKeys } from '../cache/cache-keys.js';
-import type { ResponseKeys } from '../cache/response-keys.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { CacheKeys } from '../common/cache-keys.js';
+import type { PageRequest } from '../common/pagination/page-request.js';
+import type { ResponseKeys } from '../common/response-keys.js';
 import { PrismaService } from '../database/prisma.service.js';
-import { Prisma, type Article } from '../generated/prisma/client.js';
-import type { PageRequest } from '../graphql/pagination/connection.args.js';
+import type { Tx } from '../database/tx.js';
+import { ProjectionReader } from '../database/projection/projection-reader.js';
 import {
+  finishRow,
+  finishRows,
+  jsonObject,
+  type EntityProjection,
+  type ProjectedRow,
+} from '../database/projection/projection.js';
+import type { Selection } from '../database/projection/selection.js';
+import { Prisma } from '../generated/prisma/client.js';
+import {
+  allowlistConditions,
   ArticleListQuery,
-  PUBLISHED,
   type ArticleListFilter,
-  type ArticleListKey,
   type ArticleOrder,
+  type ArticleSortKeys,
 } from './article-list.query.js';
+import { publishedSql } from './article-visibility.js';
+
+/** The public Article projection, built from the site config (see article.projection.ts). */
+export const ARTICLE_PROJECTION = Symbol('ArticleProjection');
 
 /** How many of each tag's newest articles are candidates for an article's related list. */
 const RELATED_PER_TAG = 200;
 
-// Prisma-side twin of PUBLISHED (article-list.query.ts): keep the two in step.
-const publishedWhere = { status: 'PUBLISHED', deletedAt: null, publishedAt: { not: null } } satisfies Prisma.ArticleWhereInput;
-
-/** What public reads load of an article: everything but the search text and an editor's unpublished changes. */
-export type PublicArticleRow = Omit<Article, 'bodyText' | 'pendingChanges'>;
-const publicColumns = { omit: { bodyText: true, pendingChanges: true } } as const;
+const PUBLISHED = publishedSql('a');
 
 export interface ArticlePage {
-  rows: { article: PublicArticleRow; cursor: string }[];
+  rows: { article: ProjectedRow; cursor: string }[];
   count: () => Promise<number>;
 }
 
+// Public reads of articles: published ones only (article-visibility.ts), each page or article in one
+// statement that returns exactly the selected fields as JSON (database/projection). Every read tags
+// `keys` with what it shows, for the response cache and Surrogate-Key.
 @Injectable()
 export class ArticleRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly reader: ProjectionReader,
+    @Inject(ARTICLE_PROJECTION) private readonly projection: EntityProjection,
+  ) {}
 
-  /** By current slug, else by a slug it had before a rename. */
-  async findPublishedBySlug(slug: string, keys: ResponseKeys): Promise<PublicArticleRow | null> {
-    const current = await this.prisma.article.findFirst({ where: { slug, ...publishedWhere }, ...publicColumns });
-    if (current) return keys.lookup('article', current);
-    return keys.lookup(
-      'article',
-      await this.prisma.article.findFirst({ where: { oldSlugs: { some: { slug } }, ...publishedWhere }, ...publicColumns }),
+  /** By current slug, else by a slug it had before a rename: one statement either way. */
+  findPublishedBySlug(slug: string, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow | null> {
+    return this.reader.one(
+      this.projection,
+      selection,
+      Prisma.sql`(t.slug = ${slug} OR t.id IN (SELECT article_id FROM article_slugs WHERE slug = ${slug}))`,
+      keys,
+      Prisma.sql`ORDER BY (t.slug = ${slug}) DESC`,
     );
   }
 
-  async findPublishedByIds(ids: readonly string[], keys: ResponseKeys): Promise<PublicArticleRow[]> {
-    const rows = await this.prisma.article.findMany({ where: { id: { in: [...ids] }, ...publishedWhere }, ...publicColumns });
-    return keys.requested('article', ids, inOrderOf(ids, rows));
+  /** In the order of `ids`; with a partner's `scope`, only those in its allowlists. */
+  findPublishedByIds(
+    ids: readonly string[],
+    selection: Selection,
+    keys: ResponseKeys,
+    scope: Pick<ArticleListFilter, 'sectionIds' | 'tagIds'> = {},
+    db?: Tx,
+  ): Promise<ProjectedRow[]> {
+    const conditions = allowlistConditions(scope, 't');
+    const where = conditions.length ? Prisma.join(conditions, ' AND ') : undefined;
+    return this.reader.byIds(this.projection, selection, ids, keys, where, db);
   }
 
-  /** One keyset page: one query for ids and sort keys, one for the rows; counting is deferred. */
+  /** One keyset page in one statement: the page's sort keys and each article's JSON; counting is deferred. */
   async listPublished(
     filter: ArticleListFilter,
     order: ArticleOrder,
     page: PageRequest,
+    selection: Selection,
     keys: ResponseKeys,
+    options: { limit?: number } = {},
   ): Promise<ArticlePage> {
     const query = new ArticleListQuery(filter, order);
     keys.add(...listKeysOf(filter));
-    const sortKeys = await this.prisma.$queryRaw<ArticleListKey[]>(query.page(page));
-    const articles = sortKeys.length
-      ? await this.findPublishedByIds(
-          sortKeys.map((key) => key.id),
-          keys,
-        )
-      : [];
-    const byId = new Map(articles.map((article) => [article.id, article]));
+    const [result] = await this.prisma.$queryRaw<{ json: string | null }[]>`
+      SELECT json_agg(json_build_array(newsdesk_iso_time(k."publishedAt"), k.id, k.rank, ${jsonObject(this.projection, selection, 'a')})
+        ORDER BY ${query.pageOrder(page)})::text AS json
+      FROM (${query.page(page, options.limit)}) k JOIN articles a ON a.id = k.id`;
+    const entries = result?.json ? (JSON.parse(result.json) as [string, string, number | null, Record<string, unknown>][]) : [];
     return {
-      rows: sortKeys.flatMap((key) => {
-        const article = byId.get(key.id);
-        return article ? [{ article, cursor: query.cursorOf(key) }] : [];
-      }),
+      rows: entries.map(([publishedAt, id, rank, json]) => ({
+        article: finishRow(this.projection, selection, json, keys),
+        cursor: query.cursorOf([publishedAt, id, rank] satisfies ArticleSortKeys),
+      })),
       count: async () => (await this.prisma.$queryRaw<{ count: number }[]>(query.count()))[0]?.count ?? 0,
     };
   }
@@ -77,14 +101,12 @@ export class ArticleRepository {
    * are the RELATED_PER_TAG newest articles of each of its tags and the newest of its section, so the
    * cost stays flat however many articles a popular tag has.
    */
-  async findRelatedPublished(
-    article: Pick<Article, 'id' | 'sectionId'>,
-    limit: number,
-    keys: ResponseKeys,
-  ): Promise<PublicArticleRow[]> {
+  async findRelatedPublished(id: string, limit: number, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow[]> {
     keys.add(CacheKeys.relatedArticles);
-    const related = await this.prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
-      WITH shared AS (
+    const [result] = await this.prisma.$queryRaw<{ json: string | null }[]>`
+      WITH me AS (
+        SELECT section_id FROM articles WHERE id = ${id}::uuid
+      ), shared AS (
         SELECT recent.article_id AS id, count(*) AS shared_tags
         FROM article_tags mine
         CROSS JOIN LATERAL (
@@ -93,41 +115,38 @@ export class ArticleRepository {
           ORDER BY other.published_at DESC, other.article_id DESC
           LIMIT ${RELATED_PER_TAG}
         ) recent
-        WHERE mine.article_id = ${article.id}::uuid
+        WHERE mine.article_id = ${id}::uuid
         GROUP BY recent.article_id
       ), same_section AS (
         SELECT a.id, 0::bigint AS shared_tags FROM articles a
-        WHERE a.section_id = ${article.sectionId}::uuid AND ${PUBLISHED} AND a.id <> ${article.id}::uuid
+        WHERE a.section_id = (SELECT section_id FROM me) AND ${PUBLISHED} AND a.id <> ${id}::uuid
         ORDER BY a.status, a.published_at DESC, a.id DESC
         LIMIT ${limit}
       ), candidates AS (
         SELECT id, max(shared_tags) AS shared_tags FROM (SELECT * FROM shared UNION ALL SELECT * FROM same_section) c GROUP BY id
+      ), ranked AS (
+        SELECT a.id, row_number() OVER (ORDER BY c.shared_tags DESC,
+          (a.section_id IS NOT DISTINCT FROM (SELECT section_id FROM me)) DESC, a.published_at DESC, a.id DESC) AS ord
+        FROM candidates c JOIN articles a ON a.id = c.id
+        WHERE ${PUBLISHED} AND a.id <> ${id}::uuid
+        ORDER BY ord LIMIT ${limit}
       )
-      SELECT a.id FROM candidates c JOIN articles a ON a.id = c.id
-      WHERE ${PUBLISHED} AND a.id <> ${article.id}::uuid
-      ORDER BY c.shared_tags DESC, (a.section_id IS NOT DISTINCT FROM ${article.sectionId}::uuid) DESC,
-        a.published_at DESC, a.id DESC
-      LIMIT ${limit}`);
-    return this.findPublishedByIds(
-      related.map((row) => row.id),
+      SELECT json_agg(${jsonObject(this.projection, selection, 'a')} ORDER BY r.ord)::text AS json
+      FROM ranked r JOIN articles a ON a.id = r.id`;
+    return finishRows(this.projection, selection, result?.json, keys);
+  }
+
+  /** Published in [from, to), newest first (newsletter round-ups). */
+  findPublishedBetween(from: Date, to: Date, limit: number, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow[]> {
+    return this.reader.many(
+      this.projection,
+      selection,
+      Prisma.sql`t.published_at >= ${from} AND t.published_at < ${to}`,
+      Prisma.sql`t.published_at DESC, t.id DESC`,
       keys,
+      limit,
     );
   }
-
-  /** Published in [from, to), newest first, with section and bylines (newsletter round-ups). */
-  findPublishedBetween(from: Date, to: Date, limit: number) {
-    return this.prisma.article.findMany({
-      where: { ...publishedWhere, publishedAt: { gte: from, lt: to } },
-      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-      take: limit,
-      include: { section: true, authors: { orderBy: { position: 'asc' }, include: { author: true } } },
-    });
-  }
-}
-
-function inOrderOf(ids: readonly string[], rows: PublicArticleRow[]): PublicArticleRow[] {
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 // The list keys of a filtered list (see CacheKeys): an article can only enter a list narrowed by a

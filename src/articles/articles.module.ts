@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ArticleRepository } from './article.repository.js';
+import { AuthorsModule } from '../authors/authors.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { MediaModule } from '../media/media.module.js';
+import { SectionsModule } from '../sections/sections.module.js';
+import { SeriesModule } from '../series/series.module.js';
+import { TagsModule } from '../tags/tags.module.js';
+import { articleProjection } from './article.projection.js';
+import { ARTICLE_PROJECTION, ArticleRepository } from './article.repository.js';
 import { ArticleQueryService } from './article-query.service.js';
 import { ArticleAdminQueryService } from './editing/article-admin-query.service.js';
 import { ArticleEditorRepository } from './editing/article-editor.repository.js';
@@ -24,6 +32,16 @@ const services = [
   ArticlePreviewService,
 ];
 
+const projection = {
+  provide: ARTICLE_PROJECTION,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => articleProjection(config.site),
+};
+
 // The job handler registers itself with the queue; nothing else calls it.
-@Module({ providers: [...services, PublishScheduledArticleJob], exports: services })
+@Module({
+  imports: [AuthorsModule, TagsModule, SectionsModule, SeriesModule, MediaModule],
+  providers: [...services, projection, PublishScheduledArticleJob],
+  exports: services,
+})
 export class ArticlesModule {}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
-import type { AuditEntry, Prisma } from '../generated/prisma/client.js';
-import type { PageRequest } from '../graphql/pagination/connection.args.js';
-import { decodeCursor } from '../graphql/pagination/cursor.js';
+import type { AuditEntry } from '../generated/prisma/client.js';
+import type { PageRequest } from '../common/pagination/page-request.js';
+import { ModelKeyset } from '../common/pagination/keyset.js';
 
 export interface AuditFilter {
   entityType?: string;
@@ -11,29 +11,23 @@ export interface AuditFilter {
   action?: string;
 }
 
+/** Newest first by (createdAt, id). */
+export const AUDIT_PAGES = new ModelKeyset<AuditEntry>(
+  [
+    ['createdAt', 'timestamp'],
+    ['id', 'uuid'],
+  ],
+  'desc',
+);
+
 @Injectable()
 export class AuditRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Newest first; cursor = [createdAt, id]. */
+  /** Newest first. */
   list(filter: AuditFilter, page: PageRequest): Promise<AuditEntry[]> {
-    const forward = page.direction === 'forward';
-    const op = forward ? 'lt' : 'gt';
-    const after = page.cursor ? decodeCursor(page.cursor, ['string', 'string'], 'after') : undefined;
-    const keyset: Prisma.AuditEntryWhereInput = after
-      ? {
-          OR: [
-            { createdAt: { [op]: new Date(after[0] as string) } },
-            { createdAt: new Date(after[0] as string), id: { [op]: after[1] as string } },
-          ],
-        }
-      : {};
-    const order = forward ? ('desc' as const) : ('asc' as const);
-    return this.prisma.auditEntry.findMany({
-      where: { ...filter, ...keyset },
-      orderBy: [{ createdAt: order }, { id: order }],
-      take: page.limit + 1,
-    });
+    const { where, ...order } = AUDIT_PAGES.page(page);
+    return this.prisma.auditEntry.findMany({ where: { AND: [filter, where] }, ...order });
   }
 
   count(filter: AuditFilter): Promise<number> {

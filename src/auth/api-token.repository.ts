@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import type { ApiToken, Prisma } from '../generated/prisma/client.js';
-import type { PageRequest } from '../graphql/pagination/connection.args.js';
-import { decodeCursor } from '../graphql/pagination/cursor.js';
+import type { PageRequest } from '../common/pagination/page-request.js';
+import { ModelKeyset } from '../common/pagination/keyset.js';
 
 export type Tx = Prisma.TransactionClient;
 
 // Management of integration tokens; the per-request lookup is CredentialRepository's.
+/** Newest first by (createdAt, id). */
+export const API_TOKEN_PAGES = new ModelKeyset<ApiToken>(
+  [
+    ['createdAt', 'timestamp'],
+    ['id', 'uuid'],
+  ],
+  'desc',
+);
+
 @Injectable()
 export class ApiTokenRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -27,21 +36,9 @@ export class ApiTokenRepository {
     return tx.apiToken.update({ where: { id }, data: { revokedAt: at } });
   }
 
-  /** Newest first; cursor = [createdAt, id]. */
+  /** Newest first. */
   list(page: PageRequest): Promise<ApiToken[]> {
-    const forward = page.direction === 'forward';
-    const op = forward ? 'lt' : 'gt';
-    const order = forward ? ('desc' as const) : ('asc' as const);
-    const after = page.cursor ? decodeCursor(page.cursor, ['string', 'string'], 'after') : undefined;
-    const where: Prisma.ApiTokenWhereInput = after
-      ? {
-          OR: [
-            { createdAt: { [op]: new Date(after[0] as string) } },
-            { createdAt: new Date(after[0] as string), id: { [op]: after[1] as string } },
-          ],
-        }
-      : {};
-    return this.prisma.apiToken.findMany({ where, orderBy: [{ createdAt: order }, { id: order }], take: page.limit + 1 });
+    return this.prisma.apiToken.findMany(API_TOKEN_PAGES.page(page));
   }
 
   count(): Promise<number> {

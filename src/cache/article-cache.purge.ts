@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ContentEventsService, type ContentEvent, type ContentEventListener } from '../events/content-events.service.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { CacheKeys, type ListScope } from './cache-keys.js';
+import { CacheKeys, type ListScope } from '../common/cache-keys.js';
 import { ResponseCachePurger } from './response-cache.purger.js';
 
 type Tx = Prisma.TransactionClient;

@@ -6,7 +6,7 @@ import { LOGGER } from '../logging/logging.module.js';
 import { cacheKeyOf, isCacheableRequest } from './cacheable-request.js';
 import { captureResponse, isShareable } from './response-capture.js';
 import { ResponseCacheMetrics } from './response-cache.metrics.js';
-import { ResponseKeys } from './response-keys.js';
+import { ResponseKeys } from '../common/response-keys.js';
 import { RESPONSE_STORE, type ResponseStore, type StoredResponse } from './response-store.js';
 
 // The public response cache, in front of GraphQL, feeds and sitemaps. A hit is answered here, before

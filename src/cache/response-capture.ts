@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { ResponseKeys } from './response-keys.js';
+import type { ResponseKeys } from '../common/response-keys.js';
 import type { StoredResponse } from './response-store.js';
 
 /** Headers a replayed response carries; per-request ones (request id, dates) are never stored. */

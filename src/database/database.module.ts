@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { DatabaseConnection } from './database-connection.js';
 import { PrismaService } from './prisma.service.js';
+import { ProjectionReader } from './projection/projection-reader.js';
 import { QueryCounter } from './query-counter.js';
 
 @Global()
@@ -9,8 +10,8 @@ export class DatabaseModule {
   static forConnection(connection: DatabaseConnection): DynamicModule {
     return {
       module: DatabaseModule,
-      providers: [{ provide: DatabaseConnection, useValue: connection }, PrismaService, QueryCounter],
-      exports: [PrismaService, DatabaseConnection, QueryCounter],
+      providers: [{ provide: DatabaseConnection, useValue: connection }, PrismaService, QueryCounter, ProjectionReader],
+      exports: [PrismaService, DatabaseConnection, QueryCounter, ProjectionReader],
     };
   }
 }

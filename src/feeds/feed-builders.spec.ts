@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Article } from '../generated/prisma/client.js';
+import type { PublicArticle } from '../articles/public-article.js';
 import { buildAtom } from './atom.builder.js';
 import type { Feed } from './feed-item.js';
 import { toFeed, toFeedItem } from './feed-item.mapper.js';
@@ -9,23 +9,27 @@ import { buildRss } from './rss.builder.js';
 const site = { url: 'https://news.example.com', articleUrlPattern: '/{section}/{slug}' };
 const HOSTILE = `A & B <i>"x"</i> &lt;script&gt; &nbsp; ]]> 👍 \u0007!`;
 
-function article(overrides: Partial<Article> = {}): Article {
-  const date = new Date('2026-01-02T03:04:05.678Z');
+// An article in its public shape, as the projection reads it (teaser and HTML derived at write time).
+function article(overrides: Partial<PublicArticle> = {}): PublicArticle {
+  const date = '2026-01-02T03:04:05.678Z';
   return {
-    id: '01900000-0000-7000-8000-000000000001',
+    id: 'QXJ0aWNsZTowMTkwMDAwMC0wMDAwLTcwMDAtODAwMC0wMDAwMDAwMDAwMDE',
     slug: 'a-b',
+    url: 'https://news.example.com/news/a-b',
     headline: HOSTILE,
-    teaser: null,
-    body: [{ type: 'paragraph', text: 'First paragraph.' }],
+    teaser: 'First paragraph.',
+    bodyHtml: '<p>First paragraph.</p>',
     publishedAt: date,
     updatedAt: date,
+    authors: [],
+    tags: [],
+    featuredImage: null,
     ...overrides,
-  } as Article;
+  } as unknown as PublicArticle;
 }
 
 function feedOf(fullText: boolean): Feed {
-  const entry = { article: article(), authors: [], tags: [], section: null, image: null };
-  return toFeed(site, { id: 'urn:x', title: HOSTILE, description: HOSTILE }, [toFeedItem(site, entry, fullText)]);
+  return toFeed(site, { id: 'urn:x', title: HOSTILE, description: HOSTILE }, [toFeedItem(article(), fullText)]);
 }
 
 const parse = (xml: string) => {
@@ -34,9 +38,9 @@ const parse = (xml: string) => {
 };
 
 describe('feed builders', () => {
-  it('maps an article to an item with a derived teaser, and the body only with full text', () => {
+  it('maps an article to an item, with the body only with full text', () => {
     const [full] = feedOf(true).items;
-    expect(full).toMatchObject({ url: 'https://news.example.com/news/a-b', summary: 'First paragraph.' });
+    expect(full).toMatchObject({ url: 'https://news.example.com/news/a-b', summary: 'First paragraph.', guid: article().id });
     expect(full!.contentHtml).toBe('<p>First paragraph.</p>');
     expect(feedOf(false).items[0]!.contentHtml).toBeNull();
   });

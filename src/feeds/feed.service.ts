@@ -1,19 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ArticleQueryService } from '../articles/article-query.service.js';
 import type { ArticleListFilter } from '../articles/article-list.query.js';
-import { ArticleRepository, type PublicArticleRow } from '../articles/article.repository.js';
-import type { ResponseKeys } from '../cache/response-keys.js';
-import { AuthorRepository } from '../authors/author.repository.js';
+import { partnerArticle, type PublicArticle } from '../articles/public-article.js';
+import { AuthorQueryService } from '../authors/author-query.service.js';
 import { DomainError } from '../common/domain-error.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import type { ResponseKeys } from '../common/response-keys.js';
 import type { AppConfig } from '../config/app-config.js';
-
-import { ImageRepository } from '../media/image.repository.js';
-import { SectionRepository } from '../sections/section.repository.js';
-import { SeriesRepository } from '../series/series.repository.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { Selection } from '../database/projection/selection.js';
+import { SectionQueryService } from '../sections/section-query.service.js';
+import { SeriesQueryService } from '../series/series-query.service.js';
 import type { PartnerScope } from '../syndication/partners/partner-scope.js';
-import { TagRepository } from '../tags/tag.repository.js';
+import { TagQueryService } from '../tags/tag-query.service.js';
 import type { Feed } from './feed-item.js';
-import { publisherName, toFeed, toFeedItem, type FeedArticle, type FeedHeader } from './feed-item.mapper.js';
+import { publisherName, toFeed, toFeedItem, type FeedHeader } from './feed-item.mapper.js';
 
 export type FeedKind = 'tags' | 'sections' | 'series' | 'authors';
 
@@ -23,19 +23,23 @@ export type FeedSubject = { kind: 'site' } | { kind: FeedKind; slug: string };
 const FILTER_KEYS = { tags: 'tagSlug', sections: 'sectionSlug', series: 'seriesSlug', authors: 'authorSlug' } as const;
 const SUBJECT_KEYS = { tags: 'tag', sections: 'section', series: 'series', authors: 'author' } as const;
 
-// Builds the data of every feed; the controller only serialises and caches it. The repositories tag
-// the response with what it shows (cache purging, Surrogate-Key). Items are published
-// articles only (the repository's rule) and, for a partner, only those in its allowlists.
+// Feed items: the partner shape, plus the image's content type that media:content announces.
+const ITEM = (fullText: boolean) =>
+  partnerArticle(fullText).merge(Selection.of([], { featuredImage: Selection.of(['contentType']) }));
+const NAME = Selection.of(['name']);
+
+// Builds the data of every feed; the controller only serialises and caches it. One statement reads
+// the items with everything they show, and tags the response with it (cache purging,
+// Surrogate-Key). Items are published articles only and, for a partner, only those in its allowlists.
 @Injectable()
 export class FeedService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly articles: ArticleRepository,
-    private readonly authors: AuthorRepository,
-    private readonly tags: TagRepository,
-    private readonly sections: SectionRepository,
-    private readonly series: SeriesRepository,
-    private readonly images: ImageRepository,
+    private readonly articles: ArticleQueryService,
+    private readonly authors: AuthorQueryService,
+    private readonly tags: TagQueryService,
+    private readonly sections: SectionQueryService,
+    private readonly series: SeriesQueryService,
   ) {}
 
   async build(subject: FeedSubject, partner: PartnerScope | undefined, keys: ResponseKeys): Promise<Feed> {
@@ -45,17 +49,12 @@ export class FeedService {
       sectionIds: partner?.sectionIds,
       tagIds: partner?.tagIds,
     };
-    const limit = this.config.feeds.itemLimit;
-    const page = await this.articles.listPublished(filter, 'NEWEST', { direction: 'forward', limit, cursor: undefined }, keys);
-    const entries = await this.withLinks(
-      page.rows.slice(0, limit).map((row) => row.article),
-      keys,
-    );
     const fullText = partner ? partner.fullText : true;
+    const articles = await this.articles.latest(filter, this.config.feeds.itemLimit, ITEM(fullText), keys);
     return toFeed(
       this.config.site,
       header,
-      entries.map((entry) => toFeedItem(this.config.site, entry, fullText)),
+      articles.map((article) => toFeedItem(article as PublicArticle, fullText)),
     );
   }
 
@@ -66,41 +65,16 @@ export class FeedService {
     }
     const found = await this.findSubject(subject.kind, subject.slug, keys);
     if (!found) throw new DomainError('NOT_FOUND', `No ${SUBJECT_KEYS[subject.kind]} with slug "${subject.slug}"`);
+    const name = found.name as string;
     return {
       id: `urn:newsdesk:${SUBJECT_KEYS[subject.kind]}:${subject.slug}`,
-      title: `${found.name} | ${publisher}`,
-      description: `Latest articles on ${found.name} from ${publisher}`,
+      title: `${name} | ${publisher}`,
+      description: `Latest articles on ${name} from ${publisher}`,
     };
   }
 
-  private findSubject(kind: FeedKind, slug: string, keys: ResponseKeys): Promise<{ name: string } | null> {
-    if (kind === 'tags') return this.tags.findVisibleBySlug(slug, keys);
-    if (kind === 'sections') return this.sections.findVisibleBySlug(slug, keys);
-    if (kind === 'series') return this.series.findVisibleBySlug(slug, keys);
-    return this.authors.findVisibleBySlug(slug, keys);
+  private findSubject(kind: FeedKind, slug: string, keys: ResponseKeys) {
+    const queries = { tags: this.tags, sections: this.sections, series: this.series, authors: this.authors }[kind];
+    return queries.findBySlug(slug, NAME, keys);
   }
-
-  // Four batched reads for the whole feed, whatever its length.
-  private async withLinks(articles: PublicArticleRow[], keys: ResponseKeys): Promise<FeedArticle[]> {
-    const ids = articles.map((article) => article.id);
-    const [authors, tags, sections, images] = await Promise.all([
-      this.authors.findVisibleByArticleIds(ids, keys),
-      this.tags.findVisibleByArticleIds(ids, keys),
-      this.sections.findVisibleByIds(presentIds(articles.map((a) => a.sectionId)), keys),
-      this.images.findVisibleByIds(presentIds(articles.map((a) => a.featuredImageId)), keys),
-    ]);
-    const sectionById = new Map(sections.map((section) => [section.id, section]));
-    const imageById = new Map(images.map((image) => [image.id, image]));
-    return articles.map((article) => ({
-      article,
-      authors: authors.get(article.id) ?? [],
-      tags: tags.get(article.id) ?? [],
-      section: (article.sectionId && sectionById.get(article.sectionId)) || null,
-      image: (article.featuredImageId && imageById.get(article.featuredImageId)) || null,
-    }));
-  }
-}
-
-function presentIds(ids: (string | null)[]): string[] {
-  return [...new Set(ids.filter((id): id is string => id !== null))];
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ResponseKeys } from '../cache/response-keys.js';
+import { ResponseKeys } from '../common/response-keys.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { RequestWithPartner } from '../syndication/partners/partner-scope.js';

@@ -14,6 +14,7 @@ import { ADMIN_FEATURE_MODULES, AdminApiModule } from './admin-api.module.js';
 import type { AdminContext } from './admin-context.js';
 import { formatGraphqlError } from './format-error.js';
 import { pruneSchema } from './prune-schema.js';
+import { DateTimeScalar } from './scalars/date-time.scalar.js';
 import { adminAuthPlugin } from './plugins/admin-auth.plugin.js';
 import { complexityPlugin } from './plugins/complexity.plugin.js';
 import { requestIdPlugin } from './plugins/request-id.plugin.js';
@@ -42,7 +43,7 @@ export const AdminGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>
     autoSchemaFile: true,
     sortSchema: true,
     transformSchema: pruneSchema,
-    buildSchemaOptions: { dateScalarMode: 'isoDate' },
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     introspection: true,
     csrfPrevention: true,
     playground: false,

@@ -15,7 +15,6 @@ import { ChangesModule } from '../syndication/changes/changes.module.js';
 import { PartnersModule } from '../syndication/partners/partners.module.js';
 import { TagResolver } from '../tags/public/tag.resolver.js';
 import { TagsModule } from '../tags/tags.module.js';
-import { PublicLoadersFactory } from './loaders/public-loaders.js';
 import { NodeResolver } from './node/node.resolver.js';
 
 // Everything the public /graphql schema is built from: public resolvers only. Admin resolvers live in
@@ -41,8 +40,6 @@ import { NodeResolver } from './node/node.resolver.js';
     NodeResolver,
     SyndicationChangeResolver,
     NewsletterResolver,
-    PublicLoadersFactory,
   ],
-  exports: [PublicLoadersFactory],
 })
 export class PublicApiModule {}

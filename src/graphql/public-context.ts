@@ -1,10 +1,9 @@
 import type { Request } from 'express';
-import type { ResponseKeys } from '../cache/response-keys.js';
-import type { PublicLoaders } from './loaders/public-loaders.js';
+import type { ResponseKeys } from '../common/response-keys.js';
+import type { CachePolicyContext } from './plugins/cache-policy.plugin.js';
 
-export interface PublicContext {
+export interface PublicContext extends CachePolicyContext {
   req: Request & { id?: string };
-  loaders: PublicLoaders;
   /** What the response shows, for the response cache and Surrogate-Key; every read tags it. */
   keys: ResponseKeys;
 }

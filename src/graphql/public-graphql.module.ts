@@ -1,18 +1,18 @@
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import depthLimit from 'graphql-depth-limit';
-import type { Request } from 'express';
 import type { Logger } from 'pino';
-import { ResponseKeys } from '../cache/response-keys.js';
+import { ResponseKeys } from '../common/response-keys.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { formatGraphqlError } from './format-error.js';
 import { pruneSchema } from './prune-schema.js';
-import { PublicLoadersFactory } from './loaders/public-loaders.js';
+import { DateTimeScalar } from './scalars/date-time.scalar.js';
+import type { PublicContext } from './public-context.js';
+import { cachePolicyPlugin } from './plugins/cache-policy.plugin.js';
 import { complexityPlugin } from './plugins/complexity.plugin.js';
 import { requestIdPlugin } from './plugins/request-id.plugin.js';
 import { PublicApiModule } from './public-api.module.js';
@@ -25,14 +25,14 @@ export const PUBLIC_GRAPHQL_PATH = '/graphql';
 export const PublicGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
   driver: ApolloDriver,
   imports: [PublicApiModule],
-  inject: [APP_CONFIG, LOGGER, PublicLoadersFactory],
-  useFactory: (config: AppConfig, logger: Logger, loaders: PublicLoadersFactory): ApolloDriverConfig => ({
+  inject: [APP_CONFIG, LOGGER],
+  useFactory: (config: AppConfig, logger: Logger): ApolloDriverConfig => ({
     path: PUBLIC_GRAPHQL_PATH,
     include: [PublicApiModule],
     autoSchemaFile: true,
     sortSchema: true,
     transformSchema: pruneSchema,
-    buildSchemaOptions: { dateScalarMode: 'isoDate' },
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     introspection: config.graphql.introspection,
     csrfPrevention: false,
     playground: false,
@@ -40,14 +40,13 @@ export const PublicGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig
     validationRules: [depthLimit(config.graphql.maxDepth)],
     formatError: formatGraphqlError(config.graphql.includeStacktrace),
     plugins: [
-      ApolloServerPluginCacheControl({ defaultMaxAge: config.graphql.cacheMaxAge }),
+      // Apollo installs its cache-control plugin unless told otherwise; ours replaces it.
+      ApolloServerPluginCacheControlDisabled(),
+      cachePolicyPlugin(config.graphql.cacheMaxAge),
       complexityPlugin(config.graphql.maxComplexity),
       requestIdPlugin(logger),
       config.env === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
     ],
-    context: ({ req }: { req: Request }) => {
-      const keys = ResponseKeys.of(req);
-      return { req, keys, loaders: loaders.create(keys) };
-    },
+    context: ({ req }: { req: PublicContext['req'] }): PublicContext => ({ req, keys: ResponseKeys.of(req) }),
   }),
 });

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Image, Prisma } from '../generated/prisma/client.js';
-import type { PageRequest } from '../graphql/pagination/connection.args.js';
-import { decodeCursor, encodeCursor } from '../graphql/pagination/cursor.js';
+import type { PageRequest } from '../common/pagination/page-request.js';
+import { ModelKeyset } from '../common/pagination/keyset.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -14,6 +14,15 @@ export interface ImageListFilter {
 // Reads and writes of images for the admin side, trashed ones included (the public side reads through
 // ImageRepository, which hides them). Writes take the caller's transaction, so the audit entry commits
 // with the change.
+/** Newest first by (createdAt, id). */
+const IMAGE_PAGES = new ModelKeyset<Image>(
+  [
+    ['createdAt', 'timestamp'],
+    ['id', 'uuid'],
+  ],
+  'desc',
+);
+
 @Injectable()
 export class ImageAdminRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -26,25 +35,10 @@ export class ImageAdminRepository {
     return db.image.findUnique({ where: { id } });
   }
 
-  /** Newest first (images_recent_idx); cursor = [createdAt, id]. */
+  /** Newest first (images_recent_idx). */
   list(filter: ImageListFilter, page: PageRequest): Promise<Image[]> {
-    const forward = page.direction === 'forward';
-    const op = forward ? 'lt' : 'gt';
-    const order = forward ? ('desc' as const) : ('asc' as const);
-    const after = page.cursor ? decodeCursor(page.cursor, ['string', 'string'], forward ? 'after' : 'before') : undefined;
-    const keyset: Prisma.ImageWhereInput = after
-      ? {
-          OR: [
-            { createdAt: { [op]: new Date(after[0] as string) } },
-            { createdAt: new Date(after[0] as string), id: { [op]: after[1] as string } },
-          ],
-        }
-      : {};
-    return this.prisma.image.findMany({
-      where: { ...this.where(filter), ...keyset },
-      orderBy: [{ createdAt: order }, { id: order }],
-      take: page.limit + 1,
-    });
+    const { where, ...order } = IMAGE_PAGES.page(page);
+    return this.prisma.image.findMany({ where: { AND: [this.where(filter), where] }, ...order });
   }
 
   count(filter: ImageListFilter): Promise<number> {
@@ -70,5 +64,5 @@ export class ImageAdminRepository {
 }
 
 export function imageCursor(image: Image): string {
-  return encodeCursor([image.createdAt.toISOString(), image.id]);
+  return IMAGE_PAGES.cursorOf(image);
 }

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { ResponseKeys } from '../cache/response-keys.js';
-import { PrismaService } from '../database/prisma.service.js';
-import type { Image } from '../generated/prisma/client.js';
+import type { ResponseKeys } from '../common/response-keys.js';
+import { ProjectionReader } from '../database/projection/projection-reader.js';
+import type { ProjectedRow } from '../database/projection/projection.js';
+import type { Selection } from '../database/projection/selection.js';
+import { IMAGE_PROJECTION } from './image.projection.js';
 
+// Public reads of images: trashed ones are invisible.
 @Injectable()
 export class ImageRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly reader: ProjectionReader) {}
 
-  async findVisibleByIds(ids: readonly string[], keys: ResponseKeys): Promise<Image[]> {
-    return keys.requested('image', ids, await this.prisma.image.findMany({ where: { id: { in: [...ids] }, deletedAt: null } }));
+  findVisibleByIds(ids: readonly string[], selection: Selection, keys: ResponseKeys): Promise<ProjectedRow[]> {
+    return this.reader.byIds(IMAGE_PROJECTION, selection, ids, keys);
   }
 }

@@ -1,3 +1,4 @@
+import type { PageRequest } from '../common/pagination/page-request.js';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -19,7 +20,7 @@ export class NewsletterAdminService {
   ) {}
 
   /** A page of limit + 1 subscribers after `afterId`, newest first; the caller checks the role. */
-  list(filter: { status?: SubscriberStatus }, page: { limit: number; afterId?: string }): Promise<NewsletterSubscriber[]> {
+  list(filter: { status?: SubscriberStatus }, page: PageRequest): Promise<NewsletterSubscriber[]> {
     return this.subscribers.list(filter, page);
   }
 

@@ -1,3 +1,5 @@
+import { ModelKeyset } from '../common/pagination/keyset.js';
+import type { PageRequest } from '../common/pagination/page-request.js';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import type { NewsletterSubscriber, Prisma } from '../generated/prisma/client.js';
@@ -6,6 +8,9 @@ import type { SubscriberStatus } from './newsletter.schema.js';
 type Tx = Prisma.TransactionClient;
 
 // The newsletter_subscribers table. Emails arrive here already normalised (trimmed, lower-cased).
+/** Newest first by id (UUIDv7). */
+export const SUBSCRIBER_PAGES = new ModelKeyset<NewsletterSubscriber>([['id', 'uuid']], 'desc');
+
 @Injectable()
 export class NewsletterSubscriberRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -40,12 +45,9 @@ export class NewsletterSubscriberRepository {
   }
 
   /** A keyset page, newest first (ids are UUIDv7, so id order is creation order); reads limit + 1 rows. */
-  list(filter: { status?: SubscriberStatus }, page: { limit: number; afterId?: string }): Promise<NewsletterSubscriber[]> {
-    return this.prisma.newsletterSubscriber.findMany({
-      where: { status: filter.status, ...(page.afterId ? { id: { lt: page.afterId } } : {}) },
-      orderBy: { id: 'desc' },
-      take: page.limit + 1,
-    });
+  list(filter: { status?: SubscriberStatus }, page: PageRequest): Promise<NewsletterSubscriber[]> {
+    const { where, ...order } = SUBSCRIBER_PAGES.page(page);
+    return this.prisma.newsletterSubscriber.findMany({ where: { AND: [{ status: filter.status }, where] }, ...order });
   }
 
   count(filter: { status?: SubscriberStatus }): Promise<number> {

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { ResponseKeys } from '../cache/response-keys.js';
-import { SectionModel } from './public/section.model.js';
+import type { ResponseKeys } from '../common/response-keys.js';
+import type { ProjectedRow } from '../database/projection/projection.js';
+import type { Selection } from '../database/projection/selection.js';
+import { PublicTaxonomyQueryService } from '../taxonomy/public-taxonomy-query.service.js';
 import { SectionRepository } from './section.repository.js';
 
 @Injectable()
-export class SectionQueryService {
-  constructor(private readonly repository: SectionRepository) {}
-
-  async findBySlug(slug: string, keys: ResponseKeys): Promise<SectionModel | null> {
-    const row = await this.repository.findVisibleBySlug(slug, keys);
-    return row ? SectionModel.fromRow(row) : null;
+export class SectionQueryService extends PublicTaxonomyQueryService {
+  constructor(repository: SectionRepository) {
+    super(repository);
   }
 
-  async list(keys: ResponseKeys): Promise<SectionModel[]> {
-    return (await this.repository.listVisible(keys)).map(SectionModel.fromRow);
+  /** Every visible one, in display order. */
+  listAll(selection: Selection, keys: ResponseKeys): Promise<ProjectedRow[]> {
+    return this.repository.listAll(selection, keys);
   }
 }

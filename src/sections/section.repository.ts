@@ -1,29 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import type { ResponseKeys } from '../cache/response-keys.js';
 import { PrismaService } from '../database/prisma.service.js';
-import type { Section } from '../generated/prisma/client.js';
+import { ProjectionReader } from '../database/projection/projection-reader.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { PublicTaxonomyRepository } from '../taxonomy/public-taxonomy.repository.js';
+import { SECTION_PROJECTION } from './section.projection.js';
 
 // Trashed sections (deleted_at set) are invisible to every public read.
 @Injectable()
-export class SectionRepository {
-  constructor(private readonly prisma: PrismaService) {}
-
-  async findVisibleBySlug(slug: string, keys: ResponseKeys): Promise<Section | null> {
-    return keys.lookup('section', await this.prisma.section.findFirst({ where: { slug, deletedAt: null } }));
+export class SectionRepository extends PublicTaxonomyRepository {
+  constructor(prisma: PrismaService, reader: ProjectionReader) {
+    super(prisma, reader, SECTION_PROJECTION);
   }
 
-  async findVisibleByIds(ids: readonly string[], keys: ResponseKeys): Promise<Section[]> {
-    return keys.requested(
-      'section',
-      ids,
-      await this.prisma.section.findMany({ where: { id: { in: [...ids] }, deletedAt: null } }),
-    );
-  }
+  protected override readonly displayOrder = Prisma.sql`t.position ASC, t.name ASC, t.id ASC`;
 
-  async listVisible(keys: ResponseKeys): Promise<Section[]> {
-    return keys.listing(
-      'section',
-      await this.prisma.section.findMany({ where: { deletedAt: null }, orderBy: [{ position: 'asc' }, { name: 'asc' }] }),
-    );
+  protected countVisible(): Promise<number> {
+    return this.prisma.section.count({ where: { deletedAt: null } });
   }
 }

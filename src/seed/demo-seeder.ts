@@ -2,7 +2,7 @@
 // identity (slug, or fixed id for images), and an article's byline and tag links are replaced, so a
 // second run updates rows instead of duplicating them.
 import { articleBodySchema } from '../articles/body/article-body.schema.js';
-import { analyseBody } from '../articles/body/article-body.text.js';
+import { deriveArticleFields } from '../articles/derivation/article-derivation.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { demoContent, type DemoArticle, type DemoContent } from './demo-content.js';
 
@@ -47,7 +47,7 @@ async function seedWith(tx: Tx, content: DemoContent): Promise<SeedResult> {
     sections: await upsertSections(tx, content),
     series: await upsertSeries(tx, content),
   };
-  for (const article of content.articles) await upsertArticle(tx, article, ids);
+  for (const article of content.articles) await upsertArticle(tx, article, ids, content);
   return { articles: content.articles.length };
 }
 
@@ -97,8 +97,8 @@ async function upsertEachBySlug<T extends { slug: string }>(
   return ids;
 }
 
-async function upsertArticle(tx: Tx, article: DemoArticle, ids: ReferenceIds): Promise<void> {
-  const data = articleData(article, ids);
+async function upsertArticle(tx: Tx, article: DemoArticle, ids: ReferenceIds, content: DemoContent): Promise<void> {
+  const data = articleData(article, ids, content);
   const { id } = await tx.article.upsert({
     where: { slug: article.slug },
     create: { slug: article.slug, ...data },
@@ -110,9 +110,9 @@ async function upsertArticle(tx: Tx, article: DemoArticle, ids: ReferenceIds): P
 }
 
 // The same validation and derived fields as an editor's save, so demo rows look like real ones.
-function articleData(article: DemoArticle, ids: ReferenceIds) {
+function articleData(article: DemoArticle, ids: ReferenceIds, content: DemoContent) {
   const body = articleBodySchema.parse(article.body);
-  const { text, wordCount, readingTimeMinutes } = analyseBody(body);
+  const sectionName = content.sections.find((section) => section.slug === article.sectionSlug)?.name ?? null;
   return {
     headline: article.headline,
     dek: article.dek,
@@ -125,9 +125,7 @@ function articleData(article: DemoArticle, ids: ReferenceIds) {
     featuredImageId: article.featuredImageId,
     // Parsed blocks are plain JSON data; zod's output type just does not say so.
     body: body as Prisma.InputJsonValue,
-    bodyText: text,
-    wordCount,
-    readingTimeMinutes,
+    ...deriveArticleFields({ type: article.type, teaser: article.teaser, body }, { sectionName }),
     deletedAt: null,
   } satisfies Prisma.ArticleUncheckedUpdateInput;
 }

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { ResponseKeys } from '../cache/response-keys.js';
-import { SeriesModel } from './public/series.model.js';
+import type { ResponseKeys } from '../common/response-keys.js';
+import type { ProjectedRow } from '../database/projection/projection.js';
+import type { Selection } from '../database/projection/selection.js';
+import { PublicTaxonomyQueryService } from '../taxonomy/public-taxonomy-query.service.js';
 import { SeriesRepository } from './series.repository.js';
 
 @Injectable()
-export class SeriesQueryService {
-  constructor(private readonly repository: SeriesRepository) {}
-
-  async findBySlug(slug: string, keys: ResponseKeys): Promise<SeriesModel | null> {
-    const row = await this.repository.findVisibleBySlug(slug, keys);
-    return row ? SeriesModel.fromRow(row) : null;
+export class SeriesQueryService extends PublicTaxonomyQueryService {
+  constructor(repository: SeriesRepository) {
+    super(repository);
   }
 
-  async list(keys: ResponseKeys): Promise<SeriesModel[]> {
-    return (await this.repository.listVisible(keys)).map(SeriesModel.fromRow);
+  /** Every visible one, in display order. */
+  listAll(selection: Selection, keys: ResponseKeys): Promise<ProjectedRow[]> {
+    return this.repository.listAll(selection, keys);
   }
 }

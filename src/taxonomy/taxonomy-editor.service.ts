@@ -1,15 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CacheKeys } from '../cache/cache-keys.js';
+import { CacheKeys } from '../common/cache-keys.js';
 import { ResponseCachePurger } from '../cache/response-cache.purger.js';
 import { DomainError } from '../common/domain-error.js';
 import { slugify, uniqueSlug } from '../common/slug.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { buildConnection } from '../graphql/pagination/build-connection.js';
-import type { PageRequest } from '../graphql/pagination/connection.args.js';
-import type { Connection } from '../graphql/pagination/connection.model.js';
-import { nameCursor } from '../graphql/pagination/name-keyset.js';
+import { buildConnection } from '../common/pagination/build-connection.js';
+import type { PageRequest } from '../common/pagination/page-request.js';
+import type { Connection } from '../common/pagination/connection.js';
+import { BY_NAME } from '../common/pagination/keyset.js';
 import type { TaxonomyData, TaxonomyFilter, TaxonomyRepository, TaxonomyRow, Tx } from './taxonomy.repository.js';
 
 export type TaxonomyType = 'Author' | 'Tag' | 'Section' | 'Series';
@@ -54,8 +54,14 @@ export abstract class TaxonomyEditor<Row extends TaxonomyRow, Model extends { na
   }
 
   async list(filter: TaxonomyFilter, page: PageRequest): Promise<Connection<Model>> {
-    const rows = (await this.repository.list(filter, page)).map((row) => this.spec.toModel(row));
-    return buildConnection(rows, page, nameCursor, () => this.repository.count(filter));
+    const rows = await this.repository.list(filter, page);
+    return buildConnection(
+      rows,
+      page,
+      (row) => BY_NAME.cursorOf(row),
+      () => this.repository.count(filter),
+      (row) => this.spec.toModel(row),
+    );
   }
 
   async create(actor: Actor, input: TaxonomyCreate): Promise<Model> {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import type { PageRequest } from '../graphql/pagination/connection.args.js';
-import { nameKeysetArgs } from '../graphql/pagination/name-keyset.js';
+import type { PageRequest } from '../common/pagination/page-request.js';
+import { BY_NAME } from '../common/pagination/keyset.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -75,7 +75,7 @@ export abstract class TaxonomyRepository<Row extends TaxonomyRow> {
   }
 
   list(filter: TaxonomyFilter, page: PageRequest): Promise<Row[]> {
-    const { where, ...rest } = nameKeysetArgs(page, 'after');
+    const { where, ...rest } = BY_NAME.page(page);
     return this.table(this.prisma).findMany({ where: { AND: [where, filterWhere(filter)] }, ...rest });
   }
 

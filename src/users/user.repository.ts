@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma, User } from '../generated/prisma/client.js';
-import type { PageRequest } from '../graphql/pagination/connection.args.js';
-import { nameKeysetArgs } from '../graphql/pagination/name-keyset.js';
+import type { PageRequest } from '../common/pagination/page-request.js';
+import { BY_NAME } from '../common/pagination/keyset.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -25,9 +25,9 @@ export class UserRepository {
     return db.user.findUnique({ where: { email } });
   }
 
-  /** Alphabetical by name; cursor = [name, id]. */
+  /** Alphabetical by name. */
   list(page: PageRequest): Promise<User[]> {
-    return this.prisma.user.findMany(nameKeysetArgs(page, 'after'));
+    return this.prisma.user.findMany(BY_NAME.page(page));
   }
 
   count(): Promise<number> {

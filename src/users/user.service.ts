@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword } from '../auth/password.js';
 import { Prisma, type User } from '../generated/prisma/client.js';
-import type { PageRequest } from '../graphql/pagination/connection.args.js';
+import type { PageRequest } from '../common/pagination/page-request.js';
 import { UserRepository, type Tx } from './user.repository.js';
 import { UserErrors } from './user.exception.js';
 import type { CreateUserData, UpdateUserData } from './user.schema.js';

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { Prisma, WebhookDelivery, WebhookEndpoint } from '../generated/prisma/client.js';
-import type { PageRequest } from '../graphql/pagination/connection.args.js';
+import type { PageRequest } from '../common/pagination/page-request.js';
 import { JobQueueService } from '../jobs/job-queue.service.js';
 import { newWebhookSecret } from './delivery/webhook-signature.js';
 import { checkTarget } from './delivery/webhook-target.js';

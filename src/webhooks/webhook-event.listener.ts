@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ArticleQueryService } from '../articles/article-query.service.js';
+import { FULL_TEXT_ARTICLE } from '../articles/public-article.js';
+import { ResponseKeys } from '../common/response-keys.js';
 import { ContentEventsService, type ContentEvent, type ContentEventListener } from '../events/content-events.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { JobQueueService } from '../jobs/job-queue.service.js';
 import { DELIVER_WEBHOOK_JOB, WEBHOOK_MAX_ATTEMPTS } from './webhook-events.js';
-import { publicArticleJson, webhookPayload } from './webhook-payload.mapper.js';
+import { webhookPayload } from './webhook-payload.mapper.js';
 import { WebhookRepository, type Tx } from './webhook.repository.js';
 
 // Turns each content event into one delivery per subscribed endpoint, with its job, in the change's
@@ -17,7 +18,7 @@ export class WebhookEventListener implements ContentEventListener, OnModuleInit 
     private readonly events: ContentEventsService,
     private readonly webhooks: WebhookRepository,
     private readonly queue: JobQueueService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly articles: ArticleQueryService,
   ) {}
 
   onModuleInit() {
@@ -43,10 +44,9 @@ export class WebhookEventListener implements ContentEventListener, OnModuleInit 
     }
   }
 
-  private async articleJson(tx: Tx, event: ContentEvent): Promise<Record<string, unknown> | null> {
+  private async articleJson(tx: Tx, event: ContentEvent): Promise<object | null> {
     if (event.action !== 'published' && event.action !== 'updated') return null;
-    const row = await this.webhooks.findArticleForPayload(tx, event.entityId);
-    if (!row || row.status !== 'PUBLISHED' || row.deletedAt) return null;
-    return publicArticleJson(this.config.site, row);
+    const [article] = await this.articles.findByIds([event.entityId], FULL_TEXT_ARTICLE, ResponseKeys.none, {}, tx);
+    return article ?? null;
   }
 }

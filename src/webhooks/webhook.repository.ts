@@ -1,24 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma, WebhookDelivery, WebhookEndpoint } from '../generated/prisma/client.js';
-import type { PageRequest } from '../graphql/pagination/connection.args.js';
-import { decodeCursor } from '../graphql/pagination/cursor.js';
+import type { PageRequest } from '../common/pagination/page-request.js';
+import { ModelKeyset } from '../common/pagination/keyset.js';
 
 export type Tx = Prisma.TransactionClient;
 
 export type DeliveryWithEndpoint = WebhookDelivery & { endpoint: WebhookEndpoint };
 
-// The published article with what its webhook JSON names (bylines, tags, section).
-const articleForPayload = {
-  section: { select: { id: true, slug: true, name: true, deletedAt: true } },
-  authors: {
-    orderBy: { position: 'asc' },
-    select: { author: { select: { id: true, slug: true, name: true, deletedAt: true } } },
-  },
-  tags: { orderBy: { position: 'asc' }, select: { tag: { select: { id: true, slug: true, name: true, deletedAt: true } } } },
-} satisfies Prisma.ArticleInclude;
-
-export type ArticleForPayload = Prisma.ArticleGetPayload<{ include: typeof articleForPayload }>;
+/** Newest first by (createdAt, id). */
+export const DELIVERY_PAGES = new ModelKeyset<WebhookDelivery>(
+  [
+    ['createdAt', 'timestamp'],
+    ['id', 'uuid'],
+  ],
+  'desc',
+);
 
 @Injectable()
 export class WebhookRepository {
@@ -54,10 +51,6 @@ export class WebhookRepository {
     return tx.webhookEndpoint.findMany({ where: { enabled: true, events: { has: event } }, orderBy: { createdAt: 'asc' } });
   }
 
-  findArticleForPayload(tx: Tx, id: string): Promise<ArticleForPayload | null> {
-    return tx.article.findUnique({ where: { id }, include: articleForPayload });
-  }
-
   createDelivery(tx: Tx, data: Prisma.WebhookDeliveryUncheckedCreateInput): Promise<WebhookDelivery> {
     return tx.webhookDelivery.create({ data });
   }
@@ -66,18 +59,10 @@ export class WebhookRepository {
     return db.webhookDelivery.findUnique({ where: { id }, include: { endpoint: true } });
   }
 
-  /** Newest first; cursor = [createdAt ISO, id]. Reads `limit + 1` rows in the read direction. */
+  /** Newest first; reads `limit + 1` rows in the read direction. */
   listDeliveries(endpointId: string, page: PageRequest): Promise<WebhookDelivery[]> {
-    const newestFirst = page.direction === 'forward';
-    const op = newestFirst ? 'lt' : 'gt';
-    const order = newestFirst ? ('desc' as const) : ('asc' as const);
-    const cursor = page.cursor ? decodeCursor(page.cursor, ['string', 'string'], newestFirst ? 'after' : 'before') : undefined;
-    const at = cursor ? new Date(cursor[0] as string) : undefined;
-    const where: Prisma.WebhookDeliveryWhereInput = { endpointId };
-    if (cursor && at && !Number.isNaN(at.getTime())) {
-      where.OR = [{ createdAt: { [op]: at } }, { createdAt: at, id: { [op]: cursor[1] as string } }];
-    }
-    return this.prisma.webhookDelivery.findMany({ where, orderBy: [{ createdAt: order }, { id: order }], take: page.limit + 1 });
+    const { where, ...order } = DELIVERY_PAGES.page(page);
+    return this.prisma.webhookDelivery.findMany({ where: { AND: [{ endpointId }, where] }, ...order });
   }
 
   countDeliveries(endpointId: string): Promise<number> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ArticlesModule } from '../articles/articles.module.js';
 import { DeliverWebhookJob } from './jobs/deliver-webhook.job.js';
 import { WebhookEndpointService } from './webhook-endpoint.service.js';
 import { WebhookEventListener } from './webhook-event.listener.js';
@@ -7,6 +8,7 @@ import { WebhookRepository } from './webhook.repository.js';
 // The listener and the job handler register themselves (with the content events and the queue) when
 // the module starts; nothing calls them directly.
 @Module({
+  imports: [ArticlesModule],
   providers: [WebhookRepository, WebhookEndpointService, WebhookEventListener, DeliverWebhookJob],
   exports: [WebhookEndpointService],
 })

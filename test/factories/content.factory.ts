@@ -1,3 +1,4 @@
+import { deriveArticleFields } from '../../src/articles/derivation/article-derivation.js';
 import { randomBytes } from 'node:crypto';
 import type {
   Article,
@@ -75,9 +76,11 @@ export class ContentFactory {
         dek: options.dek ?? null,
         teaser: options.teaser ?? null,
         body: [{ type: 'paragraph', text }],
-        bodyText: text,
-        wordCount: text.split(/\s+/).filter(Boolean).length,
-        readingTimeMinutes: 1,
+        // What an editor's save derives (article-derivation.ts), so factory rows read like real ones.
+        ...deriveArticleFields(
+          { type: options.type ?? 'NEWS', teaser: options.teaser ?? null, body: [{ type: 'paragraph', text }] },
+          { sectionName: options.section?.name ?? null },
+        ),
         status,
         type: options.type ?? 'NEWS',
         publishedAt,

@@ -4,7 +4,7 @@ import { parseInput } from '../../common/parse-input.js';
 import { ArticleStatus, type Article } from '../../generated/prisma/client.js';
 import type { AdminContext } from '../../graphql/admin-context.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
-import type { Connection } from '../../graphql/pagination/connection.model.js';
+import type { Connection } from '../../common/pagination/connection.js';
 import { ArticleAdminQueryService } from '../editing/article-admin-query.service.js';
 import { ArticleEditorService } from '../editing/article-editor.service.js';
 import { ArticleWorkflowService } from '../editing/article-workflow.service.js';

@@ -2,10 +2,10 @@ import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graph
 import { expectGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
 import type { AdminContext } from '../../graphql/admin-context.js';
-import { buildConnection } from '../../graphql/pagination/build-connection.js';
+import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
-import type { Connection } from '../../graphql/pagination/connection.model.js';
-import { encodeCursor } from '../../graphql/pagination/cursor.js';
+import type { Connection } from '../../common/pagination/connection.js';
+import { REVISION_PAGES } from '../editing/article-editor.repository.js';
 import { ArticleAdminQueryService } from '../editing/article-admin-query.service.js';
 import { ArticleRevisionService } from '../editing/article-revision.service.js';
 import { ArticlePreviewService } from '../preview/article-preview.service.js';
@@ -34,7 +34,7 @@ export class ArticleRevisionAdminResolver {
     return buildConnection(
       revisions,
       page,
-      (revision) => encodeCursor([revision.version]),
+      (revision) => REVISION_PAGES.cursorOf(revision),
       // Every change claims a version and writes its revision, so there are exactly `version` of them.
       async () => article.version,
       ArticleRevisionModel.fromRow,

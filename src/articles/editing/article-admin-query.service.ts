@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../auth/actor.js';
 import { hasRole, requireActor } from '../../auth/roles.js';
 import type { Article, ArticleStatus, Prisma } from '../../generated/prisma/client.js';
-import { buildConnection } from '../../graphql/pagination/build-connection.js';
-import type { PageRequest } from '../../graphql/pagination/connection.args.js';
-import type { Connection } from '../../graphql/pagination/connection.model.js';
-import { decodeCursor, encodeCursor } from '../../graphql/pagination/cursor.js';
+import { buildConnection } from '../../common/pagination/build-connection.js';
+import type { PageRequest } from '../../common/pagination/page-request.js';
+import type { Connection } from '../../common/pagination/connection.js';
 import { AdminArticleModel } from '../admin/admin-article.model.js';
 import { assertCanView } from './article-access.policy.js';
-import { ArticleEditorRepository } from './article-editor.repository.js';
+import { ADMIN_ARTICLE_PAGES, ArticleEditorRepository } from './article-editor.repository.js';
 import { notFound } from './article-guards.js';
 
 export interface AdminArticleFilter {
@@ -40,14 +39,13 @@ export class ArticleAdminQueryService {
       ...(ownOnly ? { createdById: known.userId ?? '00000000-0000-0000-0000-000000000000' } : {}),
       ...(filter.search ? { headline: { contains: filter.search, mode: 'insensitive' as const } } : {}),
     };
-    const after = page.cursor ? (decodeCursor(page.cursor, ['string', 'string'], 'after') as [string, string]) : undefined;
-    const rows = await this.articles.listForAdmin(where, after, page.direction === 'forward', page.limit + 1);
+    const rows = await this.articles.listForAdmin(where, page);
     const contents = await this.articles.workingContents(this.articles.client(), rows);
     const models = rows.map((row, index) => ({ row, model: AdminArticleModel.from(row, contents[index]!) }));
     return buildConnection(
       models,
       page,
-      ({ row }) => encodeCursor([row.updatedAt.toISOString(), row.id]),
+      ({ row }) => ADMIN_ARTICLE_PAGES.cursorOf(row),
       () => this.articles.countForAdmin(where),
       ({ model }) => model,
     );

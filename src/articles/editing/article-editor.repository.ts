@@ -1,8 +1,10 @@
+import { ModelKeyset } from '../../common/pagination/keyset.js';
+import type { PageRequest } from '../../common/pagination/page-request.js';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service.js';
 import { Prisma, type Article, type ArticleRevision } from '../../generated/prisma/client.js';
 import { groupBy } from '../../common/group-by.js';
-import { analyseBody } from '../body/article-body.text.js';
+import { deriveArticleFields, type DerivationDependencies } from '../derivation/article-derivation.js';
 import { storedContentSchema, type ArticleContent } from './article-content.js';
 
 export type Tx = Prisma.TransactionClient;
@@ -16,6 +18,18 @@ export type ArticleSnapshot = {
 
 // Writes of articles for the admin API. Every method takes the caller's transaction: an edit, its
 // revision, its audit entry and its jobs commit together or not at all.
+/** Newest first by version. */
+export const REVISION_PAGES = new ModelKeyset<ArticleRevision>([['version', 'integer']], 'desc');
+
+/** Admin lists: most recently changed first. */
+export const ADMIN_ARTICLE_PAGES = new ModelKeyset<Article>(
+  [
+    ['updatedAt', 'timestamp'],
+    ['id', 'uuid'],
+  ],
+  'desc',
+);
+
 @Injectable()
 export class ArticleEditorRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -29,34 +43,16 @@ export class ArticleEditorRepository {
     return this.prisma;
   }
 
-  listRevisions(
-    articleId: string,
-    options: { beyond?: { lt: number } | { gt: number }; order: 'asc' | 'desc'; take: number },
-  ): Promise<ArticleRevision[]> {
-    return this.prisma.articleRevision.findMany({
-      where: { articleId, ...(options.beyond ? { version: options.beyond } : {}) },
-      orderBy: { version: options.order },
-      take: options.take,
-    });
+  /** An article's revisions, newest first. */
+  listRevisions(articleId: string, page: PageRequest): Promise<ArticleRevision[]> {
+    const { where, ...order } = REVISION_PAGES.page(page);
+    return this.prisma.articleRevision.findMany({ where: { AND: [{ articleId }, where] }, ...order });
   }
 
-  /** Admin lists: newest change first, cursor [updatedAt, id]. */
-  listForAdmin(
-    where: Prisma.ArticleWhereInput,
-    after: [string, string] | undefined,
-    forward: boolean,
-    take: number,
-  ): Promise<Article[]> {
-    const op = forward ? 'lt' : 'gt';
-    const keyset: Prisma.ArticleWhereInput = after
-      ? { OR: [{ updatedAt: { [op]: new Date(after[0]) } }, { updatedAt: new Date(after[0]), id: { [op]: after[1] } }] }
-      : {};
-    const order = forward ? ('desc' as const) : ('asc' as const);
-    return this.prisma.article.findMany({
-      where: { AND: [where, keyset] },
-      orderBy: [{ updatedAt: order }, { id: order }],
-      take,
-    });
+  /** Admin lists: most recently changed first. */
+  listForAdmin(where: Prisma.ArticleWhereInput, page: PageRequest): Promise<Article[]> {
+    const { where: after, ...order } = ADMIN_ARTICLE_PAGES.page(page);
+    return this.prisma.article.findMany({ where: { AND: [where, after] }, ...order });
   }
 
   countForAdmin(where: Prisma.ArticleWhereInput): Promise<number> {
@@ -135,7 +131,7 @@ export class ArticleEditorRepository {
   }
 
   async create(tx: Tx, content: ArticleContent, createdById: string | null): Promise<Article> {
-    const article = await tx.article.create({ data: { ...this.columns(content), createdById } });
+    const article = await tx.article.create({ data: { ...(await this.columns(tx, content)), createdById } });
     await this.replaceLinks(tx, article.id, content);
     return article;
   }
@@ -165,7 +161,7 @@ export class ArticleEditorRepository {
   async writeLive(tx: Tx, id: string, content: ArticleContent, extra: Prisma.ArticleUncheckedUpdateInput = {}): Promise<Article> {
     const article = await tx.article.update({
       where: { id },
-      data: { ...this.columns(content), pendingChanges: Prisma.DbNull, ...extra },
+      data: { ...(await this.columns(tx, content)), pendingChanges: Prisma.DbNull, ...extra },
     });
     await this.replaceLinks(tx, id, content);
     return article;
@@ -239,16 +235,14 @@ export class ArticleEditorRepository {
     return missing;
   }
 
-  private columns(content: ArticleContent) {
-    const stats = analyseBody(content.body);
+  /** The live content's columns, with what the public sees derived from it now (article-derivation.ts). */
+  private async columns(tx: Tx, content: ArticleContent) {
     return {
       slug: content.slug,
       headline: content.headline,
       dek: content.dek,
       body: content.body as unknown as Prisma.InputJsonValue,
-      bodyText: stats.text,
-      wordCount: stats.wordCount,
-      readingTimeMinutes: stats.readingTimeMinutes,
+      ...deriveArticleFields(content, await this.dependenciesOf(tx, content)),
       teaser: content.teaser,
       type: content.type,
       sectionId: content.sectionId,
@@ -258,6 +252,14 @@ export class ArticleEditorRepository {
       seoDescription: content.seoDescription,
       canonicalUrl: content.canonicalUrl,
     };
+  }
+
+  /** What the derived fields read besides the content itself. */
+  async dependenciesOf(tx: Tx, content: Pick<ArticleContent, 'sectionId'>): Promise<DerivationDependencies> {
+    const section = content.sectionId
+      ? await tx.section.findFirst({ where: { id: content.sectionId, deletedAt: null }, select: { name: true } })
+      : null;
+    return { sectionName: section?.name ?? null };
   }
 
   private async replaceLinks(tx: Tx, articleId: string, content: ArticleContent): Promise<void> {

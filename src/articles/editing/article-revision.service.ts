@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../auth/actor.js';
 import { DomainError } from '../../common/domain-error.js';
 import type { Article, ArticleRevision } from '../../generated/prisma/client.js';
-import type { PageRequest } from '../../graphql/pagination/connection.args.js';
-import { decodeCursor } from '../../graphql/pagination/cursor.js';
+import type { PageRequest } from '../../common/pagination/page-request.js';
 import { diffContent, storedContentSchema, type ArticleContent } from './article-content.js';
 import { assertCanView } from './article-access.policy.js';
 import { ArticleEditorService } from './article-editor.service.js';
@@ -32,14 +31,7 @@ export class ArticleRevisionService {
     page: PageRequest,
   ): Promise<{ article: Article; revisions: ArticleRevision[] }> {
     const article = await this.viewable(actor, articleId);
-    const before = page.cursor ? Number(decodeCursor(page.cursor, ['number'], 'after')[0]) : undefined;
-    const forward = page.direction === 'forward';
-    const revisions = await this.articles.listRevisions(articleId, {
-      beyond: before === undefined ? undefined : forward ? { lt: before } : { gt: before },
-      order: forward ? 'desc' : 'asc',
-      take: page.limit + 1,
-    });
-    return { article, revisions };
+    return { article, revisions: await this.articles.listRevisions(articleId, page) };
   }
 
   async compare(actor: Actor | null, articleId: string, fromVersion: number, toVersion: number): Promise<RevisionComparison> {

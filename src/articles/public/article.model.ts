@@ -1,29 +1,21 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { toGlobalId } from '../../common/global-id.js';
+import { AuthorModel } from '../../authors/public/author.model.js';
 import { ArticleType } from '../../generated/prisma/client.js';
-import type { PublicArticleRow as ArticleRow } from '../article.repository.js';
 import { Node } from '../../graphql/node/node.interface.js';
 import { JSONScalar } from '../../graphql/scalars/json.scalar.js';
 import { connectionTypes } from '../../graphql/pagination/connection.model.js';
+import { ImageModel } from '../../media/public/image.model.js';
+import { SectionModel } from '../../sections/public/section.model.js';
+import { SeriesModel } from '../../series/public/series.model.js';
+import { TagModel } from '../../tags/public/tag.model.js';
 import type { ArticleBody } from '../body/article-body.schema.js';
-import { analyseBody } from '../body/article-body.text.js';
-import type { ArticleContent } from '../editing/article-content.js';
 
 registerEnumType(ArticleType, { name: 'ArticleType', description: 'Kind of piece, shown in labels such as "Analysis | Africa"' });
 
+// The public Article type. Values arrive as PostgreSQL built them (article.projection.ts): every field
+// but relatedArticles is a plain property, so GraphQL resolves them without a resolver call each.
 @ObjectType('Article', { implements: () => [Node], description: 'A published article' })
 export class ArticleModel implements Node {
-  readonly nodeType = 'Article';
-  // Internal keys for loaders; not part of the schema.
-  rowId!: string;
-  sectionId!: string | null;
-  seriesId!: string | null;
-  featuredImageId!: string | null;
-  editorTeaser!: string | null;
-  /** Set on previews of unpublished content, whose bylines and tags are not linked rows yet. */
-  previewAuthorIds: string[] | undefined;
-  previewTagIds: string[] | undefined;
-
   @Field(() => ID)
   id!: string;
 
@@ -39,8 +31,20 @@ export class ArticleModel implements Node {
   @Field(() => ArticleType)
   type!: ArticleType;
 
+  @Field(() => String, { description: 'Kicker such as "Analysis | Africa"' })
+  label!: string;
+
+  @Field(() => String, { nullable: true, description: "The editor's teaser, else the start of the body" })
+  teaser!: string | null;
+
+  @Field(() => String, { description: 'Absolute URL on the public site' })
+  url!: string;
+
   @Field(() => JSONScalar, { description: 'Structured body blocks (paragraph, heading, quote, list, image, embed)' })
   body!: ArticleBody;
+
+  @Field(() => String, { description: 'The body as sanitised HTML' })
+  bodyHtml!: string;
 
   @Field()
   publishedAt!: Date;
@@ -63,42 +67,20 @@ export class ArticleModel implements Node {
   @Field(() => String, { nullable: true, description: 'Canonical URL when the piece first ran elsewhere' })
   canonicalUrl!: string | null;
 
-  /** A draft or pending version, for preview links: the editable content over the stored row. */
-  static fromPreview(row: ArticleRow, content: ArticleContent): ArticleModel {
-    const stats = analyseBody(content.body);
-    return Object.assign(ArticleModel.fromRow(row), {
-      ...content,
-      editorTeaser: content.teaser,
-      publishedAt: row.publishedAt ?? row.scheduledAt ?? row.updatedAt,
-      wordCount: stats.wordCount,
-      readingTimeMinutes: stats.readingTimeMinutes,
-      previewAuthorIds: content.authorIds,
-      previewTagIds: content.tagIds,
-    });
-  }
+  @Field(() => [AuthorModel], { description: 'Bylines in order' })
+  authors!: AuthorModel[];
 
-  static fromRow(row: ArticleRow): ArticleModel {
-    return Object.assign(new ArticleModel(), {
-      rowId: row.id,
-      sectionId: row.sectionId,
-      seriesId: row.seriesId,
-      featuredImageId: row.featuredImageId,
-      editorTeaser: row.teaser,
-      id: toGlobalId('Article', row.id),
-      slug: row.slug,
-      headline: row.headline,
-      dek: row.dek,
-      type: row.type,
-      body: row.body as unknown as ArticleBody,
-      publishedAt: row.publishedAt!,
-      updatedAt: row.updatedAt,
-      wordCount: row.wordCount,
-      readingTimeMinutes: row.readingTimeMinutes,
-      seoTitle: row.seoTitle,
-      seoDescription: row.seoDescription,
-      canonicalUrl: row.canonicalUrl,
-    });
-  }
+  @Field(() => [TagModel])
+  tags!: TagModel[];
+
+  @Field(() => SectionModel, { nullable: true })
+  section!: SectionModel | null;
+
+  @Field(() => SeriesModel, { nullable: true })
+  series!: SeriesModel | null;
+
+  @Field(() => ImageModel, { nullable: true })
+  featuredImage!: ImageModel | null;
 }
 
 export const { EdgeType: ArticleEdge, ConnectionType: ArticleConnection } = connectionTypes(ArticleModel, 'Article');

@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { requireRole } from '../../auth/roles.js';
 import { parseInput } from '../../common/parse-input.js';
 import type { AdminContext } from '../../graphql/admin-context.js';
-import { buildConnection } from '../../graphql/pagination/build-connection.js';
+import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
-import type { Connection } from '../../graphql/pagination/connection.model.js';
-import { encodeCursor } from '../../graphql/pagination/cursor.js';
-import { AuditRepository } from '../audit.repository.js';
+import type { Connection } from '../../common/pagination/connection.js';
+import { AUDIT_PAGES, AuditRepository } from '../audit.repository.js';
 import { AuditEntryConnection, AuditEntryModel } from './audit-entry.model.js';
 
 @ArgsType()
@@ -56,7 +55,7 @@ export class AuditAdminResolver {
     return buildConnection(
       rows,
       page,
-      (row) => encodeCursor([row.createdAt.toISOString(), row.id]),
+      (row) => AUDIT_PAGES.cursorOf(row),
       () => this.audit.count(filter),
       AuditEntryModel.fromRow,
     );

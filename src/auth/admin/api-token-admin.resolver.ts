@@ -2,10 +2,10 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { requireRole } from '../roles.js';
 import { parseInput } from '../../common/parse-input.js';
 import type { AdminContext } from '../../graphql/admin-context.js';
-import { buildConnection } from '../../graphql/pagination/build-connection.js';
+import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
-import type { Connection } from '../../graphql/pagination/connection.model.js';
-import { encodeCursor } from '../../graphql/pagination/cursor.js';
+import type { Connection } from '../../common/pagination/connection.js';
+import { API_TOKEN_PAGES } from '../api-token.repository.js';
 import { createApiTokenSchema, revokeApiTokenSchema } from '../api-token.schema.js';
 import { ApiTokenService } from '../api-token.service.js';
 import { AdminApiToken, AdminApiTokenConnection } from './admin-api-token.model.js';
@@ -25,7 +25,7 @@ export class ApiTokenAdminResolver {
     return buildConnection(
       await this.tokenService.list(page),
       page,
-      (row) => encodeCursor([row.createdAt.toISOString(), row.id]),
+      (row) => API_TOKEN_PAGES.cursorOf(row),
       () => this.tokenService.count(),
       AdminApiToken.fromRow,
     );

@@ -1,7 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { toGlobalId } from '../../common/global-id.js';
-import type { Author as AuthorRow } from '../../generated/prisma/client.js';
 import { Node } from '../../graphql/node/node.interface.js';
+import { ImageModel } from '../../media/public/image.model.js';
 import { readSocialLinks } from '../author.schema.js';
 
 @ObjectType('SocialLink')
@@ -23,12 +22,9 @@ export class SocialLinkModel {
   }
 }
 
+// Values arrive as PostgreSQL built them (author.projection.ts).
 @ObjectType('Author', { implements: () => [Node] })
 export class AuthorModel implements Node {
-  readonly nodeType = 'Author';
-  rowId!: string;
-  avatarId!: string | null;
-
   @Field(() => ID)
   id!: string;
 
@@ -47,17 +43,6 @@ export class AuthorModel implements Node {
   @Field(() => [SocialLinkModel])
   socialLinks!: SocialLinkModel[];
 
-  static fromRow(row: AuthorRow): AuthorModel {
-    const id = toGlobalId('Author', row.id);
-    return Object.assign(new AuthorModel(), {
-      rowId: row.id,
-      avatarId: row.avatarId,
-      id,
-      slug: row.slug,
-      name: row.name,
-      title: row.title,
-      bio: row.bio,
-      socialLinks: SocialLinkModel.listOf(id, row.socialLinks),
-    });
-  }
+  @Field(() => ImageModel, { nullable: true })
+  avatar!: ImageModel | null;
 }

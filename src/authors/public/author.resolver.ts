@@ -1,11 +1,14 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ArticleQueryService } from '../../articles/article-query.service.js';
 import { NestedArticlesArgs } from '../../articles/public/article-list.args.js';
-import { ArticleConnection, type ArticleModel } from '../../articles/public/article.model.js';
+import { ArticleConnection } from '../../articles/public/article.model.js';
+import type { Connection } from '../../common/pagination/connection.js';
+import type { ProjectedRow } from '../../database/projection/projection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
-import { connectionTypes, type Connection } from '../../graphql/pagination/connection.model.js';
+import { connectionTypes } from '../../graphql/pagination/connection.model.js';
 import type { PublicContext } from '../../graphql/public-context.js';
-import { ImageModel } from '../../media/public/image.model.js';
+import { selectionOf } from '../../graphql/selection-of.js';
 import { AuthorQueryService } from '../author-query.service.js';
 import { AuthorModel } from './author.model.js';
 
@@ -19,26 +22,37 @@ export class AuthorResolver {
   ) {}
 
   @Query(() => AuthorConnection, { description: 'Authors in alphabetical order' })
-  authors(@Args() args: ConnectionArgs, @Context() ctx: PublicContext): Promise<Connection<AuthorModel>> {
-    return this.authorQueries.list(toPageRequest(args), ctx.keys);
+  authors(
+    @Args() args: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
+    @Context() ctx: PublicContext,
+  ): Promise<Connection<ProjectedRow>> {
+    return this.authorQueries.listByName(toPageRequest(args), selectionOf(info, 'edges', 'node'), ctx.keys);
   }
 
   @Query(() => AuthorModel, { nullable: true })
-  author(@Args('slug') slug: string, @Context() ctx: PublicContext): Promise<AuthorModel | null> {
-    return this.authorQueries.findBySlug(slug, ctx.keys);
+  author(
+    @Args('slug') slug: string,
+    @Info() info: GraphQLResolveInfo,
+    @Context() ctx: PublicContext,
+  ): Promise<ProjectedRow | null> {
+    return this.authorQueries.findBySlug(slug, selectionOf(info), ctx.keys);
   }
 
   @ResolveField(() => ArticleConnection, { description: 'Published articles by this author' })
   articles(
-    @Parent() author: AuthorModel,
+    @Parent() author: ProjectedRow,
     @Args() args: NestedArticlesArgs,
+    @Info() info: GraphQLResolveInfo,
     @Context() ctx: PublicContext,
-  ): Promise<Connection<ArticleModel>> {
-    return this.articleQueries.list({ authorSlug: author.slug }, args.orderBy ?? 'NEWEST', toPageRequest(args), ctx.keys);
-  }
-
-  @ResolveField(() => ImageModel, { nullable: true })
-  avatar(@Parent() author: AuthorModel, @Context() ctx: PublicContext): Promise<ImageModel | null> | null {
-    return author.avatarId ? ctx.loaders.imageById.load(author.avatarId) : null;
+  ): Promise<Connection<ProjectedRow>> {
+    const page = toPageRequest(args);
+    return this.articleQueries.list(
+      { authorSlug: author.slug as string },
+      args.orderBy ?? 'NEWEST',
+      page,
+      selectionOf(info, 'edges', 'node'),
+      ctx.keys,
+    );
   }
 }

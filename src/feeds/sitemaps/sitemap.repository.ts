@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PUBLISHED } from '../../articles/article-list.query.js';
+import { publishedSql } from '../../articles/article-visibility.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import { Prisma } from '../../generated/prisma/client.js';
 
@@ -17,6 +17,8 @@ export interface SitemapArticle {
   publishedAt: Date;
   updatedAt: Date;
 }
+
+const PUBLISHED = publishedSql('a');
 
 // Published articles for sitemaps, through the one PUBLISHED rule. Pages run oldest first, so an old
 // page keeps its URLs and lastmod while new articles fill the last one, and crawlers re-read little.

@@ -6,8 +6,8 @@ import type { AppConfig } from '../../config/app-config.js';
 import { sendCached } from '../cached-response.js';
 import { articlesFileSchema } from './sitemap-route.schema.js';
 import { SitemapService, type SitemapResult } from './sitemap.service.js';
-import { CacheKeys } from '../../cache/cache-keys.js';
-import { ResponseKeys } from '../../cache/response-keys.js';
+import { CacheKeys } from '../../common/cache-keys.js';
+import { ResponseKeys } from '../../common/response-keys.js';
 
 const CONTENT_TYPE = 'application/xml; charset=utf-8';
 

@@ -1,8 +1,9 @@
 import { Field, ID, InterfaceType } from '@nestjs/graphql';
+import { NODE_TYPE, type ProjectedRow } from '../../database/projection/projection.js';
 
 @InterfaceType('Node', {
   description: 'An object with a globally unique, opaque id',
-  resolveType: (value: { nodeType: string }) => value.nodeType,
+  resolveType: (value: ProjectedRow) => value[NODE_TYPE],
 })
 export abstract class Node {
   @Field(() => ID)

@@ -1,25 +1,51 @@
-import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
-import type DataLoader from 'dataloader';
+import { Args, Context, ID, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { ArticleQueryService } from '../../articles/article-query.service.js';
+import { AuthorQueryService } from '../../authors/author-query.service.js';
 import { fromGlobalId, type NodeType } from '../../common/global-id.js';
-import type { PublicLoaders } from '../loaders/public-loaders.js';
+import type { ProjectedRow } from '../../database/projection/projection.js';
+import type { Selection } from '../../database/projection/selection.js';
+import { ImageRepository } from '../../media/image.repository.js';
+import { SectionQueryService } from '../../sections/section-query.service.js';
+import { SeriesQueryService } from '../../series/series-query.service.js';
+import { TagQueryService } from '../../tags/tag-query.service.js';
 import type { PublicContext } from '../public-context.js';
+import { selectionOf } from '../selection-of.js';
 import { Node } from './node.interface.js';
 
-const LOADER_BY_TYPE: Record<NodeType, (loaders: PublicLoaders) => DataLoader<string, Node | null>> = {
-  Article: (loaders) => loaders.articleById,
-  Author: (loaders) => loaders.authorById,
-  Tag: (loaders) => loaders.tagById,
-  Section: (loaders) => loaders.sectionById,
-  Series: (loaders) => loaders.seriesById,
-  Image: (loaders) => loaders.imageById,
-};
+type ByIds = (ids: readonly string[], selection: Selection, keys: PublicContext['keys']) => Promise<ProjectedRow[]>;
 
 @Resolver(() => Node)
 export class NodeResolver {
+  private readonly readers: Record<NodeType, ByIds>;
+
+  constructor(
+    articles: ArticleQueryService,
+    authors: AuthorQueryService,
+    tags: TagQueryService,
+    sections: SectionQueryService,
+    series: SeriesQueryService,
+    images: ImageRepository,
+  ) {
+    this.readers = {
+      Article: (ids, selection, keys) => articles.findByIds(ids, selection, keys),
+      Author: (ids, selection, keys) => authors.findByIds(ids, selection, keys),
+      Tag: (ids, selection, keys) => tags.findByIds(ids, selection, keys),
+      Section: (ids, selection, keys) => sections.findByIds(ids, selection, keys),
+      Series: (ids, selection, keys) => series.findByIds(ids, selection, keys),
+      Image: (ids, selection, keys) => images.findVisibleByIds(ids, selection, keys),
+    };
+  }
+
   @Query(() => Node, { nullable: true, description: 'Any published object by its id (Relay Object Identification)' })
-  async node(@Args('id', { type: () => ID }) id: string, @Context() ctx: PublicContext): Promise<Node | null> {
+  async node(
+    @Args('id', { type: () => ID }) id: string,
+    @Info() info: GraphQLResolveInfo,
+    @Context() ctx: PublicContext,
+  ): Promise<ProjectedRow | null> {
     const parsed = fromGlobalId(id);
     if (!parsed) return null;
-    return LOADER_BY_TYPE[parsed.type](ctx.loaders).load(parsed.id);
+    const [row] = await this.readers[parsed.type]([parsed.id], selectionOf(info), ctx.keys);
+    return row ?? null;
   }
 }

@@ -1,9 +1,7 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { z } from 'zod';
 import { parseInput } from '../../common/parse-input.js';
-
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageRequest } from '../../common/pagination/page-request.js';
 
 @ArgsType()
 export class ConnectionArgs {
@@ -18,13 +16,6 @@ export class ConnectionArgs {
 
   @Field(() => String, { nullable: true })
   before?: string | null;
-}
-
-export interface PageRequest {
-  /** backward = `last`/`before`: read in reverse order from the cursor, then flip. */
-  readonly direction: 'forward' | 'backward';
-  readonly limit: number;
-  readonly cursor: string | undefined;
 }
 
 const pageSize = z.number().int().min(0).max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`);

@@ -2,18 +2,6 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
 import { PageInfo } from './page-info.model.js';
 
-export interface Edge<T> {
-  cursor: string;
-  node: T;
-}
-
-export interface Connection<T> {
-  edges: Edge<T>[];
-  pageInfo: PageInfo;
-  /** Lazy: reading it runs the count (see buildConnection). */
-  readonly totalCount: Promise<number>;
-}
-
 // Builds the Relay `<Name>Connection` / `<Name>Edge` pair for a node type.
 export function connectionTypes<T>(nodeType: Type<T>, name: string) {
   @ObjectType(`${name}Edge`)

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, getNamedType, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE } from '../pagination/connection.args.js';
+import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-request.js';
 
 // Lists cost their children times the number of items asked for (or the default page size of a
 // connection), so a wide page of deep objects is as expensive as the SQL and JSON it causes.

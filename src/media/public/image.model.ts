@@ -1,12 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { toGlobalId } from '../../common/global-id.js';
-import type { Image as ImageRow } from '../../generated/prisma/client.js';
 import { Node } from '../../graphql/node/node.interface.js';
 
+// Values arrive as PostgreSQL built them (image.projection.ts).
 @ObjectType('Image', { implements: () => [Node] })
 export class ImageModel implements Node {
-  readonly nodeType = 'Image';
-
   @Field(() => ID)
   id!: string;
 
@@ -27,16 +24,4 @@ export class ImageModel implements Node {
 
   @Field(() => String, { nullable: true, description: 'e.g. "REUTERS/Mahamadou Hamidou//File Photo"' })
   credit!: string | null;
-
-  static fromRow(row: ImageRow): ImageModel {
-    return Object.assign(new ImageModel(), {
-      id: toGlobalId('Image', row.id),
-      url: row.url,
-      width: row.width,
-      height: row.height,
-      altText: row.altText,
-      caption: row.caption,
-      credit: row.credit,
-    });
-  }
 }

@@ -2,17 +2,16 @@ import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { requireRole } from '../../auth/roles.js';
 import { parseInput } from '../../common/parse-input.js';
 import type { AdminContext } from '../../graphql/admin-context.js';
-import { buildConnection } from '../../graphql/pagination/build-connection.js';
-import type { Connection } from '../../graphql/pagination/connection.model.js';
-import { decodeCursor, encodeCursor } from '../../graphql/pagination/cursor.js';
+import { buildConnection } from '../../common/pagination/build-connection.js';
+import type { Connection } from '../../common/pagination/connection.js';
+import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-request.js';
+import { SUBSCRIBER_PAGES } from '../newsletter-subscriber.repository.js';
 import { NewsletterAdminService } from '../newsletter-admin.service.js';
 import { roundupRangeSchema, subscribersFilterSchema } from '../newsletter.schema.js';
 import { NewsletterRoundupService } from '../roundup/newsletter-roundup.service.js';
 import { NewsletterRoundup } from './newsletter-roundup.model.js';
 import { NewsletterSubscriberConnection, NewsletterSubscriberModel } from './newsletter-subscriber.model.js';
 import { NewsletterSubscribersArgs } from './newsletter-subscribers.args.js';
-
-const DEFAULT_PAGE_SIZE = 20;
 
 @Resolver()
 export class NewsletterAdminResolver {
@@ -30,11 +29,10 @@ export class NewsletterAdminResolver {
     const { status, first, after } = parseInput(subscribersFilterSchema, args);
     const filter = { status: status ?? undefined };
     const page = { direction: 'forward' as const, limit: first ?? DEFAULT_PAGE_SIZE, cursor: after ?? undefined };
-    const afterId = page.cursor ? String(decodeCursor(page.cursor, ['string'], 'after')[0]) : undefined;
     return buildConnection(
-      await this.subscribers.list(filter, { limit: page.limit, afterId }),
+      await this.subscribers.list(filter, page),
       page,
-      (row) => encodeCursor([row.id]),
+      (row) => SUBSCRIBER_PAGES.cursorOf(row),
       () => this.subscribers.count(filter),
       NewsletterSubscriberModel.fromRow,
     );

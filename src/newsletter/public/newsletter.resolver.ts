@@ -1,6 +1,4 @@
-import { cacheControlFromInfo } from '@apollo/cache-control-types';
-import { Args, Context, Info, Mutation, Resolver } from '@nestjs/graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { parseInput } from '../../common/parse-input.js';
 import type { PublicContext } from '../../graphql/public-context.js';
 import { subscribeSchema } from '../newsletter.schema.js';
@@ -23,10 +21,7 @@ export class NewsletterResolver {
   async subscribeToNewsletter(
     @Args('input') input: SubscribeToNewsletterInput,
     @Context() ctx: PublicContext,
-    @Info() info: GraphQLResolveInfo,
   ): Promise<SubscribeToNewsletterPayload> {
-    // The endpoint's default hint makes responses CDN-cacheable; a mutation's answer never is.
-    cacheControlFromInfo(info).setCacheHint({ maxAge: 0, scope: 'PRIVATE' });
     const { email } = parseInput(subscribeSchema, input, ['input']);
     await this.signups.subscribe(email, ctx.req.ip ?? 'unknown');
     return ANSWER;

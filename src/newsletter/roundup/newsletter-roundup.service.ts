@@ -1,11 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ArticleRepository } from '../../articles/article.repository.js';
-import type { ArticleBody } from '../../articles/body/article-body.schema.js';
-import { deriveTeaser } from '../../articles/body/article-body.text.js';
-import { toGlobalId } from '../../common/global-id.js';
-import { articleUrl } from '../../common/site-urls.js';
-import type { AppConfig } from '../../config/app-config.js';
-import { APP_CONFIG } from '../../config/config.module.js';
+import { Injectable } from '@nestjs/common';
+import { ArticleQueryService } from '../../articles/article-query.service.js';
+import type { PublicArticle, PublicRef } from '../../articles/public-article.js';
+import { ResponseKeys } from '../../common/response-keys.js';
+import { Selection } from '../../database/projection/selection.js';
 
 // More than a mail can usefully hold; a bigger range should be split.
 export const ROUNDUP_ARTICLE_LIMIT = 300;
@@ -27,7 +24,11 @@ export interface RoundupSection {
   articles: RoundupArticle[];
 }
 
-type Row = Awaited<ReturnType<ArticleRepository['findPublishedBetween']>>[number];
+// What a round-up shows of each article, in the public shape (articles/public-article.ts).
+const ROUNDUP_ARTICLE = Selection.of(['headline', 'dek', 'teaser', 'url', 'publishedAt'], {
+  authors: Selection.of(['name']),
+  section: Selection.of(['name', 'position']),
+});
 
 const NO_SECTION = 'More stories';
 
@@ -35,41 +36,38 @@ const NO_SECTION = 'More stories';
 // sections' display order (articles without a section last), newest first within each.
 @Injectable()
 export class NewsletterRoundupService {
-  constructor(
-    private readonly articles: ArticleRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly articles: ArticleQueryService) {}
 
   async build(from: Date, to: Date): Promise<RoundupSection[]> {
-    const rows = await this.articles.findPublishedBetween(from, to, ROUNDUP_ARTICLE_LIMIT);
+    const rows = await this.articles.publishedBetween(from, to, ROUNDUP_ARTICLE_LIMIT, ROUNDUP_ARTICLE, ResponseKeys.none);
     const groups = new Map<string | null, { position: number; section: RoundupSection }>();
-    for (const row of rows) {
-      const section = row.section && !row.section.deletedAt ? row.section : null;
+    for (const row of rows as PublicArticle[]) {
+      const section = row.section as (PublicRef & { position: number }) | null;
       const key = section?.id ?? null;
       let group = groups.get(key);
       if (!group) {
         group = {
           position: section ? section.position : Number.POSITIVE_INFINITY,
-          section: { id: section ? toGlobalId('Section', section.id) : null, name: section?.name ?? NO_SECTION, articles: [] },
+          section: { id: key, name: section?.name ?? NO_SECTION, articles: [] },
         };
         groups.set(key, group);
       }
-      group.section.articles.push(this.toArticle(row, section?.slug));
+      group.section.articles.push(toRoundupArticle(row));
     }
     return [...groups.values()]
       .sort((a, b) => a.position - b.position || a.section.name.localeCompare(b.section.name))
       .map((group) => group.section);
   }
+}
 
-  private toArticle(row: Row, sectionSlug: string | undefined): RoundupArticle {
-    return {
-      id: toGlobalId('Article', row.id),
-      headline: row.headline,
-      dek: row.dek,
-      teaser: row.teaser || deriveTeaser(row.body as unknown as ArticleBody),
-      url: articleUrl(this.config.site, { slug: row.slug, sectionSlug }),
-      publishedAt: row.publishedAt!,
-      authors: row.authors.filter((link) => !link.author.deletedAt).map((link) => link.author.name),
-    };
-  }
+function toRoundupArticle(row: PublicArticle): RoundupArticle {
+  return {
+    id: row.id,
+    headline: row.headline,
+    dek: row.dek,
+    teaser: row.teaser,
+    url: row.url,
+    publishedAt: new Date(row.publishedAt),
+    authors: row.authors.map((author) => author.name),
+  };
 }

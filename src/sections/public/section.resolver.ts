@@ -1,10 +1,13 @@
-import type { PublicContext } from '../../graphql/public-context.js';
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ArticleQueryService } from '../../articles/article-query.service.js';
 import { NestedArticlesArgs } from '../../articles/public/article-list.args.js';
-import { ArticleConnection, type ArticleModel } from '../../articles/public/article.model.js';
+import { ArticleConnection } from '../../articles/public/article.model.js';
+import type { Connection } from '../../common/pagination/connection.js';
+import type { ProjectedRow } from '../../database/projection/projection.js';
 import { toPageRequest } from '../../graphql/pagination/connection.args.js';
-import type { Connection } from '../../graphql/pagination/connection.model.js';
+import type { PublicContext } from '../../graphql/public-context.js';
+import { selectionOf } from '../../graphql/selection-of.js';
 import { SectionQueryService } from '../section-query.service.js';
 import { SectionModel } from './section.model.js';
 
@@ -16,21 +19,33 @@ export class SectionResolver {
   ) {}
 
   @Query(() => [SectionModel], { description: 'Sections in display order' })
-  sections(@Context() ctx: PublicContext): Promise<SectionModel[]> {
-    return this.sectionQueries.list(ctx.keys);
+  sections(@Info() info: GraphQLResolveInfo, @Context() ctx: PublicContext): Promise<ProjectedRow[]> {
+    return this.sectionQueries.listAll(selectionOf(info), ctx.keys);
   }
 
   @Query(() => SectionModel, { nullable: true })
-  section(@Args('slug') slug: string, @Context() ctx: PublicContext): Promise<SectionModel | null> {
-    return this.sectionQueries.findBySlug(slug, ctx.keys);
+  section(
+    @Args('slug') slug: string,
+    @Info() info: GraphQLResolveInfo,
+    @Context() ctx: PublicContext,
+  ): Promise<ProjectedRow | null> {
+    return this.sectionQueries.findBySlug(slug, selectionOf(info), ctx.keys);
   }
 
   @ResolveField(() => ArticleConnection, { description: 'Published articles in this section' })
   articles(
-    @Parent() section: SectionModel,
+    @Parent() section: ProjectedRow,
     @Args() args: NestedArticlesArgs,
+    @Info() info: GraphQLResolveInfo,
     @Context() ctx: PublicContext,
-  ): Promise<Connection<ArticleModel>> {
-    return this.articleQueries.list({ sectionSlug: section.slug }, args.orderBy ?? 'NEWEST', toPageRequest(args), ctx.keys);
+  ): Promise<Connection<ProjectedRow>> {
+    const page = toPageRequest(args);
+    return this.articleQueries.list(
+      { sectionSlug: section.slug as string },
+      args.orderBy ?? 'NEWEST',
+      page,
+      selectionOf(info, 'edges', 'node'),
+      ctx.keys,
+    );
   }
 }

@@ -1,10 +1,13 @@
-import type { PublicContext } from '../../graphql/public-context.js';
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ArticleQueryService } from '../../articles/article-query.service.js';
 import { NestedArticlesArgs } from '../../articles/public/article-list.args.js';
-import { ArticleConnection, type ArticleModel } from '../../articles/public/article.model.js';
+import { ArticleConnection } from '../../articles/public/article.model.js';
+import type { Connection } from '../../common/pagination/connection.js';
+import type { ProjectedRow } from '../../database/projection/projection.js';
 import { toPageRequest } from '../../graphql/pagination/connection.args.js';
-import type { Connection } from '../../graphql/pagination/connection.model.js';
+import type { PublicContext } from '../../graphql/public-context.js';
+import { selectionOf } from '../../graphql/selection-of.js';
 import { SeriesQueryService } from '../series-query.service.js';
 import { SeriesModel } from './series.model.js';
 
@@ -16,21 +19,33 @@ export class SeriesResolver {
   ) {}
 
   @Query(() => [SeriesModel])
-  series(@Context() ctx: PublicContext): Promise<SeriesModel[]> {
-    return this.seriesQueries.list(ctx.keys);
+  series(@Info() info: GraphQLResolveInfo, @Context() ctx: PublicContext): Promise<ProjectedRow[]> {
+    return this.seriesQueries.listAll(selectionOf(info), ctx.keys);
   }
 
   @Query(() => SeriesModel, { nullable: true, description: 'One series (e.g. "diplomacy-watch") by slug' })
-  seriesBySlug(@Args('slug') slug: string, @Context() ctx: PublicContext): Promise<SeriesModel | null> {
-    return this.seriesQueries.findBySlug(slug, ctx.keys);
+  seriesBySlug(
+    @Args('slug') slug: string,
+    @Info() info: GraphQLResolveInfo,
+    @Context() ctx: PublicContext,
+  ): Promise<ProjectedRow | null> {
+    return this.seriesQueries.findBySlug(slug, selectionOf(info), ctx.keys);
   }
 
   @ResolveField(() => ArticleConnection, { description: 'Published articles in this series' })
   articles(
-    @Parent() series: SeriesModel,
+    @Parent() series: ProjectedRow,
     @Args() args: NestedArticlesArgs,
+    @Info() info: GraphQLResolveInfo,
     @Context() ctx: PublicContext,
-  ): Promise<Connection<ArticleModel>> {
-    return this.articleQueries.list({ seriesSlug: series.slug }, args.orderBy ?? 'NEWEST', toPageRequest(args), ctx.keys);
+  ): Promise<Connection<ProjectedRow>> {
+    const page = toPageRequest(args);
+    return this.articleQueries.list(
+      { seriesSlug: series.slug as string },
+      args.orderBy ?? 'NEWEST',
+      page,
+      selectionOf(info, 'edges', 'node'),
+      ctx.keys,
+    );
   }
 }

@@ -1,5 +1,4 @@
-import { DomainError } from '../../common/domain-error.js';
-import { decodeCursor, encodeCursor } from '../../graphql/pagination/cursor.js';
+import { Keyset } from '../../common/pagination/keyset.js';
 
 // A change feed position: the (txid, id) of the last change read. Both are 64-bit, so they travel
 // as decimal strings.
@@ -8,14 +7,13 @@ export interface ChangePosition {
   readonly id: string;
 }
 
-const DIGITS = /^\d{1,20}$/;
+const CHANGES = new Keyset(['int64', 'int64']);
 
 export function encodeChangeCursor(position: ChangePosition): string {
-  return encodeCursor([position.txid, position.id]);
+  return CHANGES.encode([position.txid, position.id]);
 }
 
 export function decodeChangeCursor(cursor: string, path: string): ChangePosition {
-  const [txid, id] = decodeCursor(cursor, ['string', 'string'], path) as [string, string];
-  if (!DIGITS.test(txid) || !DIGITS.test(id)) throw DomainError.badInput([{ path, message: 'is not a valid cursor' }]);
+  const [txid, id] = CHANGES.decodeCursor(cursor, path) as [string, string];
   return { txid, id };
 }

@@ -5,25 +5,21 @@ import { PartnerErrors } from '../partners/partner.exception.js';
 import type { RequestWithPartner } from '../partners/partner-scope.js';
 import { ChangeFeedService } from './change-feed.service.js';
 import { changeFeedQuerySchema } from './change-feed.schema.js';
-import { SyndicationArticleMapper } from './syndication-article.mapper.js';
+import { partnerArticle } from '../../articles/public-article.js';
 
 // GET /syndication/changes?since=<cursor>&limit=<n>: the change feed for partners (the partner
 // middleware has authenticated the key; anonymous callers are refused here).
 @Controller('syndication')
 export class ChangeFeedController {
-  constructor(
-    private readonly feed: ChangeFeedService,
-    private readonly mapper: SyndicationArticleMapper,
-  ) {}
+  constructor(private readonly feed: ChangeFeedService) {}
 
   @Get('changes')
   async changes(@Req() req: RequestWithPartner, @Query() query: unknown) {
     const partner = req.partner;
     if (!partner) throw PartnerErrors.keyRequired();
     const { since, limit } = parseInput(changeFeedQuerySchema, query);
-    const page = await this.feed.read(partner, since, limit ?? undefined);
-    const articles = page.changes.flatMap((change) => change.article ?? []);
-    const json = await this.mapper.toJson(articles, partner.fullText);
+    // The article as the public API shows it; the body only for full-text partners.
+    const page = await this.feed.read(partner, since, partnerArticle(partner.fullText), limit ?? undefined);
     return {
       changes: page.changes.map((change) => ({
         cursor: change.cursor,
@@ -31,7 +27,7 @@ export class ChangeFeedController {
         entityType: change.entityType,
         id: toGlobalId('Article', change.entityId),
         occurredAt: change.occurredAt,
-        article: change.article ? json.get(change.article.id) : null,
+        article: change.article,
       })),
       nextCursor: page.nextCursor,
       hasMore: page.hasMore,

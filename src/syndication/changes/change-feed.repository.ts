@@ -31,15 +31,4 @@ export class ChangeFeedRepository {
       ORDER BY txid, id
       LIMIT ${limit}`);
   }
-
-  // Every linked tag, hidden ones too: the same rule as the feeds' partner allowlists.
-  async tagIdsOf(articleIds: readonly string[]): Promise<Map<string, string[]>> {
-    const links = await this.prisma.articleTag.findMany({
-      where: { articleId: { in: [...articleIds] } },
-      select: { articleId: true, tagId: true },
-    });
-    const byArticle = new Map<string, string[]>();
-    for (const link of links) byArticle.set(link.articleId, [...(byArticle.get(link.articleId) ?? []), link.tagId]);
-    return byArticle;
-  }
 }

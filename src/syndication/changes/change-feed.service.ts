@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ArticleRepository } from '../../articles/article.repository.js';
-import type { PublicArticleRow as Article } from '../../articles/article.repository.js';
-import { isInPartnerScope } from '../partners/partner-scope.filter.js';
+import { ArticleQueryService } from '../../articles/article-query.service.js';
+import { ResponseKeys } from '../../common/response-keys.js';
+import { ROW_ID, type ProjectedRow } from '../../database/projection/projection.js';
+import type { Selection } from '../../database/projection/selection.js';
 import type { PartnerScope } from '../partners/partner-scope.js';
 import { decodeChangeCursor, encodeChangeCursor } from './change-cursor.js';
 import { ChangeFeedRepository, type ChangeRow } from './change-feed.repository.js';
 import { DEFAULT_CHANGES_PAGE } from './change-feed.schema.js';
-import { ResponseKeys } from '../../cache/response-keys.js';
 
 export interface ChangeEntry {
   cursor: string;
@@ -15,8 +15,8 @@ export interface ChangeEntry {
   /** Database id of the entity. */
   entityId: string;
   occurredAt: Date;
-  /** The article as published now; null when it is gone, unpublished, or outside the partner's scope. */
-  article: Article | null;
+  /** The article as published now (in the shape asked for); null when it is gone, unpublished, or out of scope. */
+  article: ProjectedRow | null;
 }
 
 export interface ChangePage {
@@ -37,36 +37,38 @@ export interface ChangePage {
 export class ChangeFeedService {
   constructor(
     private readonly changes: ChangeFeedRepository,
-    private readonly articles: ArticleRepository,
+    private readonly articles: ArticleQueryService,
   ) {}
 
+  /** A page of changes after `since`, each with its article in the shape `selection` asks for. */
   async read(
     scope: PartnerScope,
     since: string | null | undefined,
+    selection: Selection,
     limit = DEFAULT_CHANGES_PAGE,
     path = 'since',
   ): Promise<ChangePage> {
     const position = since ? decodeChangeCursor(since, path) : undefined;
     const rows = await this.changes.after(position, limit + 1);
     const page = rows.slice(0, limit);
-    const visible = await this.articlesInScope(scope, page);
+    const visible = await this.articlesInScope(scope, page, selection);
     const changes = page.map((row) => toEntry(row, visible.get(row.entityId) ?? null));
     return { changes, nextCursor: changes.at(-1)?.cursor ?? since ?? null, hasMore: rows.length > limit };
   }
 
-  private async articlesInScope(scope: PartnerScope, rows: ChangeRow[]): Promise<Map<string, Article>> {
+  private async articlesInScope(
+    scope: PartnerScope,
+    rows: ChangeRow[],
+    selection: Selection,
+  ): Promise<Map<string, ProjectedRow>> {
     const ids = [...new Set(rows.filter((row) => row.entityType === 'Article').map((row) => row.entityId))];
     if (ids.length === 0) return new Map();
-    const published = await this.articles.findPublishedByIds(ids, ResponseKeys.none);
-    const tagIds = await this.changes.tagIdsOf(published.map((article) => article.id));
-    const inScope = published.filter((article) =>
-      isInPartnerScope(scope, { sectionId: article.sectionId, tagIds: tagIds.get(article.id) ?? [] }),
-    );
-    return new Map(inScope.map((article) => [article.id, article]));
+    const inScope = await this.articles.findByIds(ids, selection, ResponseKeys.none, scope);
+    return new Map(inScope.map((article) => [article[ROW_ID], article]));
   }
 }
 
-function toEntry(row: ChangeRow, article: Article | null): ChangeEntry {
+function toEntry(row: ChangeRow, article: ProjectedRow | null): ChangeEntry {
   return {
     cursor: encodeChangeCursor(row),
     action: row.action,

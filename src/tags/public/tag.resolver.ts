@@ -1,10 +1,14 @@
-import type { PublicContext } from '../../graphql/public-context.js';
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ArticleQueryService } from '../../articles/article-query.service.js';
 import { NestedArticlesArgs } from '../../articles/public/article-list.args.js';
-import { ArticleConnection, type ArticleModel } from '../../articles/public/article.model.js';
+import { ArticleConnection } from '../../articles/public/article.model.js';
+import type { Connection } from '../../common/pagination/connection.js';
+import type { ProjectedRow } from '../../database/projection/projection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
-import { connectionTypes, type Connection } from '../../graphql/pagination/connection.model.js';
+import { connectionTypes } from '../../graphql/pagination/connection.model.js';
+import type { PublicContext } from '../../graphql/public-context.js';
+import { selectionOf } from '../../graphql/selection-of.js';
 import { TagQueryService } from '../tag-query.service.js';
 import { TagModel } from './tag.model.js';
 
@@ -18,21 +22,33 @@ export class TagResolver {
   ) {}
 
   @Query(() => TagConnection, { description: 'Tags in alphabetical order' })
-  tags(@Args() args: ConnectionArgs, @Context() ctx: PublicContext): Promise<Connection<TagModel>> {
-    return this.tagQueries.list(toPageRequest(args), ctx.keys);
+  tags(
+    @Args() args: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
+    @Context() ctx: PublicContext,
+  ): Promise<Connection<ProjectedRow>> {
+    return this.tagQueries.listByName(toPageRequest(args), selectionOf(info, 'edges', 'node'), ctx.keys);
   }
 
   @Query(() => TagModel, { nullable: true })
-  tag(@Args('slug') slug: string, @Context() ctx: PublicContext): Promise<TagModel | null> {
-    return this.tagQueries.findBySlug(slug, ctx.keys);
+  tag(@Args('slug') slug: string, @Info() info: GraphQLResolveInfo, @Context() ctx: PublicContext): Promise<ProjectedRow | null> {
+    return this.tagQueries.findBySlug(slug, selectionOf(info), ctx.keys);
   }
 
   @ResolveField(() => ArticleConnection, { description: 'Published articles with this tag' })
   articles(
-    @Parent() tag: TagModel,
+    @Parent() tag: ProjectedRow,
     @Args() args: NestedArticlesArgs,
+    @Info() info: GraphQLResolveInfo,
     @Context() ctx: PublicContext,
-  ): Promise<Connection<ArticleModel>> {
-    return this.articleQueries.list({ tagSlug: tag.slug }, args.orderBy ?? 'NEWEST', toPageRequest(args), ctx.keys);
+  ): Promise<Connection<ProjectedRow>> {
+    const page = toPageRequest(args);
+    return this.articleQueries.list(
+      { tagSlug: tag.slug as string },
+      args.orderBy ?? 'NEWEST',
+      page,
+      selectionOf(info, 'edges', 'node'),
+      ctx.keys,
+    );
   }
 }

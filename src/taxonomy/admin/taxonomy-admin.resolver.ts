@@ -6,7 +6,7 @@ import { globalIdSchema } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
 import type { AdminContext } from '../../graphql/admin-context.js';
 import { toPageRequest } from '../../graphql/pagination/connection.args.js';
-import type { Connection } from '../../graphql/pagination/connection.model.js';
+import type { Connection } from '../../common/pagination/connection.js';
 import type { TaxonomyCreate, TaxonomyEditor, TaxonomyType, TaxonomyUpdate } from '../taxonomy-editor.service.js';
 import type { TaxonomyRow } from '../taxonomy.repository.js';
 import { idInputSchema, taxonomyFilterSchema } from '../taxonomy.schema.js';

@@ -2,10 +2,10 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { requireActor, requireRole } from '../../auth/roles.js';
 import { parseInput } from '../../common/parse-input.js';
 import type { AdminContext } from '../../graphql/admin-context.js';
-import { buildConnection } from '../../graphql/pagination/build-connection.js';
+import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
-import type { Connection } from '../../graphql/pagination/connection.model.js';
-import { encodeCursor } from '../../graphql/pagination/cursor.js';
+import type { Connection } from '../../common/pagination/connection.js';
+import { BY_NAME } from '../../common/pagination/keyset.js';
 import { UserService } from '../user.service.js';
 import { createUserSchema, updateUserSchema } from '../user.schema.js';
 import { AdminUser, AdminUserConnection } from './admin-user.model.js';
@@ -31,7 +31,7 @@ export class UserAdminResolver {
     return buildConnection(
       await this.userService.list(page),
       page,
-      (row) => encodeCursor([row.name, row.id]),
+      (row) => BY_NAME.cursorOf(row),
       () => this.userService.count(),
       AdminUser.fromRow,
     );

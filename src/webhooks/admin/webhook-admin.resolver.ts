@@ -2,10 +2,10 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { requireRole } from '../../auth/roles.js';
 import { parseInput } from '../../common/parse-input.js';
 import type { AdminContext } from '../../graphql/admin-context.js';
-import { buildConnection } from '../../graphql/pagination/build-connection.js';
+import { buildConnection } from '../../common/pagination/build-connection.js';
 import { toPageRequest } from '../../graphql/pagination/connection.args.js';
-import type { Connection } from '../../graphql/pagination/connection.model.js';
-import { encodeCursor } from '../../graphql/pagination/cursor.js';
+import type { Connection } from '../../common/pagination/connection.js';
+import { DELIVERY_PAGES } from '../webhook.repository.js';
 import { WebhookEndpointService } from '../webhook-endpoint.service.js';
 import {
   createWebhookEndpointSchema,
@@ -49,7 +49,7 @@ export class WebhookAdminResolver {
     return buildConnection(
       await this.webhooks.deliveries(id, page),
       page,
-      (row) => encodeCursor([row.createdAt.toISOString(), row.id]),
+      (row) => DELIVERY_PAGES.cursorOf(row),
       () => this.webhooks.countDeliveries(id),
       WebhookDeliveryModel.fromRow,
     );

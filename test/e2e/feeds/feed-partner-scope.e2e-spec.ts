@@ -1,4 +1,4 @@
-import { ResponseKeys } from '../../../src/cache/response-keys.js';
+import { ResponseKeys } from '../../../src/common/response-keys.js';
 import { toGlobalId } from '../../../src/common/global-id.js';
 import { FeedService } from '../../../src/feeds/feed.service.js';
 import type { PartnerScope } from '../../../src/syndication/partners/partner-scope.js';

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType, ArgsType } from '@nestjs/graphql';
 import { ArticleModel } from '../../../articles/public/article.model.js';
 import { PageInfo } from '../../../graphql/pagination/page-info.model.js';
+import type { ProjectedRow } from '../../../database/projection/projection.js';
 
 export enum SyndicationAction {
   PUBLISHED = 'published',
@@ -34,7 +35,7 @@ export class SyndicationChangeModel {
     nullable: true,
     description: 'The article as published now; null when deleted, unpublished or outside your scope: remove your copy',
   })
-  article!: ArticleModel | null;
+  article!: ProjectedRow | null;
 }
 
 @ObjectType('SyndicationChangeEdge')

@@ -1,11 +1,11 @@
-import { cacheControlFromInfo } from '@apollo/cache-control-types';
 import { Args, Context, Info, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ArticleModel } from '../../../articles/public/article.model.js';
 import { toGlobalId } from '../../../common/global-id.js';
 import { parseInput } from '../../../common/parse-input.js';
-import { DEFAULT_PAGE_SIZE } from '../../../graphql/pagination/connection.args.js';
+import { DEFAULT_PAGE_SIZE } from '../../../common/pagination/page-request.js';
+import { markPrivate } from '../../../graphql/plugins/cache-policy.plugin.js';
 import type { PublicContext } from '../../../graphql/public-context.js';
+import { selectionOf } from '../../../graphql/selection-of.js';
 import { PartnerAccessService } from '../../partners/partner-access.service.js';
 import { PARTNER_KEY_HEADER } from '../../partners/partner.middleware.js';
 import { PartnerErrors } from '../../partners/partner.exception.js';
@@ -34,13 +34,14 @@ export class SyndicationChangeResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<SyndicationChangeConnection> {
     // Per partner and always fresh: never in a shared cache.
-    cacheControlFromInfo(info).setCacheHint({ maxAge: 0, scope: 'PRIVATE' });
+    markPrivate(ctx);
     const key = ctx.req.headers[PARTNER_KEY_HEADER];
     if (typeof key !== 'string' || key === '') throw PartnerErrors.keyRequired();
     const partner = await this.access.authenticate(key);
     const { since, limit } = parseInput(changeFeedQuerySchema, { since: args.since, limit: args.first });
     // The complexity plugin prices an unsized connection at the default page size: keep to it.
-    const page = await this.feed.read(partner, since, limit ?? DEFAULT_PAGE_SIZE);
+    const selection = selectionOf(info, 'edges', 'node', 'article');
+    const page = await this.feed.read(partner, since, selection, limit ?? DEFAULT_PAGE_SIZE);
     const edges = page.changes.map((change) => ({
       cursor: change.cursor,
       node: {
@@ -49,7 +50,7 @@ export class SyndicationChangeResolver {
         entityType: change.entityType,
         entityId: toGlobalId('Article', change.entityId),
         occurredAt: change.occurredAt,
-        article: change.article ? ArticleModel.fromRow(change.article) : null,
+        article: change.article,
       },
     }));
     return {

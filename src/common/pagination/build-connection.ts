@@ -1,5 +1,5 @@
-import type { Connection } from './connection.model.js';
-import type { PageRequest } from './connection.args.js';
+import type { Connection } from './connection.js';
+import type { PageRequest } from './page-request.js';
 
 // Turns a keyset read of `limit + 1` rows (in the read direction) into a Relay connection.
 export function buildConnection<Row, Node = Row>(

@@ -1,0 +1,66 @@
+import type { ArticleType } from '../../generated/prisma/client.js';
+import type { ArticleBody } from '../body/article-body.schema.js';
+import { renderBodyHtml } from '../body/article-body.renderer.js';
+import { analyseBody, deriveTeaser } from '../body/article-body.text.js';
+
+/**
+ * The version of the derivation below. Bump it whenever a change here (or in the renderer, the teaser
+ * or the text analysis) would write something different: stored rows of older versions are then
+ * re-derived in the background (ArticleDerivationService).
+ */
+export const DERIVATION_VERSION = 1;
+
+const TYPE_LABELS: Record<ArticleType, string> = {
+  NEWS: 'News',
+  ANALYSIS: 'Analysis',
+  OPINION: 'Opinion',
+  BRIEF: 'Brief',
+  FEATURE: 'Feature',
+  INTERVIEW: 'Interview',
+  EXPLAINER: 'Explainer',
+  REVIEW: 'Review',
+};
+
+/** What the derived fields are computed from: the article's own live content... */
+export interface DerivationSource {
+  readonly type: ArticleType;
+  readonly teaser: string | null;
+  readonly body: ArticleBody;
+  readonly label?: string | null;
+}
+
+/** ...and what it depends on elsewhere: when one of these changes, the article is re-derived. */
+export interface DerivationDependencies {
+  /** The name of the article's section, null without one or when the section is in the trash. */
+  readonly sectionName: string | null;
+}
+
+/** Columns of `articles` written from the live content at every write, never computed on a read. */
+export interface DerivedArticleFields {
+  displayTeaser: string | null;
+  displayLabel: string;
+  bodyHtml: string;
+  bodyText: string;
+  wordCount: number;
+  readingTimeMinutes: number;
+  derivedVersion: number;
+}
+
+/** "Analysis | Africa": the editor's label when set, else the type and the section. */
+export function deriveLabel(type: ArticleType, label: string | null | undefined, sectionName: string | null): string {
+  if (label?.trim()) return label.trim();
+  return sectionName ? `${TYPE_LABELS[type]} | ${sectionName}` : TYPE_LABELS[type];
+}
+
+export function deriveArticleFields(source: DerivationSource, dependencies: DerivationDependencies): DerivedArticleFields {
+  const stats = analyseBody(source.body);
+  return {
+    displayTeaser: source.teaser?.trim() ? source.teaser : deriveTeaser(source.body),
+    displayLabel: deriveLabel(source.type, source.label, dependencies.sectionName),
+    bodyHtml: renderBodyHtml(source.body),
+    bodyText: stats.text,
+    wordCount: stats.wordCount,
+    readingTimeMinutes: stats.readingTimeMinutes,
+    derivedVersion: DERIVATION_VERSION,
+  };
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { CacheKeys } from '../../common/cache-keys.js';
+import type { ResponseKeys } from '../../common/response-keys.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import { PrismaService } from '../prisma.service.js';
+import type { Tx } from '../tx.js';
+import { entityKind, finishRow, finishRows, jsonObject, ROW_ID, type EntityProjection, type ProjectedRow } from './projection.js';
+import type { Selection } from './selection.js';
+
+// Runs projected reads: one statement each, whose single text column is the JSON PostgreSQL built.
+// Text and one JSON.parse, rather than a json column per row, measured cheapest through Prisma.
+@Injectable()
+export class ProjectionReader {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * The first visible row matching `where` (over alias `t`) in `orderBy`, or null; a lookup that finds
+   * nothing tags the kind's lookups, since such a row may be created or restored later.
+   */
+  async one(
+    projection: EntityProjection,
+    selection: Selection,
+    where: Prisma.Sql,
+    keys: ResponseKeys,
+    orderBy: Prisma.Sql = Prisma.empty,
+    db: Tx = this.prisma,
+  ): Promise<ProjectedRow | null> {
+    const table = Prisma.raw(projection.table);
+    const [row] = await db.$queryRaw<{ json: string }[]>`
+      SELECT ${jsonObject(projection, selection, 't')}::text AS json FROM ${table} t
+      WHERE ${projection.visible('t')} AND ${where} ${orderBy} LIMIT 1`;
+    if (row) return finishRow(projection, selection, JSON.parse(row.json) as Record<string, unknown>, keys);
+    keys.add(CacheKeys.lookupsOf(entityKind(projection)));
+    return null;
+  }
+
+  /** Visible rows matching `where` (over alias `t`), ordered by `orderBy` (over `t`), at most `limit`. */
+  async many(
+    projection: EntityProjection,
+    selection: Selection,
+    where: Prisma.Sql,
+    orderBy: Prisma.Sql,
+    keys: ResponseKeys,
+    limit?: number,
+    db: Tx = this.prisma,
+  ): Promise<ProjectedRow[]> {
+    const table = Prisma.raw(projection.table);
+    const take = limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}`;
+    const [row] = await db.$queryRaw<{ json: string | null }[]>`
+      SELECT json_agg(${jsonObject(projection, selection, 't')} ORDER BY o.ord)::text AS json
+      FROM (SELECT t.id, row_number() OVER (ORDER BY ${orderBy}) AS ord FROM ${table} t
+            WHERE ${projection.visible('t')} AND ${where} ORDER BY ${orderBy} ${take}) o
+      JOIN ${table} t ON t.id = o.id`;
+    return finishRows(projection, selection, row?.json, keys);
+  }
+
+  /** Visible rows by id, in the order of `ids`; every id asked for tags `keys` (a missing one may appear later). */
+  async byIds(
+    projection: EntityProjection,
+    selection: Selection,
+    ids: readonly string[],
+    keys: ResponseKeys,
+    where: Prisma.Sql = Prisma.sql`true`,
+    db: Tx = this.prisma,
+  ): Promise<ProjectedRow[]> {
+    if (ids.length === 0) return [];
+    const table = Prisma.raw(projection.table);
+    const [row] = await db.$queryRaw<{ json: string | null }[]>`
+      SELECT json_agg(${jsonObject(projection, selection, 't')})::text AS json FROM ${table} t
+      WHERE t.id = ANY(${[...ids]}::uuid[]) AND ${projection.visible('t')} AND ${where}`;
+    const found = new Map(finishRows(projection, selection, row?.json, keys).map((item) => [item[ROW_ID], item]));
+    return keys.requested(entityKind(projection), ids, ids.flatMap((id) => found.get(id) ?? []));
+  }
+}
