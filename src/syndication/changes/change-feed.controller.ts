@@ -7,8 +7,8 @@ import { ChangeFeedService } from './change-feed.service.js';
 import { changeFeedQuerySchema } from './change-feed.schema.js';
 import { SyndicationArticleMapper } from './syndication-article.mapper.js';
 
-// GET /syndication/changes?since=<cursor>&limit=<n>: the change feed for partners (the partner
-// middleware has authenticated the key; anonymous callers are refused here).
+// GET /syndication/changes?after=<cursor>&limit=<n> (`since` is the old name of `after`): the change
+// feed for partners (the partner middleware has authenticated the key; anonymous callers are refused here).
 @Controller('syndication')
 export class ChangeFeedController {
   constructor(
@@ -20,8 +20,8 @@ export class ChangeFeedController {
   async changes(@Req() req: RequestWithPartner, @Query() query: unknown) {
     const partner = req.partner;
     if (!partner) throw PartnerErrors.keyRequired();
-    const { since, limit } = parseInput(changeFeedQuerySchema, query);
-    const page = await this.feed.read(partner, since, limit ?? undefined);
+    const { cursor, cursorPath, limit } = parseInput(changeFeedQuerySchema, query);
+    const page = await this.feed.read(partner, cursor, limit ?? undefined, cursorPath);
     const articles = page.changes.flatMap((change) => change.article ?? []);
     const json = await this.mapper.toJson(articles, partner.fullText);
     return {

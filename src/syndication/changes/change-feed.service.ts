@@ -21,7 +21,7 @@ export interface ChangeEntry {
 
 export interface ChangePage {
   changes: ChangeEntry[];
-  /** Where the next read starts: the last entry's cursor, or `since` again when nothing was new. */
+  /** Where the next read starts: the last entry's cursor, or `after` again when nothing was new. */
   nextCursor: string | null;
   hasMore: boolean;
 }
@@ -42,16 +42,16 @@ export class ChangeFeedService {
 
   async read(
     scope: PartnerScope,
-    since: string | null | undefined,
+    after: string | null | undefined,
     limit = DEFAULT_CHANGES_PAGE,
-    path = 'since',
+    path = 'after',
   ): Promise<ChangePage> {
-    const position = since ? decodeChangeCursor(since, path) : undefined;
+    const position = after ? decodeChangeCursor(after, path) : undefined;
     const rows = await this.changes.after(position, limit + 1);
     const page = rows.slice(0, limit);
     const visible = await this.articlesInScope(scope, page);
     const changes = page.map((row) => toEntry(row, visible.get(row.entityId) ?? null));
-    return { changes, nextCursor: changes.at(-1)?.cursor ?? since ?? null, hasMore: rows.length > limit };
+    return { changes, nextCursor: changes.at(-1)?.cursor ?? after ?? null, hasMore: rows.length > limit };
   }
 
   private async articlesInScope(scope: PartnerScope, rows: ChangeRow[]): Promise<Map<string, Article>> {
