@@ -9,6 +9,8 @@ import type { AppConfig } from './config/app-config.js';
 import { resolveAppKeys } from './config/app-secret.js';
 import { DatabaseConnection } from './database/database-connection.js';
 import { PrismaService } from './database/prisma.service.js';
+import { graphqlConditionalGet } from './graphql/conditional-get.middleware.js';
+import { PUBLIC_GRAPHQL_PATH } from './graphql/public-graphql.module.js';
 import { createLogger } from './logging/logger.js';
 import { PinoNestLogger } from './logging/pino-nest-logger.js';
 import { requestLoggingMiddleware } from './logging/request-logging.middleware.js';
@@ -34,6 +36,7 @@ export async function createNestApp(config: AppConfig, options: CreateAppOptions
   app.use(requestLoggingMiddleware(logger));
   // Before GraphQL and the controllers: a cache hit is answered without running them.
   app.use(app.get(ResponseCacheMiddleware).handle);
+  app.use(PUBLIC_GRAPHQL_PATH, graphqlConditionalGet);
   app.enableShutdownHooks();
   await app.init();
   if (config.database.seedDemoContent) await seedWhenEmpty(app, logger);

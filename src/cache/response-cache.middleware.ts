@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { isNotModified } from '../feeds/cached-response.js';
+import { isNotModified } from '../common/http/conditional-get.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { cacheKeyOf, isCacheableRequest } from './cacheable-request.js';
 import { captureResponse, isShareable } from './response-capture.js';
