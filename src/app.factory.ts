@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { ResponseCacheMiddleware } from './cache/response-cache.middleware.js';
+import { corsMiddleware } from './common/http/cors.middleware.js';
 import type { AppConfig } from './config/app-config.js';
 import { resolveAppKeys } from './config/app-secret.js';
 import { DatabaseConnection } from './database/database-connection.js';
@@ -34,6 +35,8 @@ export async function createNestApp(config: AppConfig, options: CreateAppOptions
   app.disable('x-powered-by');
   // Registered before init so it wraps the GraphQL middleware too.
   app.use(requestLoggingMiddleware(logger));
+  // Before the response cache, so cached answers carry the CORS headers of the request in hand.
+  app.use(corsMiddleware(config.cors));
   // Before GraphQL and the controllers: a cache hit is answered without running them.
   app.use(app.get(ResponseCacheMiddleware).handle);
   app.use(PUBLIC_GRAPHQL_PATH, graphqlConditionalGet);
