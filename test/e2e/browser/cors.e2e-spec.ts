@@ -43,7 +43,7 @@ describe('the API from a page on another origin, in Chromium', () => {
   }
 
   const call = (page: Page, label: string, url: string, init: RequestInit = {}) =>
-    page.evaluate(([l, u, i]) => (window as any).call(l, u, i), [label, url, init] as const) as Promise<CallResult>;
+    page.evaluate(([l, u, i]) => (globalThis as any).call(l, u, i), [label, url, init] as const) as Promise<CallResult>;
 
   // What reached the API, method and path, so the test sees the preflights the browser sent.
   function recordServerRequests(t: TestApp): string[] {

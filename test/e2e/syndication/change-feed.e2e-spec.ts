@@ -137,7 +137,7 @@ describe('syndication change feed', () => {
     for (let i = 0; i < 3; i++) await publish({ headline: `Alias ${i}` });
     const [first] = (await changesAfter(null, 3)).changes;
     const url = (query: string) => `${t.baseUrl}/syndication/changes?${query}&limit=2`;
-    const read = async (query: string) => (await fetch(url(query), { headers: { 'x-partner-key': key } })).json();
+    const read = async (query: string) => (await fetch(url(query), { headers: { 'x-partner-key': key } })).json() as Promise<any>;
     const byAfter = await read(`after=${first!.cursor}`);
     expect(byAfter.changes).toHaveLength(2);
     expect(byAfter.changes[0].cursor).not.toBe(first!.cursor);
