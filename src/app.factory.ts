@@ -11,6 +11,7 @@ import { resolveAppKeys } from './config/app-secret.js';
 import { DatabaseConnection } from './database/database-connection.js';
 import { PrismaService } from './database/prisma.service.js';
 import { graphqlConditionalGet } from './graphql/conditional-get.middleware.js';
+import { graphqlIdeMiddleware } from './graphql/ide/graphql-ide.middleware.js';
 import { PUBLIC_GRAPHQL_PATH } from './graphql/public-graphql.module.js';
 import { createLogger } from './logging/logger.js';
 import { PinoNestLogger } from './logging/pino-nest-logger.js';
@@ -37,6 +38,8 @@ export async function createNestApp(config: AppConfig, options: CreateAppOptions
   app.use(requestLoggingMiddleware(logger));
   // Before the response cache, so cached answers carry the CORS headers of the request in hand.
   app.use(corsMiddleware(config.cors));
+  // GraphiQL for browsers asking for a page; GraphQL requests pass through.
+  if (config.graphql.ide) app.use(graphqlIdeMiddleware(logger));
   // Before GraphQL and the controllers: a cache hit is answered without running them.
   app.use(app.get(ResponseCacheMiddleware).handle);
   app.use(PUBLIC_GRAPHQL_PATH, graphqlConditionalGet);

@@ -1,6 +1,5 @@
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import depthLimit from 'graphql-depth-limit';
@@ -43,7 +42,8 @@ export const PublicGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig
       ApolloServerPluginCacheControl({ defaultMaxAge: config.graphql.cacheMaxAge }),
       complexityPlugin(config.graphql.maxComplexity),
       requestIdPlugin(logger),
-      config.env === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
+      // Apollo's landing page loads its sandbox from a CDN; GraphiQL is served from here instead (graphql-ide.middleware.ts).
+      ApolloServerPluginLandingPageDisabled(),
     ],
     context: ({ req }: { req: Request }) => {
       const keys = ResponseKeys.of(req);
