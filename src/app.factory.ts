@@ -5,10 +5,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { ResponseCacheMiddleware } from './cache/response-cache.middleware.js';
+import { corsMiddleware } from './common/http/cors.middleware.js';
 import type { AppConfig } from './config/app-config.js';
 import { resolveAppKeys } from './config/app-secret.js';
 import { DatabaseConnection } from './database/database-connection.js';
 import { PrismaService } from './database/prisma.service.js';
+import { graphqlConditionalGet } from './graphql/conditional-get.middleware.js';
+import { graphqlIdeMiddleware } from './graphql/ide/graphql-ide.middleware.js';
+import { PUBLIC_GRAPHQL_PATH } from './graphql/public-graphql.module.js';
 import { createLogger } from './logging/logger.js';
 import { PinoNestLogger } from './logging/pino-nest-logger.js';
 import { requestLoggingMiddleware } from './logging/request-logging.middleware.js';
@@ -32,8 +36,13 @@ export async function createNestApp(config: AppConfig, options: CreateAppOptions
   app.disable('x-powered-by');
   // Registered before init so it wraps the GraphQL middleware too.
   app.use(requestLoggingMiddleware(logger));
+  // Before the response cache, so cached answers carry the CORS headers of the request in hand.
+  app.use(corsMiddleware(config.cors));
+  // GraphiQL for browsers asking for a page; GraphQL requests pass through.
+  if (config.graphql.ide) app.use(graphqlIdeMiddleware(logger));
   // Before GraphQL and the controllers: a cache hit is answered without running them.
   app.use(app.get(ResponseCacheMiddleware).handle);
+  app.use(PUBLIC_GRAPHQL_PATH, graphqlConditionalGet);
   app.enableShutdownHooks();
   await app.init();
   if (config.database.seedDemoContent) await seedWhenEmpty(app, logger);

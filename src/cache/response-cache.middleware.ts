@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { isNotModified } from '../feeds/cached-response.js';
+import { isNotModified } from '../common/http/conditional-get.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { cacheKeyOf, isCacheableRequest } from './cacheable-request.js';
 import { captureResponse, isShareable } from './response-capture.js';
@@ -54,7 +54,11 @@ export class ResponseCacheMiddleware {
 
   private replay(req: Request, res: Response, hit: StoredResponse): void {
     this.metrics.hit();
-    for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value);
+    // Vary is merged, not replaced: CORS may have added Origin for the request in hand.
+    for (const [name, value] of Object.entries(hit.headers)) {
+      if (name === 'vary') res.vary(value);
+      else res.setHeader(name, value);
+    }
     res.setHeader('X-Cache', 'HIT');
     if (hit.headers.etag && isNotModified(req, res)) {
       res.status(304).end();

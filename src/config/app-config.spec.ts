@@ -34,6 +34,36 @@ describe('loadConfig', () => {
     expect((error as ConfigError).message).toMatch(/^Invalid configuration:\n {2}- /);
   });
 
+  it('lets any origin read the public API by default, and no origin call the admin API', () => {
+    expect(loadConfig({}).cors).toEqual({ publicOrigins: '*', adminOrigins: [] });
+    const listed = loadConfig({
+      CORS_ORIGINS: ' https://www.example.com, http://localhost:5173/ ',
+      ADMIN_CORS_ORIGINS: 'https://Studio.example.com',
+    });
+    expect(listed.cors).toEqual({
+      publicOrigins: ['https://www.example.com', 'http://localhost:5173'],
+      adminOrigins: ['https://studio.example.com'],
+    });
+  });
+
+  it('refuses CORS entries that are not bare origins, and * for the admin API', () => {
+    for (const [name, value] of [
+      ['CORS_ORIGINS', 'https://www.example.com/app'],
+      ['CORS_ORIGINS', 'www.example.com'],
+      ['ADMIN_CORS_ORIGINS', '*'],
+      ['ADMIN_CORS_ORIGINS', 'ftp://files.example.com'],
+    ] as const) {
+      expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}\\.0: must be`));
+    }
+  });
+
+  it('serves the GraphQL IDE outside production unless told otherwise', () => {
+    expect(loadConfig({}).graphql.ide).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).graphql.ide).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_IDE: 'true' }).graphql.ide).toBe(true);
+    expect(loadConfig({ GRAPHQL_IDE: 'false' }).graphql.ide).toBe(false);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).http.port).toBe(3000);
   });

@@ -43,12 +43,20 @@ export interface AppConfig {
     readonly cdnPurge: { readonly url: string; readonly header: readonly [string, string] | undefined } | undefined;
   };
   readonly metricsEnabled: boolean;
+  readonly cors: {
+    /** '*': any page may read the public surfaces (no credentials); else only these origins. */
+    readonly publicOrigins: '*' | readonly string[];
+    /** Pages that may call the admin endpoints, with credentials; empty: none. */
+    readonly adminOrigins: readonly string[];
+  };
   readonly graphql: {
     readonly introspection: boolean;
     readonly maxDepth: number;
     readonly maxComplexity: number;
     readonly cacheMaxAge: number;
     readonly includeStacktrace: boolean;
+    /** Serve the GraphiQL IDE at the GraphQL paths (browsers asking for HTML). */
+    readonly ide: boolean;
   };
 }
 
@@ -113,12 +121,17 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       cdnPurge: env.CDN_PURGE_URL ? { url: env.CDN_PURGE_URL, header: headerPair(env.CDN_PURGE_HEADER) } : undefined,
     },
     metricsEnabled: env.METRICS_ENABLED,
+    cors: {
+      publicOrigins: env.CORS_ORIGINS.includes('*') ? '*' : env.CORS_ORIGINS,
+      adminOrigins: env.ADMIN_CORS_ORIGINS,
+    },
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION,
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       maxComplexity: env.GRAPHQL_MAX_COMPLEXITY,
       cacheMaxAge: env.PUBLIC_CACHE_MAX_AGE,
       includeStacktrace: env.NODE_ENV === 'development',
+      ide: env.GRAPHQL_IDE ?? env.NODE_ENV !== 'production',
     },
   });
 }

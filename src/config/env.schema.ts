@@ -9,6 +9,40 @@ const postgresUrl = z
   .url()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
 
+// A bare web origin as browsers send it in the Origin header: scheme, host, optional port, no path.
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
+// "https://a.example, https://b.example/" -> ['https://a.example', 'https://b.example'].
+const originList = (allowAny: boolean) =>
+  z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim().replace(/\/+$/, ''))
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .refine(
+            (value) => isOrigin(value) || (allowAny && value === '*'),
+            allowAny
+              ? 'must be * or origins such as https://www.example.com (no path)'
+              : 'must be origins such as https://www.example.com (no path, no *)',
+          )
+          .transform((value) => (value === '*' ? value : new URL(value).origin)),
+      ),
+    );
+
 // The single description of every environment variable Newsdesk reads; .env.example mirrors it (a test checks).
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development').describe('Runtime mode'),
@@ -118,6 +152,17 @@ export const envSchema = z.object({
     .optional()
     .describe('Header sent with CDN purges, e.g. "Fastly-Key: <token>"'),
   METRICS_ENABLED: booleanFlag.default(false).describe('Serve Prometheus metrics at /metrics (keep it off the public internet)'),
+  CORS_ORIGINS: originList(true)
+    .default(['*'])
+    .describe('Origins whose pages may read the public API, feeds, sitemaps and media (comma list); * means any'),
+  ADMIN_CORS_ORIGINS: originList(false)
+    .default([])
+    .describe(
+      'Origins whose pages may call /admin/graphql and /admin REST routes, with credentials (comma list); none by default',
+    ),
+  GRAPHQL_IDE: booleanFlag
+    .optional()
+    .describe('Serve the GraphiQL IDE (assets from this server) at /graphql and /admin/graphql; default: on unless production'),
 });
 
 export type Env = z.infer<typeof envSchema>;

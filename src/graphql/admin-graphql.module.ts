@@ -1,5 +1,4 @@
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import depthLimit from 'graphql-depth-limit';
@@ -54,7 +53,8 @@ export const AdminGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>
       adminAuthPlugin(),
       complexityPlugin(config.graphql.maxComplexity),
       requestIdPlugin(logger),
-      config.env === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
+      // Apollo's landing page loads its sandbox from a CDN; GraphiQL is served from here instead (graphql-ide.middleware.ts).
+      ApolloServerPluginLandingPageDisabled(),
     ],
     context: ({ req }: { req: Request & { id?: string } }) => buildContext(authenticator, req),
   }),

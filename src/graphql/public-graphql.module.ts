@@ -1,5 +1,4 @@
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import depthLimit from 'graphql-depth-limit';
@@ -45,7 +44,8 @@ export const PublicGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig
       cachePolicyPlugin(config.graphql.cacheMaxAge),
       complexityPlugin(config.graphql.maxComplexity),
       requestIdPlugin(logger),
-      config.env === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
+      // Apollo's landing page loads its sandbox from a CDN; GraphiQL is served from here instead (graphql-ide.middleware.ts).
+      ApolloServerPluginLandingPageDisabled(),
     ],
     context: ({ req }: { req: PublicContext['req'] }): PublicContext => ({ req, keys: ResponseKeys.of(req) }),
   }),

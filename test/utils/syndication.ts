@@ -17,9 +17,9 @@ export async function createPartner(admin: LoggedIn, input: Record<string, unkno
 }
 
 /** One page of GET /syndication/changes, which must succeed. */
-export async function changesPage(t: TestApp, key: string, since?: string | null, limit?: number): Promise<ChangePage> {
+export async function changesPage(t: TestApp, key: string, after?: string | null, limit?: number): Promise<ChangePage> {
   const query = new URLSearchParams();
-  if (since) query.set('since', since);
+  if (after) query.set('after', after);
   if (limit) query.set('limit', String(limit));
   const response = await fetch(`${t.baseUrl}/syndication/changes?${query.toString()}`, { headers: { 'x-partner-key': key } });
   if (response.status !== 200) throw new Error(`changes: ${response.status} ${await response.text()}`);

@@ -69,6 +69,10 @@ export class ProjectionReader {
       SELECT json_agg(${jsonObject(projection, selection, 't')})::text AS json FROM ${table} t
       WHERE t.id = ANY(${[...ids]}::uuid[]) AND ${projection.visible('t')} AND ${where}`;
     const found = new Map(finishRows(projection, selection, row?.json, keys).map((item) => [item[ROW_ID], item]));
-    return keys.requested(entityKind(projection), ids, ids.flatMap((id) => found.get(id) ?? []));
+    return keys.requested(
+      entityKind(projection),
+      ids,
+      ids.flatMap((id) => found.get(id) ?? []),
+    );
   }
 }

@@ -25,7 +25,12 @@ export interface ManyRelation {
   readonly kind: 'many';
   readonly target: () => EntityProjection;
   /** A link table: owner id, target id, position. */
-  readonly link: { readonly table: string; readonly ownerColumn: string; readonly targetColumn: string; readonly orderColumn: string };
+  readonly link: {
+    readonly table: string;
+    readonly ownerColumn: string;
+    readonly targetColumn: string;
+    readonly orderColumn: string;
+  };
 }
 
 export interface EntityProjection {
@@ -86,12 +91,18 @@ export function jsonObject(
     const relation = projection.relations?.[field];
     const key = Prisma.raw(`'${identifier(field).text}'`);
     if (column) pairs.push(Prisma.sql`${key}, ${column(alias)}`);
-    else if (relation) pairs.push(Prisma.sql`${key}, ${relationSql(relation, selection.child(field) ?? Selection.EMPTY, alias, aliases)}`);
+    else if (relation)
+      pairs.push(Prisma.sql`${key}, ${relationSql(relation, selection.child(field) ?? Selection.EMPTY, alias, aliases)}`);
   }
   return Prisma.sql`json_build_object(${Prisma.join(pairs, ', ')})`;
 }
 
-function relationSql(relation: OneRelation | ManyRelation, selection: Selection, owner: string, aliases: AliasCounter): Prisma.Sql {
+function relationSql(
+  relation: OneRelation | ManyRelation,
+  selection: Selection,
+  owner: string,
+  aliases: AliasCounter,
+): Prisma.Sql {
   const target = relation.target();
   const alias = aliases.take();
   const table = identifier(target.table);
@@ -117,7 +128,12 @@ export function entityKind(projection: EntityProjection): EntityKind {
  * id becomes the Relay id, and `keys` learns every entity shown (and, for relations, that restoring a
  * trashed related row would change the response).
  */
-export function finishRow(projection: EntityProjection, selection: Selection, row: Record<string, unknown>, keys: ResponseKeys): ProjectedRow {
+export function finishRow(
+  projection: EntityProjection,
+  selection: Selection,
+  row: Record<string, unknown>,
+  keys: ResponseKeys,
+): ProjectedRow {
   const rowId = row.id as string;
   const finished = row as ProjectedRow;
   finished[ROW_ID] = rowId;
@@ -138,7 +154,12 @@ export function finishRow(projection: EntityProjection, selection: Selection, ro
 }
 
 /** Parses the JSON text of a list of projected objects and completes each. */
-export function finishRows(projection: EntityProjection, selection: Selection, json: string | null | undefined, keys: ResponseKeys): ProjectedRow[] {
+export function finishRows(
+  projection: EntityProjection,
+  selection: Selection,
+  json: string | null | undefined,
+  keys: ResponseKeys,
+): ProjectedRow[] {
   if (!json) return [];
   return (JSON.parse(json) as Record<string, unknown>[]).map((row) => finishRow(projection, selection, row, keys));
 }

@@ -7,8 +7,8 @@ import { ChangeFeedService } from './change-feed.service.js';
 import { changeFeedQuerySchema } from './change-feed.schema.js';
 import { partnerArticle } from '../../articles/public-article.js';
 
-// GET /syndication/changes?since=<cursor>&limit=<n>: the change feed for partners (the partner
-// middleware has authenticated the key; anonymous callers are refused here).
+// GET /syndication/changes?after=<cursor>&limit=<n> (`since` is the old name of `after`): the change
+// feed for partners (the partner middleware has authenticated the key; anonymous callers are refused here).
 @Controller('syndication')
 export class ChangeFeedController {
   constructor(private readonly feed: ChangeFeedService) {}
@@ -17,9 +17,9 @@ export class ChangeFeedController {
   async changes(@Req() req: RequestWithPartner, @Query() query: unknown) {
     const partner = req.partner;
     if (!partner) throw PartnerErrors.keyRequired();
-    const { since, limit } = parseInput(changeFeedQuerySchema, query);
+    const { cursor, cursorPath, limit } = parseInput(changeFeedQuerySchema, query);
     // The article as the public API shows it; the body only for full-text partners.
-    const page = await this.feed.read(partner, since, partnerArticle(partner.fullText), limit ?? undefined);
+    const page = await this.feed.read(partner, cursor, partnerArticle(partner.fullText), limit ?? undefined, cursorPath);
     return {
       changes: page.changes.map((change) => ({
         cursor: change.cursor,

@@ -21,7 +21,7 @@ export interface ChangeEntry {
 
 export interface ChangePage {
   changes: ChangeEntry[];
-  /** Where the next read starts: the last entry's cursor, or `since` again when nothing was new. */
+  /** Where the next read starts: the last entry's cursor, or `after` again when nothing was new. */
   nextCursor: string | null;
   hasMore: boolean;
 }
@@ -43,17 +43,17 @@ export class ChangeFeedService {
   /** A page of changes after `since`, each with its article in the shape `selection` asks for. */
   async read(
     scope: PartnerScope,
-    since: string | null | undefined,
+    after: string | null | undefined,
     selection: Selection,
     limit = DEFAULT_CHANGES_PAGE,
-    path = 'since',
+    path = 'after',
   ): Promise<ChangePage> {
-    const position = since ? decodeChangeCursor(since, path) : undefined;
+    const position = after ? decodeChangeCursor(after, path) : undefined;
     const rows = await this.changes.after(position, limit + 1);
     const page = rows.slice(0, limit);
     const visible = await this.articlesInScope(scope, page, selection);
     const changes = page.map((row) => toEntry(row, visible.get(row.entityId) ?? null));
-    return { changes, nextCursor: changes.at(-1)?.cursor ?? since ?? null, hasMore: rows.length > limit };
+    return { changes, nextCursor: changes.at(-1)?.cursor ?? after ?? null, hasMore: rows.length > limit };
   }
 
   private async articlesInScope(

@@ -6,9 +6,10 @@ import type { GraphqlClient } from '../../utils/graphql-client.js';
 
 const sdlFile = (name: string) => new URL(`../../../schema/${name}.graphql`, import.meta.url);
 
-// Read over HTTP, as clients see it: the app serves two schemas.
+// Read over HTTP, as clients see it: the app serves two schemas. Deprecated arguments are kept, so the
+// contract shows them as deprecated rather than gone.
 async function printedSchema(client: GraphqlClient): Promise<string> {
-  const { __schema } = await client.data(getIntrospectionQuery());
+  const { __schema } = await client.data(getIntrospectionQuery({ inputValueDeprecation: true }));
   return `${printSchema(lexicographicSortSchema(buildClientSchema({ __schema } as never)))}\n`;
 }
 

@@ -117,11 +117,35 @@ describe('syndication change feed', () => {
   });
 
   it('refuses bad cursors and limits as bad input', async () => {
-    for (const query of ['since=garbage', 'limit=501', 'limit=0', `since=${Buffer.from('["1","x"]').toString('base64url')}`]) {
+    const cases = [
+      ['after=garbage', 'after'],
+      ['since=garbage', 'since'],
+      ['limit=501', 'limit'],
+      ['limit=0', 'limit'],
+      [`after=${Buffer.from('["1","x"]').toString('base64url')}`, 'after'],
+    ];
+    for (const [query, path] of cases) {
       const response = await fetch(`${t.baseUrl}/syndication/changes?${query}`, { headers: { 'x-partner-key': key } });
       expect(response.status).toBe(400);
-      expect(((await response.json()) as any).error.code).toBe('BAD_USER_INPUT');
+      const { error } = (await response.json()) as any;
+      expect(error.code).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(error)).toContain(`"${path}"`);
     }
+  });
+
+  it('takes the cursor as `after`, and still as its deprecated alias `since`, never both at once', async () => {
+    for (let i = 0; i < 3; i++) await publish({ headline: `Alias ${i}` });
+    const [first] = (await changesAfter(null, 3)).changes;
+    const url = (query: string) => `${t.baseUrl}/syndication/changes?${query}&limit=2`;
+    const read = async (query: string) => (await fetch(url(query), { headers: { 'x-partner-key': key } })).json() as Promise<any>;
+    const byAfter = await read(`after=${first!.cursor}`);
+    expect(byAfter.changes).toHaveLength(2);
+    expect(byAfter.changes[0].cursor).not.toBe(first!.cursor);
+    expect(await read(`since=${first!.cursor}`)).toEqual(byAfter);
+
+    const both = await fetch(url(`after=${first!.cursor}&since=${first!.cursor}`), { headers: { 'x-partner-key': key } });
+    expect(both.status).toBe(400);
+    expect(((await both.json()) as any).error.code).toBe('BAD_USER_INPUT');
   });
 
   it("sends tombstones for articles outside a partner's scope, including ones that moved out", async () => {
@@ -145,7 +169,7 @@ describe('syndication change feed', () => {
   });
 
   it('serves the same feed on the public GraphQL endpoint, to partners only', async () => {
-    const query = `query($since: String, $first: Int) { syndicationChanges(since: $since, first: $first) {
+    const query = `query($after: String, $first: Int) { syndicationChanges(after: $after, first: $first) {
       edges { cursor node { id action entityType entityId occurredAt article { id headline tags { slug } } } }
       pageInfo { hasNextPage endCursor } } }`;
     const anonymous = await t.graphql.post(query, {});
@@ -163,5 +187,36 @@ describe('syndication change feed', () => {
     ).toEqual(rest.changes.slice(0, 3).map((change) => [change.cursor, change.id, change.action, change.article?.headline]));
     expect(edges[0].node.id).toBe(edges[0].cursor);
     expect(pageInfo).toEqual({ hasNextPage: true, endCursor: edges[2].cursor });
+
+    const next = await t.graphql.post(query, { first: 2, after: pageInfo.endCursor }, { 'x-partner-key': key });
+    expect(next.body.data!.syndicationChanges.edges.map((edge: any) => edge.cursor)).toEqual(
+      rest.changes.slice(3, 5).map((change) => change.cursor),
+    );
+  });
+
+  it('keeps `since` on GraphQL as a deprecated alias of `after` (Relay cursor naming)', async () => {
+    const { __type } = await t.graphql.data(`{ __type(name: "Query") { fields { name
+      args(includeDeprecated: true) { name isDeprecated deprecationReason } } } }`);
+    const args = __type.fields.find((field: any) => field.name === 'syndicationChanges').args;
+    expect(args.find((arg: any) => arg.name === 'after')).toMatchObject({ isDeprecated: false });
+    expect(args.find((arg: any) => arg.name === 'since')).toMatchObject({
+      isDeprecated: true,
+      deprecationReason: expect.stringMatching(/after/),
+    });
+
+    const page = (variables: Record<string, unknown>) =>
+      t.graphql.post(
+        'query($after: String, $since: String) { syndicationChanges(after: $after, since: $since, first: 2) { edges { cursor } } }',
+        variables,
+        { 'x-partner-key': key },
+      );
+    const [first] = (await readChanges(t, key)).changes;
+    const byAfter = await page({ after: first!.cursor });
+    expect(byAfter.body.errors).toBeUndefined();
+    expect((await page({ since: first!.cursor })).body).toEqual(byAfter.body);
+    const both = await page({ after: first!.cursor, since: first!.cursor });
+    expect(both.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const bad = await page({ after: 'garbage' });
+    expect(bad.body.errors?.[0]?.extensions?.issues).toEqual([expect.objectContaining({ path: 'after' })]);
   });
 });

@@ -40,7 +40,7 @@ export class SyndicationChangeModel {
 
 @ObjectType('SyndicationChangeEdge')
 export class SyndicationChangeEdge {
-  @Field({ description: 'Pass as `since` to read on from this change' })
+  @Field({ description: 'Pass as `after` to read on from this change' })
   cursor!: string;
 
   @Field(() => SyndicationChangeModel)
@@ -48,7 +48,7 @@ export class SyndicationChangeEdge {
 }
 
 @ObjectType('SyndicationChangeConnection', {
-  description: 'A page of the change feed; read on with since = pageInfo.endCursor while hasNextPage',
+  description: 'A page of the change feed; read on with after = pageInfo.endCursor while hasNextPage',
 })
 export class SyndicationChangeConnection {
   @Field(() => [SyndicationChangeEdge])
@@ -61,6 +61,9 @@ export class SyndicationChangeConnection {
 @ArgsType()
 export class SyndicationChangesArgs {
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page; none starts at the beginning' })
+  after?: string | null;
+
+  @Field(() => String, { nullable: true, deprecationReason: 'Use `after` (the Relay name of the same cursor).' })
   since?: string | null;
 
   @Field(() => Int, {

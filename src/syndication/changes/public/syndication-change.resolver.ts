@@ -38,10 +38,14 @@ export class SyndicationChangeResolver {
     const key = ctx.req.headers[PARTNER_KEY_HEADER];
     if (typeof key !== 'string' || key === '') throw PartnerErrors.keyRequired();
     const partner = await this.access.authenticate(key);
-    const { since, limit } = parseInput(changeFeedQuerySchema, { since: args.since, limit: args.first });
+    const { cursor, cursorPath, limit } = parseInput(changeFeedQuerySchema, {
+      after: args.after,
+      since: args.since,
+      limit: args.first,
+    });
     // The complexity plugin prices an unsized connection at the default page size: keep to it.
     const selection = selectionOf(info, 'edges', 'node', 'article');
-    const page = await this.feed.read(partner, since, selection, limit ?? DEFAULT_PAGE_SIZE);
+    const page = await this.feed.read(partner, cursor, selection, limit ?? DEFAULT_PAGE_SIZE, cursorPath);
     const edges = page.changes.map((change) => ({
       cursor: change.cursor,
       node: {
@@ -57,7 +61,7 @@ export class SyndicationChangeResolver {
       edges,
       pageInfo: {
         hasNextPage: page.hasMore,
-        hasPreviousPage: since != null,
+        hasPreviousPage: cursor != null,
         startCursor: edges[0]?.cursor ?? null,
         endCursor: page.nextCursor,
       },

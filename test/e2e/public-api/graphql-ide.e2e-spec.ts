@@ -1,0 +1,102 @@
+import { createTestApp, type TestApp } from '../../utils/create-app.js';
+import { ensureIdeBuilt } from '../../utils/ide-assets.js';
+
+// What a browser's address bar sends, and what GraphQL clients send.
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+const CLIENT_ACCEPT = 'application/graphql-response+json, application/json;q=0.9';
+const QUERY = `?query=${encodeURIComponent('{ latestArticles(first: 1) { id } }')}`;
+
+const get = (t: TestApp, path: string, accept: string) => fetch(`${t.baseUrl}${path}`, { headers: { accept } });
+
+// The browser test (test/e2e/browser/graphql-ide.e2e-spec.ts) runs the IDE; this one checks who gets it.
+describe('the GraphQL IDE over HTTP', () => {
+  describe('outside production (the default)', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      ensureIdeBuilt();
+      t = await createTestApp();
+    });
+    afterAll(() => t.close());
+
+    it('gives browsers GraphiQL under a strict CSP, with every file from this server', async () => {
+      for (const path of ['/graphql', '/admin/graphql']) {
+        const page = await get(t, path, BROWSER_ACCEPT);
+        expect([path, page.status]).toEqual([path, 200]);
+        expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+        const csp = page.headers.get('content-security-policy')!;
+        expect(csp).toMatch(/default-src 'none'/);
+        expect(csp).toMatch(/script-src 'self'(;|$)/);
+        expect(csp).not.toMatch(/unsafe-eval|https?:/);
+        const html = await page.text();
+        expect(html).toContain(`data-endpoint="${path}"`);
+        // No address outside this origin, and no inline script.
+        expect(html).not.toMatch(/https?:\/\//);
+        expect(html).not.toMatch(/<script>|<script [^>]*>[^<]/);
+        for (const [, asset] of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
+          const response = await fetch(`${t.baseUrl}${asset}`);
+          expect([asset, response.status]).toEqual([asset, 200]);
+        }
+      }
+    });
+
+    it('serves the bundle and Monaco’s workers with their types, and nothing else under /ide/assets', async () => {
+      for (const [file, type] of [
+        ['graphiql.js', /javascript/],
+        ['graphiql.css', /css/],
+        ['editor.worker.js', /javascript/],
+        ['json.worker.js', /javascript/],
+        ['graphql.worker.js', /javascript/],
+      ] as const) {
+        const response = await fetch(`${t.baseUrl}/ide/assets/${file}`);
+        expect([file, response.status]).toEqual([file, 200]);
+        expect(response.headers.get('content-type')).toMatch(type);
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      }
+      for (const path of ['/ide/assets/.build-stamp', '/ide/assets/..%2Fmain.js', '/ide/assets/missing.js']) {
+        expect([path, (await fetch(`${t.baseUrl}${path}`)).status]).toEqual([path, 404]);
+      }
+    });
+
+    it('leaves GraphQL requests alone, whatever they accept', async () => {
+      for (const accept of [CLIENT_ACCEPT, '*/*']) {
+        const response = await get(t, `/graphql${QUERY}`, accept);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toMatch(/json/);
+        expect(await response.json()).toEqual({ data: { latestArticles: [] } });
+      }
+    });
+  });
+
+  describe.each([
+    ['in production', { NODE_ENV: 'production' }],
+    ['with GRAPHQL_IDE=false', { GRAPHQL_IDE: 'false' }],
+  ])('%s', (_name, env) => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp(env);
+    });
+    afterAll(() => t.close());
+
+    it('serves no IDE and no landing page, only GraphQL', async () => {
+      for (const path of ['/graphql', '/admin/graphql']) {
+        const page = await get(t, path, BROWSER_ACCEPT);
+        expect(page.headers.get('content-type') ?? '').not.toMatch(/html/);
+        expect(await page.text()).not.toMatch(/<html/i);
+      }
+      expect((await fetch(`${t.baseUrl}/ide/assets/graphiql.js`)).status).toBe(404);
+      expect((await get(t, `/graphql${QUERY}`, CLIENT_ACCEPT)).status).toBe(200);
+    });
+  });
+
+  it('can be turned on in production with GRAPHQL_IDE=true', async () => {
+    ensureIdeBuilt();
+    const t = await createTestApp({ NODE_ENV: 'production', GRAPHQL_IDE: 'true' });
+    try {
+      const page = await get(t, '/graphql', BROWSER_ACCEPT);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('id="graphiql"');
+    } finally {
+      await t.close();
+    }
+  });
+});
