@@ -13,6 +13,11 @@ import type { Selection } from './selection.js';
 export class ProjectionReader {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** Any public read: statements for public responses all go through here (one place to route them). */
+  query<T>(sql: Prisma.Sql, db: Tx = this.prisma): Promise<T[]> {
+    return db.$queryRaw<T[]>(sql);
+  }
+
   /**
    * The first visible row matching `where` (over alias `t`) in `orderBy`, or null; a lookup that finds
    * nothing tags the kind's lookups, since such a row may be created or restored later.
