@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CacheKeys } from '../common/cache-keys.js';
+import { CacheKeys, type ListScope } from '../common/cache-keys.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import type { ResponseKeys } from '../common/response-keys.js';
 import type { Tx } from '../database/tx.js';
@@ -132,6 +132,18 @@ export class ArticleRepository {
       SELECT json_agg(${jsonObject(this.projection, selection, 'a')} ORDER BY r.ord)::text AS json
       FROM ranked r JOIN articles a ON a.id = r.id`);
     return finishRows(this.projection, selection, result?.json, keys);
+  }
+
+  /** The tags, authors, section and series whose article lists include this article (for cache purging). */
+  listMemberships(tx: Tx, articleId: string): Promise<{ scope: ListScope; slug: string }[]> {
+    return tx.$queryRaw<{ scope: ListScope; slug: string }[]>`
+      SELECT 'tag' AS scope, t.slug FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ${articleId}::uuid
+      UNION ALL
+      SELECT 'author', au.slug FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = ${articleId}::uuid
+      UNION ALL
+      SELECT 'section', s.slug FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id = ${articleId}::uuid
+      UNION ALL
+      SELECT 'series', se.slug FROM articles a JOIN series se ON se.id = a.series_id WHERE a.id = ${articleId}::uuid`;
   }
 
   /** Published in [from, to), newest first (newsletter round-ups). */

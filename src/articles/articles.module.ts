@@ -16,7 +16,11 @@ import { ArticleHistoryService } from './editing/article-history.service.js';
 import { ArticleRevisionService } from './editing/article-revision.service.js';
 import { ArticleScheduleService } from './editing/article-schedule.service.js';
 import { ArticleWorkflowService } from './editing/article-workflow.service.js';
+import { ArticleCacheSubscriber } from './article-cache.subscriber.js';
+import { ArticleDerivationRepository } from './derivation/article-derivation.repository.js';
+import { ArticleDerivationService } from './derivation/article-derivation.service.js';
 import { PublishScheduledArticleJob } from './jobs/publish-scheduled-article.job.js';
+import { RederiveArticlesJob } from './jobs/rederive-articles.job.js';
 import { ArticlePreviewService } from './preview/article-preview.service.js';
 
 const services = [
@@ -30,6 +34,8 @@ const services = [
   ArticleScheduleService,
   ArticleAdminQueryService,
   ArticlePreviewService,
+  ArticleDerivationRepository,
+  ArticleDerivationService,
 ];
 
 const projection = {
@@ -38,10 +44,10 @@ const projection = {
   useFactory: (config: AppConfig) => articleProjection(config.site),
 };
 
-// The job handler registers itself with the queue; nothing else calls it.
+// The job handlers register themselves with the queue; nothing else calls them.
 @Module({
   imports: [AuthorsModule, TagsModule, SectionsModule, SeriesModule, MediaModule],
-  providers: [...services, projection, PublishScheduledArticleJob],
+  providers: [...services, projection, ArticleCacheSubscriber, PublishScheduledArticleJob, RederiveArticlesJob],
   exports: services,
 })
 export class ArticlesModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { ResponseCachePurger } from '../cache/response-cache.purger.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { DomainError } from '../common/domain-error.js';
 import type { Author } from '../generated/prisma/client.js';
 import { TaxonomyEditor } from '../taxonomy/taxonomy-editor.service.js';
@@ -13,9 +13,9 @@ export class AuthorEditorService extends TaxonomyEditor<Author, AdminAuthorModel
   constructor(
     private readonly authors: AuthorAdminRepository,
     audit: AuditService,
-    cache: ResponseCachePurger,
+    events: DomainEvents,
   ) {
-    super(authors, audit, cache, { type: 'Author', toModel: AdminAuthorModel.fromRow });
+    super(authors, audit, events, { type: 'Author', toModel: AdminAuthorModel.fromRow });
   }
 
   protected override async checkReferences(tx: Tx, data: TaxonomyData): Promise<void> {

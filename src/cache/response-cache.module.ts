@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { ArticleCachePurge } from './article-cache.purge.js';
 import { CdnPurgeJob } from './cdn-purge.job.js';
+import { ContentCacheSubscriber } from './content-cache.subscriber.js';
 import { ResponseCacheMetrics } from './response-cache.metrics.js';
 import { ResponseCachePurger } from './response-cache.purger.js';
 import { RESPONSE_STORE } from './response-store.js';
@@ -15,9 +15,9 @@ import { responseStoreProvider, ResponseStoreShutdown } from './response-store.p
     ResponseStoreShutdown,
     ResponseCacheMetrics,
     ResponseCachePurger,
-    ArticleCachePurge,
+    ContentCacheSubscriber,
     CdnPurgeJob,
   ],
-  exports: [RESPONSE_STORE, ResponseCacheMetrics, ResponseCachePurger, ArticleCachePurge],
+  exports: [RESPONSE_STORE, ResponseCacheMetrics, ResponseCachePurger],
 })
 export class ResponseCacheModule {}

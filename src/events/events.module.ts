@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { ChangeFeedWriter } from './change-feed.writer.js';
-import { ContentEventsService } from './content-events.service.js';
+import { DiscoveryModule } from '@nestjs/core';
+import { DomainEvents } from './domain-events.service.js';
 
 @Global()
-@Module({ providers: [ContentEventsService, ChangeFeedWriter], exports: [ContentEventsService] })
+@Module({ imports: [DiscoveryModule], providers: [DomainEvents], exports: [DomainEvents] })
 export class EventsModule {}

@@ -3,8 +3,7 @@ import type { Logger } from 'pino';
 import type { Actor } from '../auth/actor.js';
 import { requireActor, requireRole } from '../auth/roles.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CacheKeys } from '../common/cache-keys.js';
-import { ResponseCachePurger } from '../cache/response-cache.purger.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import type { Image } from '../generated/prisma/client.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import { LOGGER } from '../logging/logging.module.js';
@@ -23,7 +22,7 @@ export class ImageAdminService {
   constructor(
     private readonly images: ImageAdminRepository,
     private readonly audit: AuditService,
-    private readonly cache: ResponseCachePurger,
+    private readonly events: DomainEvents,
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -56,7 +55,7 @@ export class ImageAdminService {
       const updated = await this.images.update(tx, id, data);
       const details = Object.fromEntries(changes.map((key) => [key, { from: image[key], to: updated[key] }]));
       await this.audit.record(tx, editor, { action: 'image.updated', entityType: 'Image', entityId: id, details });
-      await this.cache.purgeOnCommit(tx, [CacheKeys.entity('image', id)]);
+      if (!image.deletedAt) await this.events.record(tx, { entity: 'image', id, action: 'updated', fields: changes });
       return updated;
     });
   }
@@ -82,7 +81,7 @@ export class ImageAdminService {
         entityId: id,
         details: { url: image.url, storageKey: image.storageKey },
       });
-      await this.cache.purgeOnCommit(tx, [CacheKeys.entity('image', id)]);
+      // Only trashed images are purged: the public stopped seeing it when it was trashed.
       return image;
     });
     if (purged.storageKey) await this.deleteFile(purged.storageKey);
@@ -97,7 +96,7 @@ export class ImageAdminService {
       const updated = await this.images.update(tx, id, { deletedAt: trashed ? new Date() : null });
       const action = trashed ? 'image.trashed' : 'image.restored';
       await this.audit.record(tx, editor, { action, entityType: 'Image', entityId: id });
-      await this.cache.purgeOnCommit(tx, [CacheKeys.entity('image', id)]);
+      await this.events.record(tx, { entity: 'image', id, action: trashed ? 'deleted' : 'published' });
       return updated;
     });
   }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Actor } from '../auth/actor.js';
 import { requireRole } from '../auth/roles.js';
 import { AuditService } from '../audit/audit.service.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { parseInput } from '../common/parse-input.js';
 import type { Image } from '../generated/prisma/client.js';
 import { LOGGER } from '../logging/logging.module.js';
@@ -24,6 +25,7 @@ export class ImageUploadService {
   constructor(
     private readonly images: ImageAdminRepository,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -56,6 +58,7 @@ export class ImageUploadService {
           entityId: image.id,
           details: { storageKey: key, contentType: format.contentType, byteSize: image.byteSize, width, height },
         });
+        await this.events.record(tx, { entity: 'image', id: image.id, action: 'published' });
         return image;
       });
     } catch (error) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { ResponseCachePurger } from '../cache/response-cache.purger.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import type { Section } from '../generated/prisma/client.js';
 import { TaxonomyEditor } from '../taxonomy/taxonomy-editor.service.js';
 import { AdminSectionModel } from './admin/admin-section.model.js';
@@ -8,7 +8,7 @@ import { SectionAdminRepository } from './section-admin.repository.js';
 
 @Injectable()
 export class SectionEditorService extends TaxonomyEditor<Section, AdminSectionModel> {
-  constructor(repository: SectionAdminRepository, audit: AuditService, cache: ResponseCachePurger) {
-    super(repository, audit, cache, { type: 'Section', toModel: AdminSectionModel.fromRow });
+  constructor(repository: SectionAdminRepository, audit: AuditService, events: DomainEvents) {
+    super(repository, audit, events, { type: 'Section', toModel: AdminSectionModel.fromRow });
   }
 }

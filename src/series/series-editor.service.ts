@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { ResponseCachePurger } from '../cache/response-cache.purger.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import type { Series } from '../generated/prisma/client.js';
 import { TaxonomyEditor } from '../taxonomy/taxonomy-editor.service.js';
 import { AdminSeriesModel } from './admin/admin-series.model.js';
@@ -8,7 +8,7 @@ import { SeriesAdminRepository } from './series-admin.repository.js';
 
 @Injectable()
 export class SeriesEditorService extends TaxonomyEditor<Series, AdminSeriesModel> {
-  constructor(repository: SeriesAdminRepository, audit: AuditService, cache: ResponseCachePurger) {
-    super(repository, audit, cache, { type: 'Series', toModel: AdminSeriesModel.fromRow });
+  constructor(repository: SeriesAdminRepository, audit: AuditService, events: DomainEvents) {
+    super(repository, audit, events, { type: 'Series', toModel: AdminSeriesModel.fromRow });
   }
 }

@@ -4,6 +4,7 @@ import type { PageRequest } from '../common/pagination/page-request.js';
 import type { ResponseKeys } from '../common/response-keys.js';
 import type { ProjectedRow } from '../database/projection/projection.js';
 import type { Selection } from '../database/projection/selection.js';
+import type { Tx } from '../database/tx.js';
 import type { PublicTaxonomyRepository } from './public-taxonomy.repository.js';
 
 // The public door to authors, tags, sections and series; each feature's query service extends it.
@@ -14,8 +15,8 @@ export abstract class PublicTaxonomyQueryService {
     return this.repository.findVisibleBySlug(slug, selection, keys);
   }
 
-  findByIds(ids: readonly string[], selection: Selection, keys: ResponseKeys): Promise<ProjectedRow[]> {
-    return this.repository.findVisibleByIds(ids, selection, keys);
+  findByIds(ids: readonly string[], selection: Selection, keys: ResponseKeys, db?: Tx): Promise<ProjectedRow[]> {
+    return this.repository.findVisibleByIds(ids, selection, keys, db);
   }
 
   async listByName(page: PageRequest, selection: Selection, keys: ResponseKeys): Promise<Connection<ProjectedRow>> {

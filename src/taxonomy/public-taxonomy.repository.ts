@@ -4,6 +4,7 @@ import type { PageRequest } from '../common/pagination/page-request.js';
 import type { ResponseKeys } from '../common/response-keys.js';
 import type { PrismaService } from '../database/prisma.service.js';
 import type { ProjectionReader } from '../database/projection/projection-reader.js';
+import type { Tx } from '../database/tx.js';
 import { entityKind, ROW_ID, type EntityProjection, type ProjectedRow } from '../database/projection/projection.js';
 import { Selection } from '../database/projection/selection.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -30,8 +31,8 @@ export abstract class PublicTaxonomyRepository {
     return this.reader.one(this.projection, selection, Prisma.sql`t.slug = ${slug}`, keys);
   }
 
-  findVisibleByIds(ids: readonly string[], selection: Selection, keys: ResponseKeys): Promise<ProjectedRow[]> {
-    return this.reader.byIds(this.projection, selection, ids, keys);
+  findVisibleByIds(ids: readonly string[], selection: Selection, keys: ResponseKeys, db?: Tx): Promise<ProjectedRow[]> {
+    return this.reader.byIds(this.projection, selection, ids, keys, undefined, db);
   }
 
   /** One alphabetical keyset page, by (name, id). */

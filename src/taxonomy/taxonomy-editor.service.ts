@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CacheKeys } from '../common/cache-keys.js';
-import { ResponseCachePurger } from '../cache/response-cache.purger.js';
 import { DomainError } from '../common/domain-error.js';
+import type { ContentAction } from '../events/content-change.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { slugify, uniqueSlug } from '../common/slug.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { buildConnection } from '../common/pagination/build-connection.js';
@@ -39,7 +39,7 @@ export abstract class TaxonomyEditor<Row extends TaxonomyRow, Model extends { na
   protected constructor(
     private readonly repository: TaxonomyRepository<Row>,
     private readonly audit: AuditService,
-    private readonly cache: ResponseCachePurger,
+    private readonly events: DomainEvents,
     private readonly spec: TaxonomyEditorSpec<Row, Model>,
   ) {
     this.noun = spec.type.toLowerCase() as Noun;
@@ -116,7 +116,7 @@ export abstract class TaxonomyEditor<Row extends TaxonomyRow, Model extends { na
       const current = await this.findExisting(tx, id);
       const articleLinks = await this.repository.countArticleLinks(tx, id);
       await this.repository.delete(tx, id);
-      await this.record(tx, actor, 'purged', current, { articleLinks });
+      await this.record(tx, actor, 'purged', current, { articleLinks }, current.deletedAt ? null : 'deleted');
     });
   }
 
@@ -149,20 +149,22 @@ export abstract class TaxonomyEditor<Row extends TaxonomyRow, Model extends { na
     return new DomainError('CONFLICT', `The slug "${slug}" is already used by another ${this.noun}`, { slug });
   }
 
-  // Every write is audited and purges the cached public responses it makes wrong: those showing the
-  // row, lookups by slug, and the article lists filtered by its old or new slug. A restored row
-  // reappears in article bylines and tag lists, so responses showing those links go too.
-  private async record(tx: Tx, actor: Actor, verb: string, row: Row, details: Record<string, unknown> = {}): Promise<void> {
-    const oldSlug = (details.changes as Record<string, { from: unknown }> | undefined)?.slug?.from;
+  // Every write is audited and recorded as a public change (what it means for caches, partners and
+  // webhooks is the subscribers' business), with the old and new slug so lists by either are found.
+  private async record(
+    tx: Tx,
+    actor: Actor,
+    verb: keyof typeof PUBLIC_ACTION,
+    row: Row,
+    details: Record<string, unknown> = {},
+    action: ContentAction | null = PUBLIC_ACTION[verb],
+  ): Promise<void> {
+    const changes = details.changes as Record<string, { from: unknown }> | undefined;
+    const oldSlug = changes?.slug?.from;
     const slugs = typeof oldSlug === 'string' ? [row.slug, oldSlug] : [row.slug];
-    await this.cache.purgeOnCommit(tx, [
-      CacheKeys.entity(this.noun, row.id),
-      CacheKeys.lookupsOf(this.noun),
-      ...slugs.map((slug) => CacheKeys.articlesOf(this.noun, slug)),
-      ...(verb === 'restored' ? [CacheKeys.linksOf(this.noun)] : []),
-      // Article URLs may contain the section's slug; sitemaps list URLs without tagging sections.
-      ...(this.noun === 'section' ? [CacheKeys.sitemaps] : []),
-    ]);
+    if (action) {
+      await this.events.record(tx, { entity: this.noun, id: row.id, action, slugs, fields: changes && Object.keys(changes) });
+    }
     await this.audit.record(tx, actor, {
       action: `${this.noun}.${verb}`,
       entityType: this.spec.type,
@@ -171,6 +173,15 @@ export abstract class TaxonomyEditor<Row extends TaxonomyRow, Model extends { na
     });
   }
 }
+
+// What each edit means to the public: a new or restored row appears, a trashed one disappears.
+const PUBLIC_ACTION = {
+  created: 'published',
+  updated: 'updated',
+  trashed: 'deleted',
+  restored: 'published',
+  purged: 'deleted',
+} as const;
 
 /** The fields an update really changes, with their old and new values (for the audit log). */
 function changedFields(row: TaxonomyRow, data: TaxonomyData): Record<string, { from: unknown; to: unknown }> {

@@ -1,7 +1,9 @@
-// The events an endpoint may subscribe to: the public content events (src/events), by their type.
-export const WEBHOOK_EVENTS = ['article.published', 'article.updated', 'article.unpublished', 'article.deleted'] as const;
+import { CONTENT_EVENT_TYPES, type ContentEventType } from '../events/content-change.js';
 
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+// The events an endpoint may subscribe to: every public content event (src/events), by its type.
+export const WEBHOOK_EVENTS: readonly ContentEventType[] = CONTENT_EVENT_TYPES;
+
+export type WebhookEvent = ContentEventType;
 
 export const DELIVER_WEBHOOK_JOB = 'webhook.deliver';
 

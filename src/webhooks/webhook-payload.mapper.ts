@@ -1,24 +1,25 @@
 import { toGlobalId } from '../common/global-id.js';
-import type { ContentEvent } from '../events/content-events.service.js';
+import { NODE_TYPE_OF, type ContentChange } from '../events/content-change.js';
 
 export interface WebhookPayload {
   /** The delivery id: receivers use it as an idempotency key. */
   id: string;
   event: string;
   occurredAt: string;
-  data: { article: object };
+  /** Keyed by the entity: { article: ... }, { tag: ... }... */
+  data: Record<string, object>;
 }
 
 /**
- * `article` is the article as the public API shows it (articles/public-article.ts), or null once it is
- * no longer public: unpublished and deleted articles may already hold unreleased edits (or be gone),
- * so such events name only the article.
+ * The entity as the public API shows it (for articles, articles/public-article.ts), keyed by its kind;
+ * once it is no longer public, only its id: unpublished and deleted content may already hold
+ * unreleased edits (or be gone).
  */
-export function webhookPayload(deliveryId: string, event: ContentEvent, article: object | null): WebhookPayload {
+export function webhookPayload(deliveryId: string, change: ContentChange, current: object | null): WebhookPayload {
   return {
     id: deliveryId,
-    event: event.type,
-    occurredAt: event.occurredAt.toISOString(),
-    data: { article: article ?? { id: toGlobalId('Article', event.entityId) } },
+    event: change.type,
+    occurredAt: change.occurredAt.toISOString(),
+    data: { [change.entity]: current ?? { id: toGlobalId(NODE_TYPE_OF[change.entity], change.id) } },
   };
 }

@@ -1,15 +1,21 @@
 import { Module } from '@nestjs/common';
 import { ArticlesModule } from '../articles/articles.module.js';
+import { AuthorsModule } from '../authors/authors.module.js';
+import { MediaModule } from '../media/media.module.js';
+import { SectionsModule } from '../sections/sections.module.js';
+import { SeriesModule } from '../series/series.module.js';
+import { TagsModule } from '../tags/tags.module.js';
+import { PublicContentReader } from './public-content.reader.js';
 import { DeliverWebhookJob } from './jobs/deliver-webhook.job.js';
 import { WebhookEndpointService } from './webhook-endpoint.service.js';
 import { WebhookEventListener } from './webhook-event.listener.js';
 import { WebhookRepository } from './webhook.repository.js';
 
-// The listener and the job handler register themselves (with the content events and the queue) when
-// the module starts; nothing calls them directly.
+// The listener subscribes to content changes and the job handler registers with the queue; nothing
+// calls them directly.
 @Module({
-  imports: [ArticlesModule],
-  providers: [WebhookRepository, WebhookEndpointService, WebhookEventListener, DeliverWebhookJob],
+  imports: [ArticlesModule, AuthorsModule, TagsModule, SectionsModule, SeriesModule, MediaModule],
+  providers: [PublicContentReader, WebhookRepository, WebhookEndpointService, WebhookEventListener, DeliverWebhookJob],
   exports: [WebhookEndpointService],
 })
 export class WebhooksModule {}

@@ -9,8 +9,7 @@ import { assertCanEdit, assertCanPurge } from './article-access.policy.js';
 import { ArticleEditorRepository, type Tx } from './article-editor.repository.js';
 import { claimVersion, findWorkable, notFound } from './article-guards.js';
 import { ArticleHistoryService } from './article-history.service.js';
-import { ArticleCachePurge } from '../../cache/article-cache.purge.js';
-import { ContentEventsService } from '../../events/content-events.service.js';
+import { DomainEvents } from '../../events/domain-events.service.js';
 import { ArticleScheduleService } from './article-schedule.service.js';
 
 export interface ArticleEdit {
@@ -28,8 +27,7 @@ export class ArticleEditorService {
     private readonly articles: ArticleEditorRepository,
     private readonly history: ArticleHistoryService,
     private readonly schedule: ArticleScheduleService,
-    private readonly events: ContentEventsService,
-    private readonly cache: ArticleCachePurge,
+    private readonly events: DomainEvents,
   ) {}
 
   async create(actor: Actor | null, changes: ContentChanges & { headline: string }, message?: string | null): Promise<Article> {
@@ -75,7 +73,7 @@ export class ArticleEditorService {
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
       const trashed = await this.articles.update(tx, id, { deletedAt: new Date(), ...unschedule });
       await this.history.record(tx, known, trashed, 'article.trashed', { details: { previousStatus: article.status } });
-      if (article.status === 'PUBLISHED') await this.events.emit(tx, { action: 'deleted', entityType: 'Article', entityId: id });
+      if (article.status === 'PUBLISHED') await this.events.record(tx, { entity: 'article', action: 'deleted', id: id });
       return trashed;
     });
   }
@@ -89,8 +87,7 @@ export class ArticleEditorService {
       await claimVersion(this.articles, tx, id, article.version);
       const restored = await this.articles.update(tx, id, { deletedAt: null });
       await this.history.record(tx, known, restored, 'article.restored');
-      if (restored.status === 'PUBLISHED')
-        await this.events.emit(tx, { action: 'published', entityType: 'Article', entityId: id });
+      if (restored.status === 'PUBLISHED') await this.events.record(tx, { entity: 'article', action: 'published', id: id });
       return restored;
     });
   }
@@ -102,11 +99,11 @@ export class ArticleEditorService {
       if (!article) throw notFound();
       const wasVisible = article.status === 'PUBLISHED' && !article.deletedAt;
       // Its tags and bylines go with the row: the lists it was in are known only before.
-      if (wasVisible) await this.cache.purgeBeforeChange(tx, id);
+      if (wasVisible) await this.events.begin(tx, { entity: 'article', id: id });
       await this.schedule.cancel(tx, id);
       await this.articles.delete(tx, id);
       await this.history.auditOnly(tx, known, article, 'article.purged', { slug: article.slug, headline: article.headline });
-      if (wasVisible) await this.events.emit(tx, { action: 'deleted', entityType: 'Article', entityId: id });
+      if (wasVisible) await this.events.record(tx, { entity: 'article', action: 'deleted', id: id });
     });
   }
 

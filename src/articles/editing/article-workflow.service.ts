@@ -6,8 +6,7 @@ import { assertCanPublish } from './article-access.policy.js';
 import { ArticleEditorRepository, type Tx } from './article-editor.repository.js';
 import { claimVersion, findWorkable } from './article-guards.js';
 import { ArticleHistoryService } from './article-history.service.js';
-import { ArticleCachePurge } from '../../cache/article-cache.purge.js';
-import { ContentEventsService } from '../../events/content-events.service.js';
+import { DomainEvents } from '../../events/domain-events.service.js';
 import { ArticleScheduleService } from './article-schedule.service.js';
 
 // Minimum lead time for scheduling, so "now" is a publish, not a schedule that fires at once.
@@ -24,8 +23,7 @@ export class ArticleWorkflowService {
     private readonly articles: ArticleEditorRepository,
     private readonly history: ArticleHistoryService,
     private readonly schedule: ArticleScheduleService,
-    private readonly events: ContentEventsService,
-    private readonly cache: ArticleCachePurge,
+    private readonly events: DomainEvents,
   ) {}
 
   async publish(actor: Actor | null, id: string, expectedVersion?: number): Promise<Article> {
@@ -40,7 +38,7 @@ export class ArticleWorkflowService {
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
       const action = article.status === 'PUBLISHED' ? 'updated' : 'published';
       await this.history.record(tx, known, published, `article.${action}`, { details: { from: article.status } });
-      await this.events.emit(tx, { action, entityType: 'Article', entityId: id });
+      await this.events.record(tx, { entity: 'article', action, id: id });
       return published;
     });
   }
@@ -71,13 +69,12 @@ export class ArticleWorkflowService {
       await claimVersion(this.articles, tx, article.id, article.version);
       // Pending changes become the article's own text, so no edit is lost by unpublishing.
       const content = await this.articles.workingContent(tx, article);
-      if (article.status === 'PUBLISHED') await this.cache.purgeBeforeChange(tx, id);
+      if (article.status === 'PUBLISHED') await this.events.begin(tx, { entity: 'article', id: id });
       const status = article.status === 'PUBLISHED' ? ('ARCHIVED' as const) : ('DRAFT' as const);
       const unpublished = await this.articles.writeLive(tx, id, content, { status, scheduledAt: null });
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
       await this.history.record(tx, known, unpublished, 'article.unpublished', { details: { from: article.status } });
-      if (article.status === 'PUBLISHED')
-        await this.events.emit(tx, { action: 'unpublished', entityType: 'Article', entityId: id });
+      if (article.status === 'PUBLISHED') await this.events.record(tx, { entity: 'article', action: 'unpublished', id: id });
       return unpublished;
     });
   }
@@ -92,7 +89,7 @@ export class ArticleWorkflowService {
       await this.history.record(tx, SYSTEM_ACTOR, published, 'article.published', {
         details: { from: 'SCHEDULED', scheduled: true },
       });
-      await this.events.emit(tx, { action: 'published', entityType: 'Article', entityId: article.id });
+      await this.events.record(tx, { entity: 'article', action: 'published', id: article.id });
       return 'published';
     });
   }
@@ -104,7 +101,7 @@ export class ArticleWorkflowService {
     }
     const publishedAt = article.publishedAt ?? (article.status === 'SCHEDULED' ? article.scheduledAt : null) ?? new Date();
     // Publishing pending changes may move a live article out of tags and sections.
-    if (article.status === 'PUBLISHED') await this.cache.purgeBeforeChange(tx, article.id);
+    if (article.status === 'PUBLISHED') await this.events.begin(tx, { entity: 'article', id: article.id });
     const live = await this.articles.writeLive(tx, article.id, content, { status: 'PUBLISHED', publishedAt, scheduledAt: null });
     if (article.status === 'PUBLISHED' && content.slug !== article.slug)
       await this.articles.rememberOldSlug(tx, article.id, article.slug);

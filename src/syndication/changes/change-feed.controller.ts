@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
-import { toGlobalId } from '../../common/global-id.js';
+import { toGlobalId, type NodeType } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
 import { PartnerErrors } from '../partners/partner.exception.js';
 import type { RequestWithPartner } from '../partners/partner-scope.js';
@@ -25,7 +25,7 @@ export class ChangeFeedController {
         cursor: change.cursor,
         action: change.action,
         entityType: change.entityType,
-        id: toGlobalId('Article', change.entityId),
+        id: toGlobalId(change.entityType as NodeType, change.entityId),
         occurredAt: change.occurredAt,
         article: change.article,
       })),

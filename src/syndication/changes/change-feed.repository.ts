@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service.js';
+import type { Tx } from '../../database/tx.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { ChangePosition } from './change-cursor.js';
 
@@ -15,6 +16,11 @@ export interface ChangeRow {
 @Injectable()
 export class ChangeFeedRepository {
   constructor(private readonly prisma: PrismaService) {}
+
+  /** Appends one change, in the change's own transaction (txid is that transaction's). */
+  async append(tx: Tx, change: { action: string; entityType: string; entityId: string }): Promise<void> {
+    await tx.changeEvent.create({ data: change });
+  }
 
   // Rows in (txid, id) order, only those of transactions older than every one still running
   // (txid < xmin of the current snapshot). txids are handed out when a transaction first writes, not

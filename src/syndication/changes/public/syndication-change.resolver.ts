@@ -1,6 +1,6 @@
 import { Args, Context, Info, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { toGlobalId } from '../../../common/global-id.js';
+import { toGlobalId, type NodeType } from '../../../common/global-id.js';
 import { parseInput } from '../../../common/parse-input.js';
 import { DEFAULT_PAGE_SIZE } from '../../../common/pagination/page-request.js';
 import { markPrivate } from '../../../graphql/plugins/cache-policy.plugin.js';
@@ -52,7 +52,7 @@ export class SyndicationChangeResolver {
         id: change.cursor,
         action: change.action as SyndicationAction,
         entityType: change.entityType,
-        entityId: toGlobalId('Article', change.entityId),
+        entityId: toGlobalId(change.entityType as NodeType, change.entityId),
         occurredAt: change.occurredAt,
         article: change.article,
       },

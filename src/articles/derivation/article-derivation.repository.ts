@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../../database/prisma.service.js';
+import type { Tx } from '../../database/tx.js';
+import { Prisma, type ArticleType } from '../../generated/prisma/client.js';
+import { articleBodySchema } from '../body/article-body.schema.js';
+import {
+  DERIVATION_VERSION,
+  type DerivationDependencies,
+  type DerivationSource,
+  type DerivedArticleFields,
+} from './article-derivation.js';
+
+/** One article's live content and what its derived fields depend on, as the derivation reads them. */
+export interface DerivationInput {
+  id: string;
+  source: DerivationSource;
+  dependencies: DerivationDependencies;
+}
+
+interface Row {
+  id: string;
+  type: ArticleType;
+  teaser: string | null;
+  label: string | null;
+  body: unknown;
+  section_name: string | null;
+}
+
+export type DerivationScope = { kind: 'stale' } | { kind: 'never-derived' } | { kind: 'section'; sectionId: string };
+
+// Reads and writes of the derived columns (article-derivation.ts) outside an editor's save: rows left
+// by older derivation code, rows never derived (loaded past the app), and an article whose section was
+// renamed. Batches are claimed with SKIP LOCKED, so instances starting together share the work.
+@Injectable()
+export class ArticleDerivationRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.transaction(work);
+  }
+
+  /** The next batch in `scope` after `afterId` (id order), locked for this transaction. */
+  async claimBatch(tx: Tx, scope: DerivationScope, afterId: string | null, limit: number): Promise<DerivationInput[]> {
+    const rows = await tx.$queryRaw<Row[]>`
+      SELECT a.id, a.type, a.teaser, a.label, a.body, s.name AS section_name
+      FROM articles a LEFT JOIN sections s ON s.id = a.section_id AND s.deleted_at IS NULL
+      WHERE ${this.condition(scope)} ${afterId ? Prisma.sql`AND a.id > ${afterId}::uuid` : Prisma.empty}
+      ORDER BY a.id LIMIT ${limit}
+      FOR UPDATE OF a SKIP LOCKED`;
+    return rows.map((row) => ({
+      id: row.id,
+      source: { type: row.type, teaser: row.teaser, label: row.label, body: articleBodySchema.parse(row.body) },
+      dependencies: { sectionName: row.section_name },
+    }));
+  }
+
+  async write(tx: Tx, id: string, fields: DerivedArticleFields): Promise<void> {
+    // Not through Prisma's update: updated_at tells editors and readers when content changed, and a
+    // re-derivation changes no content.
+    await tx.$executeRaw`
+      UPDATE articles SET display_teaser = ${fields.displayTeaser}, display_label = ${fields.displayLabel},
+        body_html = ${fields.bodyHtml}, body_text = ${fields.bodyText}, word_count = ${fields.wordCount},
+        reading_time_minutes = ${fields.readingTimeMinutes}, derived_version = ${fields.derivedVersion}
+      WHERE id = ${id}::uuid`;
+  }
+
+  async exists(scope: DerivationScope): Promise<boolean> {
+    const rows = await this.prisma.$queryRaw<unknown[]>`SELECT 1 FROM articles a WHERE ${this.condition(scope)} LIMIT 1`;
+    return rows.length > 0;
+  }
+
+  private condition(scope: DerivationScope): Prisma.Sql {
+    if (scope.kind === 'never-derived') return Prisma.sql`a.body_html IS NULL`;
+    if (scope.kind === 'stale') return Prisma.sql`(a.body_html IS NULL OR a.derived_version < ${DERIVATION_VERSION})`;
+    return Prisma.sql`a.section_id = ${scope.sectionId}::uuid`;
+  }
+}

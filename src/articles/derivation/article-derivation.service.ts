@@ -1,0 +1,76 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { ResponseCachePurger } from '../../cache/response-cache.purger.js';
+import { CacheKeys } from '../../common/cache-keys.js';
+import type { Tx } from '../../database/tx.js';
+import type { ContentChange } from '../../events/content-change.js';
+import { OnContentChange } from '../../events/on-content-change.decorator.js';
+import { JobQueueService } from '../../jobs/job-queue.service.js';
+import { LOGGER } from '../../logging/logging.module.js';
+import { deriveArticleFields } from './article-derivation.js';
+import { ArticleDerivationRepository, type DerivationScope } from './article-derivation.repository.js';
+
+export const REDERIVE_ARTICLES_JOB = 'article.rederive';
+const BATCH = 200;
+
+// Keeps every article's derived fields (teaser, label, body HTML, text statistics) equal to what its
+// content and dependencies give now, outside an editor's own save:
+// - at start-up, rows never derived (loaded past the app, or from before derivation existed) are
+//   derived before the app serves, since a public read never derives;
+// - rows written by an older DERIVATION_VERSION are re-derived by a background job: they still show
+//   valid, older output meanwhile;
+// - a change to something derived fields depend on (a section's name) re-derives its articles by job,
+//   which also purges their cached responses.
+@Injectable()
+export class ArticleDerivationService implements OnApplicationBootstrap {
+  constructor(
+    private readonly derivations: ArticleDerivationRepository,
+    private readonly queue: JobQueueService,
+    private readonly purger: ResponseCachePurger,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const derived = await this.rederive({ kind: 'never-derived' });
+    if (derived > 0) this.logger.info({ articles: derived }, `Derived the public fields of ${derived} articles`);
+    if (await this.derivations.exists({ kind: 'stale' })) {
+      await this.derivations.transaction((tx) => this.enqueue(tx, { kind: 'stale' }));
+    }
+  }
+
+  // A section's name is part of its articles' labels: renaming, trashing or restoring it re-derives them.
+  @OnContentChange()
+  async dependencyChanged(tx: Tx, change: ContentChange): Promise<void> {
+    if (change.entity !== 'section') return;
+    if (change.action === 'updated' && !change.fields?.includes('name')) return;
+    await this.enqueue(tx, { kind: 'section', sectionId: change.id });
+  }
+
+  /** Re-derives every article in `scope`, a batch per transaction; returns how many. */
+  async rederive(scope: DerivationScope): Promise<number> {
+    let total = 0;
+    let afterId: string | null = null;
+    for (;;) {
+      const done: string | null = await this.derivations.transaction(async (tx) => {
+        const batch = await this.derivations.claimBatch(tx, scope, afterId, BATCH);
+        for (const article of batch)
+          await this.derivations.write(tx, article.id, deriveArticleFields(article.source, article.dependencies));
+        if (batch.length)
+          await this.purger.purgeOnCommit(
+            tx,
+            batch.map((article) => CacheKeys.entity('article', article.id)),
+          );
+        total += batch.length;
+        return batch.at(-1)?.id ?? null;
+      });
+      if (!done) return total;
+      afterId = done;
+    }
+  }
+
+  private async enqueue(tx: Tx, scope: DerivationScope): Promise<void> {
+    const key =
+      scope.kind === 'section' ? `${REDERIVE_ARTICLES_JOB}:section:${scope.sectionId}` : `${REDERIVE_ARTICLES_JOB}:${scope.kind}`;
+    await this.queue.enqueue(tx, { name: REDERIVE_ARTICLES_JOB, payload: { scope }, dedupeKey: key });
+  }
+}
