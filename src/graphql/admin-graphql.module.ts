@@ -16,6 +16,7 @@ import { formatGraphqlError } from './format-error.js';
 import { pruneSchema } from './prune-schema.js';
 import { adminAuthPlugin } from './plugins/admin-auth.plugin.js';
 import { complexityPlugin } from './plugins/complexity.plugin.js';
+import { nulCharactersPlugin } from './plugins/nul-characters.plugin.js';
 import { requestIdPlugin } from './plugins/request-id.plugin.js';
 
 export const ADMIN_GRAPHQL_PATH = '/admin/graphql';
@@ -52,6 +53,7 @@ export const AdminGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>
     plugins: [
       adminAuthPlugin(),
       complexityPlugin(config.graphql.maxComplexity),
+      nulCharactersPlugin(),
       requestIdPlugin(logger),
       config.env === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
     ],

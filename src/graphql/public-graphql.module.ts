@@ -14,6 +14,7 @@ import { formatGraphqlError } from './format-error.js';
 import { pruneSchema } from './prune-schema.js';
 import { PublicLoadersFactory } from './loaders/public-loaders.js';
 import { complexityPlugin } from './plugins/complexity.plugin.js';
+import { nulCharactersPlugin } from './plugins/nul-characters.plugin.js';
 import { requestIdPlugin } from './plugins/request-id.plugin.js';
 import { PublicApiModule } from './public-api.module.js';
 
@@ -42,6 +43,7 @@ export const PublicGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig
     plugins: [
       ApolloServerPluginCacheControl({ defaultMaxAge: config.graphql.cacheMaxAge }),
       complexityPlugin(config.graphql.maxComplexity),
+      nulCharactersPlugin(),
       requestIdPlugin(logger),
       config.env === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
     ],
