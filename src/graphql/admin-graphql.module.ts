@@ -2,7 +2,6 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
-import depthLimit from 'graphql-depth-limit';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { AuthenticatorService } from '../auth/authenticator.service.js';
@@ -18,6 +17,7 @@ import { adminAuthPlugin } from './plugins/admin-auth.plugin.js';
 import { complexityPlugin } from './plugins/complexity.plugin.js';
 import { nulCharactersPlugin } from './plugins/nul-characters.plugin.js';
 import { requestIdPlugin } from './plugins/request-id.plugin.js';
+import { validationRules } from './validation/validation-rules.js';
 
 export const ADMIN_GRAPHQL_PATH = '/admin/graphql';
 
@@ -48,7 +48,7 @@ export const AdminGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>
     csrfPrevention: true,
     playground: false,
     includeStacktraceInErrorResponses: config.graphql.includeStacktrace,
-    validationRules: [depthLimit(config.graphql.maxDepth)],
+    validationRules: validationRules(config.graphql.maxDepth),
     formatError: formatGraphqlError(config.graphql.includeStacktrace),
     plugins: [
       adminAuthPlugin(),

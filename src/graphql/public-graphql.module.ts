@@ -3,7 +3,6 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
-import depthLimit from 'graphql-depth-limit';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { ResponseKeys } from '../cache/response-keys.js';
@@ -16,6 +15,7 @@ import { PublicLoadersFactory } from './loaders/public-loaders.js';
 import { complexityPlugin } from './plugins/complexity.plugin.js';
 import { nulCharactersPlugin } from './plugins/nul-characters.plugin.js';
 import { requestIdPlugin } from './plugins/request-id.plugin.js';
+import { validationRules } from './validation/validation-rules.js';
 import { PublicApiModule } from './public-api.module.js';
 
 export const PUBLIC_GRAPHQL_PATH = '/graphql';
@@ -38,7 +38,7 @@ export const PublicGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig
     csrfPrevention: false,
     playground: false,
     includeStacktraceInErrorResponses: config.graphql.includeStacktrace,
-    validationRules: [depthLimit(config.graphql.maxDepth)],
+    validationRules: validationRules(config.graphql.maxDepth),
     formatError: formatGraphqlError(config.graphql.includeStacktrace),
     plugins: [
       ApolloServerPluginCacheControl({ defaultMaxAge: config.graphql.cacheMaxAge }),
