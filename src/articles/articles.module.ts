@@ -8,7 +8,9 @@ import { ArticleHistoryService } from './editing/article-history.service.js';
 import { ArticleRevisionService } from './editing/article-revision.service.js';
 import { ArticleScheduleService } from './editing/article-schedule.service.js';
 import { ArticleWorkflowService } from './editing/article-workflow.service.js';
+import { StoredEmbedsService } from './editing/stored-embeds.service.js';
 import { PublishScheduledArticleJob } from './jobs/publish-scheduled-article.job.js';
+import { SanitizeStoredEmbedsJob } from './jobs/sanitize-stored-embeds.job.js';
 import { ArticlePreviewService } from './preview/article-preview.service.js';
 
 const services = [
@@ -24,6 +26,6 @@ const services = [
   ArticlePreviewService,
 ];
 
-// The job handler registers itself with the queue; nothing else calls it.
-@Module({ providers: [...services, PublishScheduledArticleJob], exports: services })
+// The job handlers register themselves with the queue; nothing else calls them.
+@Module({ providers: [...services, StoredEmbedsService, PublishScheduledArticleJob, SanitizeStoredEmbedsJob], exports: services })
 export class ArticlesModule {}

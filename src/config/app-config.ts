@@ -43,6 +43,8 @@ export interface AppConfig {
     readonly cdnPurge: { readonly url: string; readonly header: readonly [string, string] | undefined } | undefined;
   };
   readonly metricsEnabled: boolean;
+  /** Where embedded iframes may come from (articles/body/embed-policy.ts). */
+  readonly embeds: { readonly hosts: readonly string[] };
   readonly graphql: {
     readonly introspection: boolean;
     readonly maxDepth: number;
@@ -113,6 +115,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       cdnPurge: env.CDN_PURGE_URL ? { url: env.CDN_PURGE_URL, header: headerPair(env.CDN_PURGE_HEADER) } : undefined,
     },
     metricsEnabled: env.METRICS_ENABLED,
+    embeds: { hosts: env.EMBED_HOSTS },
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION,
       maxDepth: env.GRAPHQL_MAX_DEPTH,

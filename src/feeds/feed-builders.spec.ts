@@ -25,7 +25,7 @@ function article(overrides: Partial<Article> = {}): Article {
 
 function feedOf(fullText: boolean): Feed {
   const entry = { article: article(), authors: [], tags: [], section: null, image: null };
-  return toFeed(site, { id: 'urn:x', title: HOSTILE, description: HOSTILE }, [toFeedItem(site, entry, fullText)]);
+  return toFeed(site, { id: 'urn:x', title: HOSTILE, description: HOSTILE }, [toFeedItem(site, entry, fullText, { hosts: [] })]);
 }
 
 const parse = (xml: string) => {

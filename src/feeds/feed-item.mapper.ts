@@ -23,7 +23,12 @@ export interface FeedHeader {
   readonly description: string;
 }
 
-export function toFeedItem(site: AppConfig['site'], entry: FeedArticle, fullText: boolean): FeedItem {
+export function toFeedItem(
+  site: AppConfig['site'],
+  entry: FeedArticle,
+  fullText: boolean,
+  embeds: AppConfig['embeds'],
+): FeedItem {
   const { article } = entry;
   const body = article.body as unknown as ArticleBody;
   const publishedAt = article.publishedAt ?? article.updatedAt;
@@ -38,7 +43,7 @@ export function toFeedItem(site: AppConfig['site'], entry: FeedArticle, fullText
     categories: entry.tags.map((tag) => ({ slug: tag.slug, name: tag.name })),
     summary: article.teaser || deriveTeaser(body),
     image: entry.image ? toFeedImage(entry.image) : null,
-    contentHtml: fullText ? renderBodyHtml(body) : null,
+    contentHtml: fullText ? renderBodyHtml(body, embeds) : null,
   };
 }
 

@@ -55,7 +55,7 @@ export class FeedService {
     return toFeed(
       this.config.site,
       header,
-      entries.map((entry) => toFeedItem(this.config.site, entry, fullText)),
+      entries.map((entry) => toFeedItem(this.config.site, entry, fullText, this.config.embeds)),
     );
   }
 

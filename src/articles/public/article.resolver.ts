@@ -109,7 +109,7 @@ export class ArticleResolver {
 
   @ResolveField(() => String, { description: 'The body as sanitised HTML' })
   bodyHtml(@Parent() article: ArticleModel): string {
-    return renderBodyHtml(article.body);
+    return renderBodyHtml(article.body, this.config.embeds);
   }
 
   @ResolveField(() => [AuthorModel], { description: 'Bylines in order' })

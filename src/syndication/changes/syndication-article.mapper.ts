@@ -52,7 +52,7 @@ export class SyndicationArticleMapper {
           section: section ? { id: toGlobalId('Section', section.id), slug: section.slug, name: section.name } : null,
           tags: (tags.get(article.id) ?? []).map((tag) => ({ id: toGlobalId('Tag', tag.id), slug: tag.slug, name: tag.name })),
           authors: (authors.get(article.id) ?? []).map((author) => ({ id: toGlobalId('Author', author.id), name: author.name })),
-          ...(fullText ? { body, bodyHtml: renderBodyHtml(body) } : {}),
+          ...(fullText ? { body, bodyHtml: renderBodyHtml(body, this.config.embeds) } : {}),
         },
       ] as const;
     });
