@@ -19,6 +19,7 @@ function article(overrides: Partial<Article> = {}): Article {
     body: [{ type: 'paragraph', text: 'First paragraph.' }],
     publishedAt: date,
     updatedAt: date,
+    publicUpdatedAt: date,
     ...overrides,
   } as Article;
 }

@@ -31,14 +31,14 @@ export function toFeedItem(
 ): FeedItem {
   const { article } = entry;
   const body = article.body as unknown as ArticleBody;
-  const publishedAt = article.publishedAt ?? article.updatedAt;
+  const publishedAt = article.publishedAt ?? article.publicUpdatedAt;
   return {
     guid: toGlobalId('Article', article.id),
     title: article.headline,
     url: articleUrl(site, { slug: article.slug, sectionSlug: entry.section?.slug }),
     publishedAt,
     // An update can never predate publication, whatever the row's history.
-    updatedAt: article.updatedAt > publishedAt ? article.updatedAt : publishedAt,
+    updatedAt: article.publicUpdatedAt > publishedAt ? article.publicUpdatedAt : publishedAt,
     authors: entry.authors.map((author) => author.name),
     categories: entry.tags.map((tag) => ({ slug: tag.slug, name: tag.name })),
     summary: article.teaser || deriveTeaser(body),

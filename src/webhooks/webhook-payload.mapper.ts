@@ -30,7 +30,7 @@ export function publicArticleJson(site: AppConfig['site'], row: ArticleForPayloa
     teaser: row.teaser || deriveTeaser(body),
     type: row.type,
     publishedAt: row.publishedAt?.toISOString() ?? null,
-    updatedAt: row.updatedAt.toISOString(),
+    updatedAt: row.publicUpdatedAt.toISOString(),
     readingTimeMinutes: row.readingTimeMinutes,
     section: section ? ref('Section', section) : null,
     authors: row.authors.flatMap(({ author }) => (live(author) ? [ref('Author', author)] : [])),

@@ -91,7 +91,8 @@ export class ArticleModel implements Node {
       type: row.type,
       body: row.body as unknown as ArticleBody,
       publishedAt: row.publishedAt!,
-      updatedAt: row.updatedAt,
+      // When the public text last changed, not the last (possibly unpublished) save.
+      updatedAt: row.publicUpdatedAt,
       wordCount: row.wordCount,
       readingTimeMinutes: row.readingTimeMinutes,
       seoTitle: row.seoTitle,

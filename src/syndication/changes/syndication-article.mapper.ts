@@ -47,7 +47,7 @@ export class SyndicationArticleMapper {
           type: article.type,
           teaser: article.teaser || deriveTeaser(body),
           publishedAt: article.publishedAt,
-          updatedAt: article.updatedAt,
+          updatedAt: article.publicUpdatedAt,
           canonicalUrl: article.canonicalUrl,
           section: section ? { id: toGlobalId('Section', section.id), slug: section.slug, name: section.name } : null,
           tags: (tags.get(article.id) ?? []).map((tag) => ({ id: toGlobalId('Tag', tag.id), slug: tag.slug, name: tag.name })),
