@@ -45,14 +45,14 @@ export async function createNestApp(config: AppConfig, options: CreateAppOptions
   app.use(PUBLIC_GRAPHQL_PATH, graphqlConditionalGet);
   app.enableShutdownHooks();
   await app.init();
-  if (config.database.seedDemoContent) await seedWhenEmpty(app, logger);
+  if (config.database.seedDemoContent) await seedWhenEmpty(app, config, logger);
   return app;
 }
 
 // The embedded demo starts with content; an external database is only seeded on request (db:seed).
-async function seedWhenEmpty(app: INestApplication, logger: Logger) {
+async function seedWhenEmpty(app: INestApplication, config: AppConfig, logger: Logger) {
   const prisma = app.get(PrismaService);
   if (!(await isDatabaseEmpty(prisma))) return;
-  const { articles } = await seedDemoContent(prisma);
+  const { articles } = await seedDemoContent(prisma, config);
   logger.info({ articles }, `Seeded demo content (${articles} articles)`);
 }

@@ -46,7 +46,8 @@ export function articleProjection(site: AppConfig['site']): EntityProjection {
       bodyHtml: (alias) => Prisma.sql`coalesce(${Prisma.raw(alias)}.body_html, '')`,
       url: urlSql(site),
       publishedAt: timeColumn('published_at'),
-      updatedAt: timeColumn('updated_at'),
+      // When the public version last changed, not the row: unpublished edits move only updated_at.
+      updatedAt: timeColumn('public_updated_at'),
       wordCount: column('word_count'),
       readingTimeMinutes: column('reading_time_minutes'),
       seoTitle: column('seo_title'),

@@ -19,8 +19,10 @@ import { ArticleWorkflowService } from './editing/article-workflow.service.js';
 import { ArticleCacheSubscriber } from './article-cache.subscriber.js';
 import { ArticleDerivationRepository } from './derivation/article-derivation.repository.js';
 import { ArticleDerivationService } from './derivation/article-derivation.service.js';
+import { StoredEmbedsService } from './editing/stored-embeds.service.js';
 import { PublishScheduledArticleJob } from './jobs/publish-scheduled-article.job.js';
 import { RederiveArticlesJob } from './jobs/rederive-articles.job.js';
+import { SanitizeStoredEmbedsJob } from './jobs/sanitize-stored-embeds.job.js';
 import { ArticlePreviewService } from './preview/article-preview.service.js';
 
 const services = [
@@ -47,7 +49,15 @@ const projection = {
 // The job handlers register themselves with the queue; nothing else calls them.
 @Module({
   imports: [AuthorsModule, TagsModule, SectionsModule, SeriesModule, MediaModule],
-  providers: [...services, projection, ArticleCacheSubscriber, PublishScheduledArticleJob, RederiveArticlesJob],
+  providers: [
+    ...services,
+    projection,
+    StoredEmbedsService,
+    ArticleCacheSubscriber,
+    PublishScheduledArticleJob,
+    RederiveArticlesJob,
+    SanitizeStoredEmbedsJob,
+  ],
   exports: services,
 })
 export class ArticlesModule {}

@@ -9,15 +9,39 @@ export interface AttemptRecord {
   at: Date;
 }
 
+type Db = Prisma.TransactionClient;
+
+// The first key of PostgreSQL's two-key advisory locks (a key space apart from the one-key locks
+// other code takes): ASCII "logn".
+const LOGIN_LOCK_SPACE = 0x6c6f676e;
+
 // The login_attempts table: one row per checked login, read by the rate limiter on every login, so
 // both reads follow an index ((email, created_at) and (ip, created_at)) and stop after `limit` rows.
 @Injectable()
 export class LoginAttemptRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /**
+   * Runs `work` in a transaction that holds an advisory lock per key until it ends, so concurrent
+   * logins for one email or one IP count and record their attempts one after the other.
+   */
+  withKeysLocked<T>(keys: string[], work: (tx: Db) => Promise<T>): Promise<T> {
+    return this.prisma.transaction(async (tx) => {
+      // Taken in one order by everyone, so two logins never wait for each other's second key.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOGIN_LOCK_SPACE}::int, k)
+        FROM (SELECT DISTINCT hashtext(key) AS k FROM unnest(${keys}::text[]) AS key ORDER BY 1) AS sorted`;
+      return work(tx);
+    });
+  }
+
   /** The latest attempts for an email since `since`, newest first, successes included. */
-  latestForEmail(email: string, since: Date, limit: number): Promise<{ succeeded: boolean; createdAt: Date }[]> {
-    return this.prisma.loginAttempt.findMany({
+  latestForEmail(
+    email: string,
+    since: Date,
+    limit: number,
+    db: Db = this.prisma,
+  ): Promise<{ succeeded: boolean; createdAt: Date }[]> {
+    return db.loginAttempt.findMany({
       where: { email, createdAt: { gt: since } },
       orderBy: { createdAt: 'desc' },
       take: limit,
@@ -26,8 +50,8 @@ export class LoginAttemptRepository {
   }
 
   /** The latest failed attempts from an IP since `since`, newest first. */
-  latestFailuresFromIp(ip: string, since: Date, limit: number): Promise<{ createdAt: Date }[]> {
-    return this.prisma.loginAttempt.findMany({
+  latestFailuresFromIp(ip: string, since: Date, limit: number, db: Db = this.prisma): Promise<{ createdAt: Date }[]> {
+    return db.loginAttempt.findMany({
       where: { ip, succeeded: false, createdAt: { gt: since } },
       orderBy: { createdAt: 'desc' },
       take: limit,
@@ -35,9 +59,16 @@ export class LoginAttemptRepository {
     });
   }
 
-  async record(attempt: AttemptRecord, db: Prisma.TransactionClient = this.prisma): Promise<void> {
-    await db.loginAttempt.create({
+  /** Records an attempt; returns its id. */
+  async record(attempt: AttemptRecord, db: Db = this.prisma): Promise<string> {
+    const row = await db.loginAttempt.create({
       data: { email: attempt.email, ip: attempt.ip, succeeded: attempt.succeeded, createdAt: attempt.at },
+      select: { id: true },
     });
+    return row.id;
+  }
+
+  async markSucceeded(tx: Db, id: string): Promise<void> {
+    await tx.loginAttempt.update({ where: { id }, data: { succeeded: true } });
   }
 }

@@ -9,6 +9,9 @@ import { LoginAttemptRepository } from './login-attempt.repository.js';
 // the database). An account's count restarts at its last successful login; an IP's does not, or one
 // valid account would let its owner keep guessing others' passwords. Refused attempts are not
 // recorded, so a locked-out user retrying does not push their own lock further out.
+// An attempt is reserved before its password is checked, as a failure until it proves otherwise, and
+// the check-and-reserve runs under a lock per email and per IP: however many guesses arrive at once,
+// no more than the limit get past it.
 @Injectable()
 export class LoginRateLimiter {
   constructor(
@@ -16,24 +19,28 @@ export class LoginRateLimiter {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Throws RATE_LIMITED (with retryAfterSeconds) when the email or the IP has no attempts left. */
-  async assertAllowed(email: string, ip: string, now: Date): Promise<void> {
+  /**
+   * Reserves an attempt for the email and the IP and returns its id (pass it to recordSuccess when
+   * the password matches); throws RATE_LIMITED (with retryAfterSeconds) when either has none left.
+   */
+  reserve(email: string, ip: string, now: Date): Promise<string> {
     const { loginMaxAttempts: max, loginWindowSeconds } = this.config.auth;
     const windowMs = loginWindowSeconds * 1000;
     const since = new Date(now.getTime() - windowMs);
-    const forEmail = await this.attempts.latestForEmail(email, since, max);
-    const forIp = await this.attempts.latestFailuresFromIp(ip, since, max);
-    const emailFailures = forEmail.slice(0, firstSuccess(forEmail));
-    const blockedUntil = Math.max(unblockTime(emailFailures, max, windowMs), unblockTime(forIp, max, windowMs));
-    if (blockedUntil > now.getTime()) throw AuthErrors.rateLimited(Math.max(1, Math.ceil((blockedUntil - now.getTime()) / 1000)));
+    return this.attempts.withKeysLocked([`email:${email}`, `ip:${ip}`], async (tx) => {
+      const forEmail = await this.attempts.latestForEmail(email, since, max, tx);
+      const forIp = await this.attempts.latestFailuresFromIp(ip, since, max, tx);
+      const emailFailures = forEmail.slice(0, firstSuccess(forEmail));
+      const blockedUntil = Math.max(unblockTime(emailFailures, max, windowMs), unblockTime(forIp, max, windowMs));
+      if (blockedUntil > now.getTime()) {
+        throw AuthErrors.rateLimited(Math.max(1, Math.ceil((blockedUntil - now.getTime()) / 1000)));
+      }
+      return this.attempts.record({ email, ip, succeeded: false, at: now }, tx);
+    });
   }
 
-  recordFailure(email: string, ip: string, at: Date): Promise<void> {
-    return this.attempts.record({ email, ip, succeeded: false, at });
-  }
-
-  recordSuccess(tx: Prisma.TransactionClient, email: string, ip: string, at: Date): Promise<void> {
-    return this.attempts.record({ email, ip, succeeded: true, at }, tx);
+  recordSuccess(tx: Prisma.TransactionClient, attemptId: string): Promise<void> {
+    return this.attempts.markSucceeded(tx, attemptId);
   }
 }
 

@@ -57,16 +57,14 @@ export class SessionService implements OnModuleInit {
   async login(input: LoginData, origin: ClientOrigin): Promise<SessionTokens> {
     const now = new Date();
     const ip = origin.ip ?? 'unknown';
-    await this.limiter.assertAllowed(input.email, ip, now);
+    // Recorded as a failure from here on, unless the password matches.
+    const attemptId = await this.limiter.reserve(input.email, ip, now);
     const user = await this.users.findByEmail(input.email);
     // Verified even for unknown emails (against a dummy hash), so every failure takes as long.
     const passwordMatches = await verifyPassword(user?.passwordHash ?? null, input.password);
-    if (!user || !passwordMatches || user.disabledAt) {
-      await this.limiter.recordFailure(input.email, ip, now);
-      throw AuthErrors.invalidCredentials();
-    }
+    if (!user || !passwordMatches || user.disabledAt) throw AuthErrors.invalidCredentials();
     const opened = await this.sessions.transaction(async (tx) => {
-      await this.limiter.recordSuccess(tx, input.email, ip, now);
+      await this.limiter.recordSuccess(tx, attemptId);
       await this.users.recordLogin(tx, user.id, now);
       const result = await this.open(tx, user.id, randomUUID(), origin, now);
       await this.audit.record(tx, userActor(user, origin), {

@@ -1,3 +1,4 @@
+import { loadConfig } from '../config/app-config.js';
 // `node dist/cli/seed.js`: loads the demo content into the database at DATABASE_URL. Safe to re-run;
 // it updates the demo rows in place. Apply migrations first, the seed does not create tables.
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
   const url = requireDatabaseUrl();
   const prisma = new PrismaClient({ adapter: new PrismaPg(url) });
   try {
-    const { articles } = await seedDemoContent(prisma);
+    // The settings that shape derived fields (EMBED_HOSTS) are read as the app reads them.
+    const { articles } = await seedDemoContent(prisma, loadConfig(process.env));
     console.log(`Seeded ${articles} demo articles into ${describeDatabase(url)}`);
   } finally {
     await prisma.$disconnect();

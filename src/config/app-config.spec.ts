@@ -64,6 +64,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ GRAPHQL_IDE: 'false' }).graphql.ide).toBe(false);
   });
 
+  it('reads EMBED_HOSTS as lower-cased host names, with the default players otherwise', () => {
+    expect(loadConfig({ EMBED_HOSTS: ' charts.example.org, Maps.Example.org ' }).embeds.hosts).toEqual([
+      'charts.example.org',
+      'maps.example.org',
+    ]);
+    expect(loadConfig({}).embeds.hosts).toContain('www.youtube-nocookie.com');
+    expect(() => loadConfig({ EMBED_HOSTS: 'https://www.youtube.com/' })).toThrow(/EMBED_HOSTS/);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).http.port).toBe(3000);
   });

@@ -49,6 +49,8 @@ export interface AppConfig {
     /** Pages that may call the admin endpoints, with credentials; empty: none. */
     readonly adminOrigins: readonly string[];
   };
+  /** Where embedded iframes may come from (articles/body/embed-policy.ts). */
+  readonly embeds: { readonly hosts: readonly string[] };
   readonly graphql: {
     readonly introspection: boolean;
     readonly maxDepth: number;
@@ -125,6 +127,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       publicOrigins: env.CORS_ORIGINS.includes('*') ? '*' : env.CORS_ORIGINS,
       adminOrigins: env.ADMIN_CORS_ORIGINS,
     },
+    embeds: { hosts: env.EMBED_HOSTS },
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION,
       maxDepth: env.GRAPHQL_MAX_DEPTH,

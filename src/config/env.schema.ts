@@ -42,6 +42,20 @@ const originList = (allowAny: boolean) =>
           .transform((value) => (value === '*' ? value : new URL(value).origin)),
       ),
     );
+// Video, social, chart and audio players publishers embed most (YouTube in both its forms, Vimeo,
+// X, Instagram, Datawrapper, Flourish, SoundCloud, Spotify).
+export const DEFAULT_EMBED_HOSTS: readonly string[] = [
+  'www.youtube.com',
+  'www.youtube-nocookie.com',
+  'player.vimeo.com',
+  'platform.twitter.com',
+  'www.instagram.com',
+  'datawrapper.dwcdn.net',
+  'flo.uri.sh',
+  'public.flourish.studio',
+  'w.soundcloud.com',
+  'open.spotify.com',
+];
 
 // The single description of every environment variable Newsdesk reads; .env.example mirrors it (a test checks).
 export const envSchema = z.object({
@@ -151,6 +165,17 @@ export const envSchema = z.object({
     .regex(/^[\w-]+:\s*\S.*$/, 'must look like "Name: value"')
     .optional()
     .describe('Header sent with CDN purges, e.g. "Fastly-Key: <token>"'),
+  EMBED_HOSTS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be host names, e.g. www.youtube.com,player.vimeo.com')))
+    .default([...DEFAULT_EMBED_HOSTS])
+    .describe('Hosts that iframes in embed code may load from, comma-separated'),
   METRICS_ENABLED: booleanFlag.default(false).describe('Serve Prometheus metrics at /metrics (keep it off the public internet)'),
   CORS_ORIGINS: originList(true)
     .default(['*'])

@@ -1,7 +1,6 @@
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
-import depthLimit from 'graphql-depth-limit';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { AuthenticatorService } from '../auth/authenticator.service.js';
@@ -16,7 +15,9 @@ import { pruneSchema } from './prune-schema.js';
 import { DateTimeScalar } from './scalars/date-time.scalar.js';
 import { adminAuthPlugin } from './plugins/admin-auth.plugin.js';
 import { complexityPlugin } from './plugins/complexity.plugin.js';
+import { nulCharactersPlugin } from './plugins/nul-characters.plugin.js';
 import { requestIdPlugin } from './plugins/request-id.plugin.js';
+import { validationRules } from './validation/validation-rules.js';
 
 export const ADMIN_GRAPHQL_PATH = '/admin/graphql';
 
@@ -47,11 +48,12 @@ export const AdminGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>
     csrfPrevention: true,
     playground: false,
     includeStacktraceInErrorResponses: config.graphql.includeStacktrace,
-    validationRules: [depthLimit(config.graphql.maxDepth)],
+    validationRules: validationRules(config.graphql.maxDepth),
     formatError: formatGraphqlError(config.graphql.includeStacktrace),
     plugins: [
       adminAuthPlugin(),
       complexityPlugin(config.graphql.maxComplexity),
+      nulCharactersPlugin(),
       requestIdPlugin(logger),
       // Apollo's landing page loads its sandbox from a CDN; GraphiQL is served from here instead (graphql-ide.middleware.ts).
       ApolloServerPluginLandingPageDisabled(),

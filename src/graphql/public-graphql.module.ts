@@ -1,7 +1,6 @@
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
-import depthLimit from 'graphql-depth-limit';
 import type { Logger } from 'pino';
 import { ResponseKeys } from '../common/response-keys.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -13,7 +12,9 @@ import { DateTimeScalar } from './scalars/date-time.scalar.js';
 import type { PublicContext } from './public-context.js';
 import { cachePolicyPlugin } from './plugins/cache-policy.plugin.js';
 import { complexityPlugin } from './plugins/complexity.plugin.js';
+import { nulCharactersPlugin } from './plugins/nul-characters.plugin.js';
 import { requestIdPlugin } from './plugins/request-id.plugin.js';
+import { validationRules } from './validation/validation-rules.js';
 import { PublicApiModule } from './public-api.module.js';
 
 export const PUBLIC_GRAPHQL_PATH = '/graphql';
@@ -36,13 +37,14 @@ export const PublicGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig
     csrfPrevention: false,
     playground: false,
     includeStacktraceInErrorResponses: config.graphql.includeStacktrace,
-    validationRules: [depthLimit(config.graphql.maxDepth)],
+    validationRules: validationRules(config.graphql.maxDepth),
     formatError: formatGraphqlError(config.graphql.includeStacktrace),
     plugins: [
       // Apollo installs its cache-control plugin unless told otherwise; ours replaces it.
       ApolloServerPluginCacheControlDisabled(),
       cachePolicyPlugin(config.graphql.cacheMaxAge),
       complexityPlugin(config.graphql.maxComplexity),
+      nulCharactersPlugin(),
       requestIdPlugin(logger),
       // Apollo's landing page loads its sandbox from a CDN; GraphiQL is served from here instead (graphql-ide.middleware.ts).
       ApolloServerPluginLandingPageDisabled(),

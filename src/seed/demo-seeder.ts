@@ -2,7 +2,7 @@
 // identity (slug, or fixed id for images), and an article's byline and tag links are replaced, so a
 // second run updates rows instead of duplicating them.
 import { articleBodySchema } from '../articles/body/article-body.schema.js';
-import { deriveArticleFields } from '../articles/derivation/article-derivation.js';
+import { deriveArticleFields, type DerivationSettings } from '../articles/derivation/article-derivation.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { demoContent, type DemoArticle, type DemoContent } from './demo-content.js';
 
@@ -28,8 +28,13 @@ interface ReferenceIds {
 // interactive-transaction timeout is too tight for a cold start.
 const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 120_000 };
 
-export async function seedDemoContent(prisma: PrismaClientLike, content: DemoContent = demoContent): Promise<SeedResult> {
-  return prisma.$transaction((tx) => seedWith(tx, content), TRANSACTION_OPTIONS);
+/** `settings` shape the derived fields, as for an editor's save (article-derivation.ts). */
+export async function seedDemoContent(
+  prisma: PrismaClientLike,
+  settings: DerivationSettings,
+  content: DemoContent = demoContent,
+): Promise<SeedResult> {
+  return prisma.$transaction((tx) => seedWith(tx, content, settings), TRANSACTION_OPTIONS);
 }
 
 /** True when the database holds no articles at all, soft-deleted ones included. */
@@ -39,7 +44,7 @@ export async function isDatabaseEmpty(prisma: PrismaClientLike): Promise<boolean
 
 // Only `tx` is used from here on: the embedded database has a single connection, so touching the
 // outer client inside the transaction would wait for it forever.
-async function seedWith(tx: Tx, content: DemoContent): Promise<SeedResult> {
+async function seedWith(tx: Tx, content: DemoContent, settings: DerivationSettings): Promise<SeedResult> {
   await upsertImages(tx, content);
   const ids: ReferenceIds = {
     authors: await upsertAuthors(tx, content),
@@ -47,7 +52,7 @@ async function seedWith(tx: Tx, content: DemoContent): Promise<SeedResult> {
     sections: await upsertSections(tx, content),
     series: await upsertSeries(tx, content),
   };
-  for (const article of content.articles) await upsertArticle(tx, article, ids, content);
+  for (const article of content.articles) await upsertArticle(tx, article, ids, content, settings);
   return { articles: content.articles.length };
 }
 
@@ -97,8 +102,14 @@ async function upsertEachBySlug<T extends { slug: string }>(
   return ids;
 }
 
-async function upsertArticle(tx: Tx, article: DemoArticle, ids: ReferenceIds, content: DemoContent): Promise<void> {
-  const data = articleData(article, ids, content);
+async function upsertArticle(
+  tx: Tx,
+  article: DemoArticle,
+  ids: ReferenceIds,
+  content: DemoContent,
+  settings: DerivationSettings,
+): Promise<void> {
+  const data = articleData(article, ids, content, settings);
   const { id } = await tx.article.upsert({
     where: { slug: article.slug },
     create: { slug: article.slug, ...data },
@@ -110,7 +121,7 @@ async function upsertArticle(tx: Tx, article: DemoArticle, ids: ReferenceIds, co
 }
 
 // The same validation and derived fields as an editor's save, so demo rows look like real ones.
-function articleData(article: DemoArticle, ids: ReferenceIds, content: DemoContent) {
+function articleData(article: DemoArticle, ids: ReferenceIds, content: DemoContent, settings: DerivationSettings) {
   const body = articleBodySchema.parse(article.body);
   const sectionName = content.sections.find((section) => section.slug === article.sectionSlug)?.name ?? null;
   return {
@@ -125,7 +136,7 @@ function articleData(article: DemoArticle, ids: ReferenceIds, content: DemoConte
     featuredImageId: article.featuredImageId,
     // Parsed blocks are plain JSON data; zod's output type just does not say so.
     body: body as Prisma.InputJsonValue,
-    ...deriveArticleFields({ type: article.type, teaser: article.teaser, body }, { sectionName }),
+    ...deriveArticleFields({ type: article.type, teaser: article.teaser, body }, { sectionName }, settings),
     deletedAt: null,
   } satisfies Prisma.ArticleUncheckedUpdateInput;
 }

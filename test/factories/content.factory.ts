@@ -1,4 +1,8 @@
 import { deriveArticleFields } from '../../src/articles/derivation/article-derivation.js';
+import { loadConfig } from '../../src/config/app-config.js';
+
+// The default settings: what test apps run with unless a spec sets EMBED_HOSTS.
+const DERIVATION_SETTINGS = loadConfig({});
 import { randomBytes } from 'node:crypto';
 import type {
   Article,
@@ -80,6 +84,7 @@ export class ContentFactory {
         ...deriveArticleFields(
           { type: options.type ?? 'NEWS', teaser: options.teaser ?? null, body: [{ type: 'paragraph', text }] },
           { sectionName: options.section?.name ?? null },
+          DERIVATION_SETTINGS,
         ),
         status,
         type: options.type ?? 'NEWS',

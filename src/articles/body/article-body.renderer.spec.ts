@@ -21,7 +21,13 @@ esmJest.unstable_mockModule('sanitize-html', () => ({
     return output;
   },
 }));
-const { renderBodyHtml, sanitizeBodyHtml } = await import('./article-body.renderer.js');
+const renderer = await import('./article-body.renderer.js');
+const { IFRAME_SANDBOX } = await import('./embed-policy.js');
+
+// The hosts the fixtures' iframes come from (EMBED_HOSTS in the app).
+const EMBEDS = { hosts: ['www.youtube-nocookie.com', 'ok.example', 'a.example', 'b.example'] };
+const renderBodyHtml = (body: ArticleBody) => renderer.renderBodyHtml(body, EMBEDS);
+const sanitizeBodyHtml = (html: string) => renderer.sanitizeBodyHtml(html, EMBEDS);
 
 function finalPass(): { input: string; output: string } | undefined {
   return sanitizeCalls.at(-1);
@@ -155,12 +161,12 @@ describe('renderBodyHtml', () => {
       );
     });
 
-    it('keeps a safe https iframe embed intact', () => {
+    it('keeps a safe https iframe embed from an allowed host, sandboxed', () => {
       const iframe =
         '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Clip" width="560" height="315" ' +
-        'allow="encrypted-media; picture-in-picture" allowfullscreen></iframe>';
-      expect(render([{ type: 'embed', url: 'https://youtu.be/abc', provider: 'youtube', html: iframe }])).toBe(
-        `<figure class="embed" data-provider="youtube">${iframe}</figure>`,
+        'allow="encrypted-media; picture-in-picture" allowfullscreen';
+      expect(render([{ type: 'embed', url: 'https://youtu.be/abc', provider: 'youtube', html: `${iframe}></iframe>` }])).toBe(
+        `<figure class="embed" data-provider="youtube">${iframe} sandbox="${IFRAME_SANDBOX}"></iframe></figure>`,
       );
     });
   });
@@ -183,7 +189,7 @@ describe('renderBodyHtml', () => {
         '<img src="x" onerror="alert(1)"><iframe src="https://ok.example/e" onload="alert(2)"></iframe>',
       );
       expect(html).not.toMatch(/onerror|onload|<img/);
-      expect(html).toContain('<iframe src="https://ok.example/e"></iframe>');
+      expect(html).toContain(`<iframe src="https://ok.example/e" sandbox="${IFRAME_SANDBOX}"></iframe>`);
     });
 
     it.each([

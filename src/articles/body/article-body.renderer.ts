@@ -1,6 +1,14 @@
 import sanitizeHtml from 'sanitize-html';
 
 import type { ArticleBody, BodyBlock, InlineMark, InlineNode } from './article-body.schema.js';
+import {
+  EMBED_ATTRIBUTES,
+  EMBED_TAGS,
+  embedSanitizeOptions,
+  linkRel,
+  sanitizeEmbedHtml,
+  type EmbedSettings,
+} from './embed-policy.js';
 
 type Block<T extends BodyBlock['type']> = Extract<BodyBlock, { type: T }>;
 type Attributes = Record<string, string | number | undefined>;
@@ -33,14 +41,6 @@ function hasText(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== '';
 }
 
-function isAbsoluteHttpUrl(href: string): boolean {
-  return /^https?:\/\//i.test(href);
-}
-
-function linkRel(href: string): string | undefined {
-  return isAbsoluteHttpUrl(href) ? 'noopener noreferrer' : undefined;
-}
-
 // Outermost first; a fixed order keeps output stable however the editor listed the marks.
 const MARK_NESTING: readonly [InlineMark, string][] = [
   ['strong', 'strong'],
@@ -69,57 +69,31 @@ function renderContent(block: { text?: string; children?: InlineNode[] }): strin
   return block.children === undefined ? escapeText(block.text ?? '') : renderInline(block.children);
 }
 
-// Recomputed rather than trusted so every absolute link, ours or embedded, carries the same rel.
-function withLinkRel(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
-  const rest = { ...attribs };
-  delete rest.rel;
-  const rel = rest.href === undefined ? undefined : linkRel(rest.href);
-  return { tagName, attribs: rel === undefined ? rest : { ...rest, rel } };
-}
-
-function dropIframeWithoutSource(frame: sanitizeHtml.IFrame): boolean {
-  // sanitize-html strips a disallowed src but keeps the element; an iframe with no source is noise.
-  return frame.tag === 'iframe' && !frame.attribs.src;
-}
-
-const EMBED_TAGS = ['iframe', 'blockquote', 'p', 'a', 'br', 'em', 'strong'];
-
-const EMBED_ATTRIBUTES: Record<string, string[]> = {
-  iframe: ['src', 'title', 'width', 'height', 'allow', 'allowfullscreen', 'frameborder', 'loading', 'referrerpolicy'],
-  // Providers such as X and Instagram hydrate their blockquotes by class and data attributes.
-  blockquote: ['class', 'cite', 'lang', 'data-*'],
-  p: ['lang', 'dir'],
-  a: ['href', 'rel'],
-};
-
-const EMBED_SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: EMBED_TAGS,
-  allowedAttributes: EMBED_ATTRIBUTES,
-  allowedSchemes: ['https', 'http', 'mailto'],
-  // An http iframe is mixed content: blocked by browsers at best, tamperable in transit at worst.
-  allowedSchemesByTag: { iframe: ['https'] },
-  allowProtocolRelative: false,
-  allowIframeRelativeUrls: false,
-  disallowedTagsMode: 'discard',
-  transformTags: { a: withLinkRel },
-  exclusiveFilter: dropIframeWithoutSource,
-};
-
 const BLOCK_TAGS = ['h2', 'h3', 'h4', 'ul', 'ol', 'li', 'cite', 'figure', 'figcaption', 'img', 'span'];
 
-// A superset of the embed allowlist, since sanitised embed markup is part of the rendered body.
-const BODY_SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
-  ...EMBED_SANITIZE_OPTIONS,
-  allowedTags: [...EMBED_TAGS, ...BLOCK_TAGS, ...MARK_NESTING.map(([, tag]) => tag)],
-  allowedAttributes: {
-    ...EMBED_ATTRIBUTES,
-    img: ['src', 'alt', 'width', 'height', 'loading'],
-    figure: ['class', 'data-provider'],
-    span: ['class'],
-  },
-  allowedClasses: { figure: ['embed'], span: ['credit'] },
-  allowedSchemesByTag: { iframe: ['https'], img: ['https', 'http'] },
-};
+// A superset of the embed policy, since sanitised embed markup is part of the rendered body.
+const bodyOptionsBySettings = new WeakMap<EmbedSettings, sanitizeHtml.IOptions>();
+
+function bodySanitizeOptions(settings: EmbedSettings): sanitizeHtml.IOptions {
+  let options = bodyOptionsBySettings.get(settings);
+  if (!options) {
+    const embed = embedSanitizeOptions(settings);
+    options = {
+      ...embed,
+      allowedTags: [...EMBED_TAGS, ...BLOCK_TAGS, ...MARK_NESTING.map(([, tag]) => tag)],
+      allowedAttributes: {
+        ...EMBED_ATTRIBUTES,
+        img: ['src', 'alt', 'width', 'height', 'loading'],
+        figure: ['class', 'data-provider'],
+        span: ['class'],
+      },
+      allowedClasses: { figure: ['embed'], span: ['credit'] },
+      allowedSchemesByTag: { iframe: ['https'], img: ['https', 'http'] },
+    };
+    bodyOptionsBySettings.set(settings, options);
+  }
+  return options;
+}
 
 function renderParagraph(block: Block<'paragraph'>): string {
   return element('p', {}, renderContent(block));
@@ -165,15 +139,16 @@ function renderImage(block: Block<'image'>): string {
   return element('figure', {}, image + renderFigcaption(block.caption, block.credit));
 }
 
-function renderEmbed(block: Block<'embed'>): string {
-  const embedded = sanitizeHtml(block.html ?? '', EMBED_SANITIZE_OPTIONS).trim();
+function renderEmbed(block: Block<'embed'>, settings: EmbedSettings): string {
+  // Sanitised when saved already; again here, so an embed can never break out of its figure.
+  const embedded = sanitizeEmbedHtml(block.html ?? '', settings);
   const content = embedded !== '' ? embedded : element('a', { href: block.url, rel: linkRel(block.url) }, escapeText(block.url));
   const attributes = { class: 'embed', 'data-provider': block.provider };
   return element('figure', attributes, content + renderFigcaption(block.caption, undefined));
 }
 
 // Keyed by block type so the compiler insists on a renderer for every type in the schema.
-const BLOCK_RENDERERS: { [T in BodyBlock['type']]: (block: Block<T>) => string } = {
+const BLOCK_RENDERERS: { [T in BodyBlock['type']]: (block: Block<T>, settings: EmbedSettings) => string } = {
   paragraph: renderParagraph,
   heading: renderHeading,
   quote: renderQuote,
@@ -182,24 +157,24 @@ const BLOCK_RENDERERS: { [T in BodyBlock['type']]: (block: Block<T>) => string }
   embed: renderEmbed,
 };
 
-function renderBlock(block: BodyBlock): string {
+function renderBlock(block: BodyBlock, settings: EmbedSettings): string {
   // Bodies are validated on write, but one stored by a newer or older schema must not take the
   // whole article page down, so an unknown block type renders as nothing.
   const render = Object.hasOwn(BLOCK_RENDERERS, block.type)
-    ? (BLOCK_RENDERERS[block.type] as (block: BodyBlock) => string)
+    ? (BLOCK_RENDERERS[block.type] as (block: BodyBlock, settings: EmbedSettings) => string)
     : undefined;
-  return render === undefined ? '' : render(block);
+  return render === undefined ? '' : render(block, settings);
 }
 
 /**
  * The defence-in-depth pass applied to rendered bodies: an explicit allowlist of exactly what the
  * renderer (and sanitised embeds) can produce. Safe markup comes back unchanged.
  */
-export function sanitizeBodyHtml(html: string): string {
-  return sanitizeHtml(html, BODY_SANITIZE_OPTIONS);
+export function sanitizeBodyHtml(html: string, settings: EmbedSettings): string {
+  return sanitizeHtml(html, bodySanitizeOptions(settings));
 }
 
-export function renderBodyHtml(body: ArticleBody): string {
-  const blocks = body.map(renderBlock).filter((html) => html !== '');
-  return sanitizeBodyHtml(blocks.join('\n'));
+export function renderBodyHtml(body: ArticleBody, settings: EmbedSettings): string {
+  const blocks = body.map((block) => renderBlock(block, settings)).filter((html) => html !== '');
+  return sanitizeBodyHtml(blocks.join('\n'), settings);
 }

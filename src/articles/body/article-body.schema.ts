@@ -182,7 +182,7 @@ const embedBlockSchema = strictShape('embed block', {
   caption: captionField(),
   html: storableString(ARTICLE_BODY_LIMITS.embedHtmlLength)
     .optional()
-    .describe('Provider embed code; stored as written and sanitised to an allowlist (https iframes only) on render'),
+    .describe('Provider embed code; sanitised when saved (embed-policy.ts: allowed iframe hosts, sandbox, no scripts)'),
 }).describe('Third-party embed');
 
 const BLOCK_SCHEMAS = [

@@ -3,12 +3,7 @@ import { PrismaService } from '../../database/prisma.service.js';
 import type { Tx } from '../../database/tx.js';
 import { Prisma, type ArticleType } from '../../generated/prisma/client.js';
 import { articleBodySchema } from '../body/article-body.schema.js';
-import {
-  DERIVATION_VERSION,
-  type DerivationDependencies,
-  type DerivationSource,
-  type DerivedArticleFields,
-} from './article-derivation.js';
+import type { DerivationDependencies, DerivationSource, DerivedArticleFields } from './article-derivation.js';
 
 /** One article's live content and what its derived fields depend on, as the derivation reads them. */
 export interface DerivationInput {
@@ -26,7 +21,9 @@ interface Row {
   section_name: string | null;
 }
 
-export type DerivationScope = { kind: 'stale' } | { kind: 'never-derived' } | { kind: 'section'; sectionId: string };
+/** Which articles to (re)derive; `stale` means written by another derivation version than `version`. */
+export type DerivationScope =
+  { kind: 'stale'; version: number } | { kind: 'never-derived' } | { kind: 'section'; sectionId: string };
 
 // Reads and writes of the derived columns (article-derivation.ts) outside an editor's save: rows left
 // by older derivation code, rows never derived (loaded past the app), and an article whose section was
@@ -71,7 +68,7 @@ export class ArticleDerivationRepository {
 
   private condition(scope: DerivationScope): Prisma.Sql {
     if (scope.kind === 'never-derived') return Prisma.sql`a.body_html IS NULL`;
-    if (scope.kind === 'stale') return Prisma.sql`(a.body_html IS NULL OR a.derived_version < ${DERIVATION_VERSION})`;
+    if (scope.kind === 'stale') return Prisma.sql`(a.body_html IS NULL OR a.derived_version <> ${scope.version})`;
     return Prisma.sql`a.section_id = ${scope.sectionId}::uuid`;
   }
 }

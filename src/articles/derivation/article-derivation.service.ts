@@ -7,7 +7,9 @@ import type { ContentChange } from '../../events/content-change.js';
 import { OnContentChange } from '../../events/on-content-change.decorator.js';
 import { JobQueueService } from '../../jobs/job-queue.service.js';
 import { LOGGER } from '../../logging/logging.module.js';
-import { deriveArticleFields } from './article-derivation.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { derivationVersion, deriveArticleFields } from './article-derivation.js';
 import { ArticleDerivationRepository, type DerivationScope } from './article-derivation.repository.js';
 
 export const REDERIVE_ARTICLES_JOB = 'article.rederive';
@@ -17,8 +19,8 @@ const BATCH = 200;
 // content and dependencies give now, outside an editor's own save:
 // - at start-up, rows never derived (loaded past the app, or from before derivation existed) are
 //   derived before the app serves, since a public read never derives;
-// - rows written by an older DERIVATION_VERSION are re-derived by a background job: they still show
-//   valid, older output meanwhile;
+// - rows written by other derivation code or settings (derivationVersion) are re-derived by a
+//   background job: they still show valid, older output meanwhile;
 // - a change to something derived fields depend on (a section's name) re-derives its articles by job,
 //   which also purges their cached responses.
 @Injectable()
@@ -28,14 +30,14 @@ export class ArticleDerivationService implements OnApplicationBootstrap {
     private readonly queue: JobQueueService,
     private readonly purger: ResponseCachePurger,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const derived = await this.rederive({ kind: 'never-derived' });
     if (derived > 0) this.logger.info({ articles: derived }, `Derived the public fields of ${derived} articles`);
-    if (await this.derivations.exists({ kind: 'stale' })) {
-      await this.derivations.transaction((tx) => this.enqueue(tx, { kind: 'stale' }));
-    }
+    const stale = { kind: 'stale', version: derivationVersion(this.config) } as const;
+    if (await this.derivations.exists(stale)) await this.derivations.transaction((tx) => this.enqueue(tx, stale));
   }
 
   // A section's name is part of its articles' labels: renaming, trashing or restoring it re-derives them.
@@ -53,8 +55,9 @@ export class ArticleDerivationService implements OnApplicationBootstrap {
     for (;;) {
       const done: string | null = await this.derivations.transaction(async (tx) => {
         const batch = await this.derivations.claimBatch(tx, scope, afterId, BATCH);
-        for (const article of batch)
-          await this.derivations.write(tx, article.id, deriveArticleFields(article.source, article.dependencies));
+        for (const article of batch) {
+          await this.derivations.write(tx, article.id, deriveArticleFields(article.source, article.dependencies, this.config));
+        }
         if (batch.length)
           await this.purger.purgeOnCommit(
             tx,

@@ -1,14 +1,31 @@
+import { createHash } from 'node:crypto';
+import type { AppConfig } from '../../config/app-config.js';
 import type { ArticleType } from '../../generated/prisma/client.js';
 import type { ArticleBody } from '../body/article-body.schema.js';
 import { renderBodyHtml } from '../body/article-body.renderer.js';
 import { analyseBody, deriveTeaser } from '../body/article-body.text.js';
 
 /**
- * The version of the derivation below. Bump it whenever a change here (or in the renderer, the teaser
- * or the text analysis) would write something different: stored rows of older versions are then
- * re-derived in the background (ArticleDerivationService).
+ * The version of the derivation code below. Bump it whenever a change here (or in the renderer, the
+ * teaser or the text analysis) would write something different: stored rows of other versions are
+ * then re-derived in the background (ArticleDerivationService).
  */
-export const DERIVATION_VERSION = 1;
+const DERIVATION_CODE_VERSION = 1;
+
+/** The configuration that shapes derived output (which hosts embeds may frame). */
+export type DerivationSettings = Pick<AppConfig, 'embeds'>;
+
+/**
+ * What a stored row's derived_version must equal to be current: the code version and a fingerprint of
+ * the settings, so changing EMBED_HOSTS re-derives the archive too. A positive 31-bit integer.
+ */
+export function derivationVersion(settings: DerivationSettings): number {
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([DERIVATION_CODE_VERSION, settings.embeds]))
+    .digest()
+    .readUInt32BE(0);
+  return (fingerprint % 0x7fff_ffff) + 1;
+}
 
 const TYPE_LABELS: Record<ArticleType, string> = {
   NEWS: 'News',
@@ -52,15 +69,19 @@ export function deriveLabel(type: ArticleType, label: string | null | undefined,
   return sectionName ? `${TYPE_LABELS[type]} | ${sectionName}` : TYPE_LABELS[type];
 }
 
-export function deriveArticleFields(source: DerivationSource, dependencies: DerivationDependencies): DerivedArticleFields {
+export function deriveArticleFields(
+  source: DerivationSource,
+  dependencies: DerivationDependencies,
+  settings: DerivationSettings,
+): DerivedArticleFields {
   const stats = analyseBody(source.body);
   return {
     displayTeaser: source.teaser?.trim() ? source.teaser : deriveTeaser(source.body),
     displayLabel: deriveLabel(source.type, source.label, dependencies.sectionName),
-    bodyHtml: renderBodyHtml(source.body),
+    bodyHtml: renderBodyHtml(source.body, settings.embeds),
     bodyText: stats.text,
     wordCount: stats.wordCount,
     readingTimeMinutes: stats.readingTimeMinutes,
-    derivedVersion: DERIVATION_VERSION,
+    derivedVersion: derivationVersion(settings),
   };
 }

@@ -1,9 +1,12 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { ModelKeyset } from '../../common/pagination/keyset.js';
 import type { PageRequest } from '../../common/pagination/page-request.js';
-import { Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import { Prisma, type Article, type ArticleRevision } from '../../generated/prisma/client.js';
 import { groupBy } from '../../common/group-by.js';
+import { sanitizeBodyEmbeds } from '../body/embed-policy.js';
 import { deriveArticleFields, type DerivationDependencies } from '../derivation/article-derivation.js';
 import { storedContentSchema, type ArticleContent } from './article-content.js';
 
@@ -16,8 +19,19 @@ export type ArticleSnapshot = {
   content: ArticleContent;
 };
 
+export interface StoredBodies {
+  id: string;
+  status: Article['status'];
+  deletedAt: Date | null;
+  body: unknown;
+  pendingChanges: unknown;
+  updatedAt: Date;
+}
+
 // Writes of articles for the admin API. Every method takes the caller's transaction: an edit, its
-// revision, its audit entry and its jobs commit together or not at all.
+// revision, its audit entry and its jobs commit together or not at all. Every body is stored
+// normalised: its embed HTML sanitised by the embed policy (live and pending alike).
+
 /** Newest first by version. */
 export const REVISION_PAGES = new ModelKeyset<ArticleRevision>([['version', 'integer']], 'desc');
 
@@ -29,10 +43,12 @@ export const ADMIN_ARTICLE_PAGES = new ModelKeyset<Article>(
   ],
   'desc',
 );
-
 @Injectable()
 export class ArticleEditorRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.prisma.transaction(work);
@@ -168,7 +184,8 @@ export class ArticleEditorRepository {
   }
 
   writePending(tx: Tx, id: string, content: ArticleContent): Promise<Article> {
-    return tx.article.update({ where: { id }, data: { pendingChanges: content as unknown as Prisma.InputJsonValue } });
+    const stored = { ...content, body: this.storedBody(content) };
+    return tx.article.update({ where: { id }, data: { pendingChanges: stored as unknown as Prisma.InputJsonValue } });
   }
 
   update(tx: Tx, id: string, data: Prisma.ArticleUncheckedUpdateInput): Promise<Article> {
@@ -235,14 +252,47 @@ export class ArticleEditorRepository {
     return missing;
   }
 
+  /** Up to `limit` articles after `afterId` (by id) whose body or pending body holds embed HTML. */
+  findWithEmbedHtml(afterId: string | null, limit: number): Promise<StoredBodies[]> {
+    const hasEmbedHtml = '$[*] ? (@.type == "embed" && exists(@.html))';
+    return this.prisma.$queryRaw<StoredBodies[]>(Prisma.sql`
+      SELECT id, status, deleted_at AS "deletedAt", body, pending_changes AS "pendingChanges", updated_at AS "updatedAt"
+      FROM articles
+      WHERE (${afterId}::uuid IS NULL OR id > ${afterId}::uuid)
+        AND (jsonb_path_exists(body, ${hasEmbedHtml}::jsonpath)
+          OR jsonb_path_exists(coalesce(pending_changes -> 'body', '[]'), ${hasEmbedHtml}::jsonpath))
+      ORDER BY id
+      LIMIT ${limit}`);
+  }
+
+  /**
+   * Writes back re-sanitised bodies, keeping updated_at: a data repair is not a content change.
+   * Both are stored as given (already normalised).
+   */
+  async replaceStoredBodies(tx: Tx, row: StoredBodies): Promise<void> {
+    await tx.article.update({
+      where: { id: row.id },
+      data: {
+        body: row.body as unknown as Prisma.InputJsonValue,
+        pendingChanges: row.pendingChanges === null ? Prisma.DbNull : (row.pendingChanges as unknown as Prisma.InputJsonValue),
+        updatedAt: row.updatedAt,
+      },
+    });
+  }
+
+  private storedBody(content: ArticleContent) {
+    return sanitizeBodyEmbeds(content.body, this.config.embeds);
+  }
+
   /** The live content's columns, with what the public sees derived from it now (article-derivation.ts). */
   private async columns(tx: Tx, content: ArticleContent) {
+    const body = this.storedBody(content);
     return {
       slug: content.slug,
       headline: content.headline,
       dek: content.dek,
-      body: content.body as unknown as Prisma.InputJsonValue,
-      ...deriveArticleFields(content, await this.dependenciesOf(tx, content)),
+      body: body as unknown as Prisma.InputJsonValue,
+      ...deriveArticleFields({ ...content, body }, await this.dependenciesOf(tx, content), this.config),
       teaser: content.teaser,
       type: content.type,
       sectionId: content.sectionId,

@@ -99,10 +99,18 @@ export class ArticleWorkflowService {
     if (content.slug !== article.slug && (await this.articles.isSlugTaken(tx, content.slug, article.id))) {
       throw new DomainError('CONFLICT', `The slug "${content.slug}" is already used by another article`);
     }
-    const publishedAt = article.publishedAt ?? (article.status === 'SCHEDULED' ? article.scheduledAt : null) ?? new Date();
+    const now = new Date();
+    const publishedAt = article.publishedAt ?? (article.status === 'SCHEDULED' ? article.scheduledAt : null) ?? now;
+    // The public version changes here and only here; a first publish is also its first "update".
+    const publicUpdatedAt = article.publishedAt ? now : publishedAt;
     // Publishing pending changes may move a live article out of tags and sections.
     if (article.status === 'PUBLISHED') await this.events.begin(tx, { entity: 'article', id: article.id });
-    const live = await this.articles.writeLive(tx, article.id, content, { status: 'PUBLISHED', publishedAt, scheduledAt: null });
+    const live = await this.articles.writeLive(tx, article.id, content, {
+      status: 'PUBLISHED',
+      publishedAt,
+      publicUpdatedAt,
+      scheduledAt: null,
+    });
     if (article.status === 'PUBLISHED' && content.slug !== article.slug)
       await this.articles.rememberOldSlug(tx, article.id, article.slug);
     return live;

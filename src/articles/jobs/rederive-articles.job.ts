@@ -9,7 +9,7 @@ import { ArticleDerivationService, REDERIVE_ARTICLES_JOB } from '../derivation/a
 export const rederiveArticlesPayload = z.object({
   scope: z
     .discriminatedUnion('kind', [
-      z.object({ kind: z.literal('stale') }),
+      z.object({ kind: z.literal('stale'), version: z.int().positive() }),
       z.object({ kind: z.literal('never-derived') }),
       z.object({ kind: z.literal('section'), sectionId: z.uuid() }),
     ])

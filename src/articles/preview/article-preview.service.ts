@@ -89,7 +89,7 @@ export class ArticlePreviewService {
       this.series.findByIds(content.seriesId ? [content.seriesId] : [], part('series'), none),
       this.images.findVisibleByIds(content.featuredImageId ? [content.featuredImageId] : [], part('featuredImage'), none),
     ]);
-    const derived = deriveArticleFields(content, { sectionName: (section?.name as string | undefined) ?? null });
+    const derived = deriveArticleFields(content, { sectionName: (section?.name as string | undefined) ?? null }, this.config);
     const sectionSlug = section?.slug as string | undefined;
     return {
       [ROW_ID]: article.id,

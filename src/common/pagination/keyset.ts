@@ -8,13 +8,14 @@ import type { PageRequest } from './page-request.js';
 // cast in PostgreSQL. The same keyset gives the SQL form (for hand-written queries) and the Prisma
 // form of the "after this edge" condition.
 
-export type KeyType = 'timestamp' | 'uuid' | 'text' | 'number' | 'integer' | 'int64';
+export type KeyType = 'timestamp' | 'uuid' | 'text' | 'number' | 'integer' | 'int64' | 'xid8';
 type KeyValue = string | number;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // What Date.toISOString writes (and PostgreSQL reads back exactly).
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
 const MAX_TEXT_KEY = 1000;
 
 const VALID: Record<KeyType, (value: unknown) => boolean> = {
@@ -25,6 +26,8 @@ const VALID: Record<KeyType, (value: unknown) => boolean> = {
   integer: (value) => typeof value === 'number' && Number.isSafeInteger(value),
   // 64-bit ids travel as decimal strings.
   int64: (value) => typeof value === 'string' && /^\d{1,19}$/.test(value) && BigInt(value) <= INT64_MAX,
+  // Transaction ids (xid8) are unsigned.
+  xid8: (value) => typeof value === 'string' && /^\d{1,20}$/.test(value) && BigInt(value) <= UINT64_MAX,
 };
 
 const SQL_TYPE: Record<KeyType, string> = {
@@ -34,6 +37,7 @@ const SQL_TYPE: Record<KeyType, string> = {
   number: 'real',
   integer: 'integer',
   int64: 'bigint',
+  xid8: 'xid8',
 };
 
 export function encodeCursor(values: readonly KeyValue[]): string {

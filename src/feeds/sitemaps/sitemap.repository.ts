@@ -29,8 +29,8 @@ export class SitemapRepository {
   /** Every page with its newest update; one pass over the published keys. */
   pages(pageSize: number): Promise<SitemapPageInfo[]> {
     return this.prisma.$queryRaw<SitemapPageInfo[]>(Prisma.sql`
-      SELECT page, max(updated_at) AS "lastModified" FROM (
-        SELECT ((row_number() OVER (ORDER BY a.published_at, a.id) - 1) / ${pageSize})::int AS page, a.updated_at
+      SELECT page, max(public_updated_at) AS "lastModified" FROM (
+        SELECT ((row_number() OVER (ORDER BY a.published_at, a.id) - 1) / ${pageSize})::int AS page, a.public_updated_at
         FROM articles a WHERE ${PUBLISHED}
       ) numbered GROUP BY page ORDER BY page`);
   }
@@ -63,4 +63,4 @@ export class SitemapRepository {
 }
 
 const SELECTED = Prisma.sql`a.id, a.slug, s.slug AS "sectionSlug", a.headline,
-  a.published_at AS "publishedAt", a.updated_at AS "updatedAt"`;
+  a.published_at AS "publishedAt", a.public_updated_at AS "updatedAt"`;

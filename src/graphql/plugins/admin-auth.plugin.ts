@@ -1,19 +1,41 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import type { AdminContext } from '../admin-context.js';
 
 // Operations that must work with a stale Authorization header still attached (clients refresh or
 // log in again precisely because their token expired).
 const CREDENTIAL_OPERATIONS = new Set(['login', 'refreshSession', '__typename']);
 
-function rootFields(document: DocumentNode, operationName: string | null | undefined): string[] {
-  const operation = document.definitions.find(
-    (definition): definition is OperationDefinitionNode =>
-      definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName),
+// The root fields an operation can select, seen through fragment spreads and inline fragments (at the
+// root they can only be on Query or Mutation). @skip/@include are ignored: a field that may run counts.
+function rootFields(operation: OperationDefinitionNode, document: DocumentNode): string[] {
+  const fragments = new Map(
+    document.definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
   );
-  return (operation?.selectionSet.selections ?? []).flatMap((selection) =>
-    selection.kind === Kind.FIELD ? [selection.name.value] : ['…'],
-  );
+  const fields = new Set<string>();
+  const visited = new Set<string>();
+  const collect = (selectionSet: SelectionSetNode): void => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) fields.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      else if (!visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) collect(fragment.selectionSet);
+      }
+    }
+  };
+  collect(operation.selectionSet);
+  return [...fields];
 }
 
 function unauthenticated(message: string): GraphQLError {
@@ -26,8 +48,10 @@ export function adminAuthPlugin(): ApolloServerPlugin<AdminContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request, contextValue }) {
-          const fields = rootFields(document, request.operationName);
+        async didResolveOperation({ document, operation, contextValue }) {
+          // Apollo resolves the operation before this hook, or answers 400 itself.
+          if (!operation) return;
+          const fields = rootFields(operation, document);
           if (contextValue.authError && !fields.every((field) => CREDENTIAL_OPERATIONS.has(field))) {
             throw unauthenticated(contextValue.authError);
           }

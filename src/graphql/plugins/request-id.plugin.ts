@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { DomainError } from '../../common/domain-error.js';
+import { clientErrorCode } from '../format-error.js';
 
 interface RequestIdContext {
   req?: { id?: unknown };
@@ -16,10 +17,8 @@ export function requestIdPlugin(logger: Logger): ApolloServerPlugin<RequestIdCon
       return {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
-            if (unwrapResolverError(error) instanceof DomainError) continue;
-            if (!error.extensions?.code || error.extensions.code === 'INTERNAL_SERVER_ERROR') {
-              logger.error({ err: error.originalError ?? error, requestId, path: error.path }, 'GraphQL resolver failed');
-            }
+            if (unwrapResolverError(error) instanceof DomainError || clientErrorCode(error)) continue;
+            logger.error({ err: error.originalError ?? error, requestId, path: error.path }, 'GraphQL resolver failed');
           }
         },
         async willSendResponse({ response }) {

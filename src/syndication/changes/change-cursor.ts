@@ -7,7 +7,9 @@ export interface ChangePosition {
   readonly id: string;
 }
 
-const CHANGES = new Keyset(['int64', 'int64']);
+// txid is an xid8 (unsigned 64-bit), id a bigint (signed 64-bit): a number past either bound never
+// names a position, and would fail in the SQL cast.
+const CHANGES = new Keyset(['xid8', 'int64']);
 
 export function encodeChangeCursor(position: ChangePosition): string {
   return CHANGES.encode([position.txid, position.id]);

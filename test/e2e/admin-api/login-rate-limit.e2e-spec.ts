@@ -59,3 +59,50 @@ describe('login rate limiting', () => {
     }
   });
 });
+
+// The default limit (10) under concurrency: the attempt is reserved before the password is checked,
+// so guesses fired at once cannot all pass the check before any of them is recorded.
+describe('login rate limiting under concurrent guesses', () => {
+  let t: TestApp;
+  const login = (ip: string, email: string, password: string) =>
+    postFrom(t.admin.endpoint, ip, LOGIN, { input: { email, password } });
+  const codes = (responses: Awaited<ReturnType<typeof login>>[]) =>
+    responses.reduce<Record<string, number>>((counts, response) => {
+      const code = errorOf(response).code;
+      return { ...counts, [code]: (counts[code] ?? 0) + 1 };
+    }, {});
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('checks only 10 of 199 guesses fired at once from one IP, then refuses the right password', async () => {
+    const user = await createUser(t, 'EDITOR');
+    const guesses = await Promise.all(Array.from({ length: 199 }, () => login('127.0.5.1', user.email, WRONG)));
+    expect(codes(guesses)).toEqual({ UNAUTHENTICATED: 10, RATE_LIMITED: 189 });
+    expect(errorOf(await login('127.0.5.1', user.email, TEST_PASSWORD)).code).toBe('RATE_LIMITED');
+    expect(await t.prisma.loginAttempt.count({ where: { ip: '127.0.5.1' } })).toBe(10);
+  });
+
+  it('checks only 10 concurrent guesses at one account spread over many IPs', async () => {
+    const user = await createUser(t, 'AUTHOR');
+    const ips = Array.from({ length: 60 }, (_, index) => `127.0.6.${1 + (index % 6)}`);
+    const guesses = await Promise.all(ips.map((ip) => login(ip, user.email, WRONG)));
+    expect(codes(guesses)).toEqual({ UNAUTHENTICATED: 10, RATE_LIMITED: 50 });
+    expect(errorOf(await login('127.0.6.9', user.email, TEST_PASSWORD)).code).toBe('RATE_LIMITED');
+    expect(await t.prisma.loginAttempt.count({ where: { email: user.email } })).toBe(10);
+  });
+
+  it('still logs in the right password sent among a few concurrent wrong ones', async () => {
+    const user = await createUser(t, 'AUTHOR');
+    const [right, ...wrong] = await Promise.all([
+      login('127.0.7.1', user.email, TEST_PASSWORD),
+      ...Array.from({ length: 5 }, () => login('127.0.7.1', user.email, WRONG)),
+    ]);
+    expect(right!.body.data?.login.user.id).toBe(user.id);
+    expect(codes(wrong)).toEqual({ UNAUTHENTICATED: 5 });
+    const attempts = await t.prisma.loginAttempt.groupBy({ by: ['succeeded'], where: { email: user.email }, _count: true });
+    expect(Object.fromEntries(attempts.map((row) => [String(row.succeeded), row._count]))).toEqual({ true: 1, false: 5 });
+  });
+});

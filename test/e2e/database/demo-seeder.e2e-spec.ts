@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../../../src/generated/prisma/client.js';
 import { demoContent, maliArticle } from '../../../src/seed/demo-content.js';
+import { loadConfig } from '../../../src/config/app-config.js';
 import { isDatabaseEmpty, seedDemoContent } from '../../../src/seed/demo-seeder.js';
 import { createTestDatabase, type TestDatabase } from '../../utils/test-database.js';
 
@@ -43,7 +44,7 @@ describe('seedDemoContent', () => {
     async () => {
       expect(await isDatabaseEmpty(prisma)).toBe(true);
 
-      expect(await seedDemoContent(prisma)).toEqual({ articles: demoContent.articles.length });
+      expect(await seedDemoContent(prisma, loadConfig({}))).toEqual({ articles: demoContent.articles.length });
       const afterFirstRun = await tableCounts(prisma);
       expect(await isDatabaseEmpty(prisma)).toBe(false);
       expect(afterFirstRun).toMatchObject({
@@ -55,7 +56,7 @@ describe('seedDemoContent', () => {
         images: demoContent.images.length,
       });
 
-      await seedDemoContent(prisma);
+      await seedDemoContent(prisma, loadConfig({}));
       expect(await tableCounts(prisma)).toEqual(afterFirstRun);
     },
     SEED_TIMEOUT,

@@ -9,7 +9,7 @@ describe('feeds and sitemaps over the demo content', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await seedDemoContent(t.prisma);
+    await seedDemoContent(t.prisma, t.config);
   });
   afterAll(() => t.close());
 

@@ -19,7 +19,7 @@ describe('public API: articles', () => {
   beforeAll(async () => {
     t = await createTestApp();
     factory = new ContentFactory(t.prisma);
-    await seedDemoContent(t.prisma);
+    await seedDemoContent(t.prisma, t.config);
   });
   afterAll(() => t.close());
 

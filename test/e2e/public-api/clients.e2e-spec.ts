@@ -15,7 +15,7 @@ describe('public API from standard GraphQL clients', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await seedDemoContent(t.prisma);
+    await seedDemoContent(t.prisma, t.config);
   });
   afterAll(() => t.close());
 

@@ -109,6 +109,19 @@ describe('admin API: webhook endpoints', () => {
     ['https://[fe80::1]/hook', 'private, loopback'],
     ['https://localhost/hook', 'private, loopback'],
     ['https://0.0.0.0/hook', 'private, loopback'],
+    // IPv6 forms of IPv4 addresses, judged by those, and ranges that are not global unicast.
+    ...[
+      'https://[::127.0.0.1]/hook',
+      'https://[::a9fe:a9fe]/hook',
+      'https://[64:ff9b::a9fe:a9fe]/hook',
+      'https://[2002:a9fe:a9fe::]/hook',
+      'https://[ff02::1]/hook',
+      'https://224.0.0.1/hook',
+      'https://255.255.255.255/hook',
+      'https://240.0.0.1/hook',
+      'https://198.18.0.1/hook',
+      'https://192.0.0.1/hook',
+    ].map((url) => [url, 'not private, loopback'] as [string, string]),
     ['ftp://93.184.216.34/hook', 'absolute http(s) URL'],
   ])('refuses %s without changing anything', async (url, reason) => {
     const before = await t.prisma.webhookEndpoint.count();
