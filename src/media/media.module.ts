@@ -1,8 +1,17 @@
 import { Module } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { BodyImagesService } from './body-images.service.js';
 import { ImageRepository } from './image.repository.js';
+import { MediaUrls } from './renditions/media-urls.js';
 
+// The public side of media: reading visible images and building their URLs.
 @Module({
-  providers: [ImageRepository],
-  exports: [ImageRepository],
+  providers: [
+    ImageRepository,
+    BodyImagesService,
+    { provide: MediaUrls, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new MediaUrls(config.media) },
+  ],
+  exports: [ImageRepository, BodyImagesService, MediaUrls],
 })
 export class MediaModule {}

@@ -1,6 +1,34 @@
 import sanitizeHtml from 'sanitize-html';
 
 import type { ArticleBody, BodyBlock, InlineMark, InlineNode } from './article-body.schema.js';
+import { imageBlockRef } from './article-body.images.js';
+
+/** A media library image as a body figure shows it (built by media/body-images.service.ts). */
+export interface RenderableImage {
+  readonly src: string;
+  /** "url 320w, url 640w"; null for an image without renditions. */
+  readonly srcset: string | null;
+  readonly width: number | null;
+  readonly height: number | null;
+  readonly alt: string | null;
+  readonly caption: string | null;
+  readonly credit: string | null;
+}
+
+export interface RenderBodyOptions {
+  /** The images the body refers to, by uuid (referencedImageIds); a missing one renders nothing. */
+  readonly images?: ReadonlyMap<string, RenderableImage>;
+  /** The sizes attribute of figures with a srcset. */
+  readonly sizes?: string;
+}
+
+// Per rendering: the first figure loads at once (it is likely above the fold), later ones lazily.
+interface RenderState {
+  readonly options: RenderBodyOptions;
+  figures: number;
+}
+
+const DEFAULT_SIZES = '100vw';
 
 type Block<T extends BodyBlock['type']> = Extract<BodyBlock, { type: T }>;
 type Attributes = Record<string, string | number | undefined>;
@@ -113,7 +141,7 @@ const BODY_SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...EMBED_TAGS, ...BLOCK_TAGS, ...MARK_NESTING.map(([, tag]) => tag)],
   allowedAttributes: {
     ...EMBED_ATTRIBUTES,
-    img: ['src', 'alt', 'width', 'height', 'loading'],
+    img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading'],
     figure: ['class', 'data-provider'],
     span: ['class'],
   },
@@ -151,18 +179,45 @@ function renderFigcaption(caption: string | undefined, credit: string | undefine
   return parts.length === 0 ? '' : element('figcaption', {}, parts.join(' '));
 }
 
-function renderImage(block: Block<'image'>): string {
+function renderImage(block: Block<'image'>, state: RenderState): string {
+  const ref = imageBlockRef(block);
+  const image = ref ? state.options.images?.get(ref) : undefined;
+  // A reference whose image is gone (trashed, purged) shows nothing, unless a legacy copy has a URL.
+  if (ref && !image && block.url === undefined) return '';
+  const shown = image ? fromLibrary(block, image) : fromBlock(block);
+  const lazy = state.figures > 0;
+  state.figures += 1;
   // An empty alt marks the image as decorative rather than leaving screen readers to read the URL.
   const attributes = {
-    src: block.url,
-    alt: block.alt ?? '',
-    width: block.width,
-    height: block.height,
-    loading: 'lazy',
+    src: shown.src,
+    srcset: shown.srcset ?? undefined,
+    sizes: shown.srcset ? (state.options.sizes ?? DEFAULT_SIZES) : undefined,
+    alt: shown.alt ?? '',
+    width: shown.width ?? undefined,
+    height: shown.height ?? undefined,
+    loading: lazy ? 'lazy' : undefined,
   };
   // sanitize-html writes void elements as "<img ... />"; matching it keeps the final pass a no-op.
-  const image = `<img${renderAttributes(attributes)} />`;
-  return element('figure', {}, image + renderFigcaption(block.caption, block.credit));
+  const img = `<img${renderAttributes(attributes)} />`;
+  return element('figure', {}, img + renderFigcaption(shown.caption ?? undefined, shown.credit ?? undefined));
+}
+
+// The library's file, size, texts and credit; the block may override caption and alt for this article.
+function fromLibrary(block: Block<'image'>, image: RenderableImage): RenderableImage {
+  return { ...image, alt: block.alt ?? image.alt, caption: block.caption ?? image.caption };
+}
+
+// The legacy form: an image linked from elsewhere, everything written in the block.
+function fromBlock(block: Block<'image'>): RenderableImage {
+  return {
+    src: block.url ?? '',
+    srcset: null,
+    width: block.width ?? null,
+    height: block.height ?? null,
+    alt: block.alt ?? null,
+    caption: block.caption ?? null,
+    credit: block.credit ?? null,
+  };
 }
 
 function renderEmbed(block: Block<'embed'>): string {
@@ -173,7 +228,7 @@ function renderEmbed(block: Block<'embed'>): string {
 }
 
 // Keyed by block type so the compiler insists on a renderer for every type in the schema.
-const BLOCK_RENDERERS: { [T in BodyBlock['type']]: (block: Block<T>) => string } = {
+const BLOCK_RENDERERS: { [T in BodyBlock['type']]: (block: Block<T>, state: RenderState) => string } = {
   paragraph: renderParagraph,
   heading: renderHeading,
   quote: renderQuote,
@@ -182,13 +237,13 @@ const BLOCK_RENDERERS: { [T in BodyBlock['type']]: (block: Block<T>) => string }
   embed: renderEmbed,
 };
 
-function renderBlock(block: BodyBlock): string {
+function renderBlock(block: BodyBlock, state: RenderState): string {
   // Bodies are validated on write, but one stored by a newer or older schema must not take the
   // whole article page down, so an unknown block type renders as nothing.
   const render = Object.hasOwn(BLOCK_RENDERERS, block.type)
-    ? (BLOCK_RENDERERS[block.type] as (block: BodyBlock) => string)
+    ? (BLOCK_RENDERERS[block.type] as (block: BodyBlock, state: RenderState) => string)
     : undefined;
-  return render === undefined ? '' : render(block);
+  return render === undefined ? '' : render(block, state);
 }
 
 /**
@@ -199,7 +254,12 @@ export function sanitizeBodyHtml(html: string): string {
   return sanitizeHtml(html, BODY_SANITIZE_OPTIONS);
 }
 
-export function renderBodyHtml(body: ArticleBody): string {
-  const blocks = body.map(renderBlock).filter((html) => html !== '');
+/**
+ * The body as sanitised HTML: a pure function of the body and the images it refers to, so it can be
+ * computed when an article (or an image it shows) is saved as well as when it is read.
+ */
+export function renderBodyHtml(body: ArticleBody, options: RenderBodyOptions = {}): string {
+  const state: RenderState = { options, figures: 0 };
+  const blocks = body.map((block) => renderBlock(block, state)).filter((html) => html !== '');
   return sanitizeBodyHtml(blocks.join('\n'));
 }

@@ -1,17 +1,26 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { toGlobalId } from '../../common/global-id.js';
 import type { Image as ImageRow } from '../../generated/prisma/client.js';
 import { Node } from '../../graphql/node/node.interface.js';
+import type { CropRect } from '../renditions/focal-crop.js';
+import type { UrlImage } from '../renditions/media-urls.js';
 
+@ObjectType('FocalPoint', { description: 'Where crops centre, as fractions of the width (x) and height (y), 0..1' })
+export class FocalPointModel {
+  @Field(() => Float)
+  x!: number;
+
+  @Field(() => Float)
+  y!: number;
+}
+
+// url(...) and srcset(...) are resolved by ImageResolver from the fields below that have no @Field.
 @ObjectType('Image', { implements: () => [Node] })
 export class ImageModel implements Node {
   readonly nodeType = 'Image';
 
   @Field(() => ID)
   id!: string;
-
-  @Field()
-  url!: string;
 
   @Field(() => Int, { nullable: true })
   width!: number | null;
@@ -28,15 +37,39 @@ export class ImageModel implements Node {
   @Field(() => String, { nullable: true, description: 'e.g. "REUTERS/Mahamadou Hamidou//File Photo"' })
   credit!: string | null;
 
+  @Field(() => FocalPointModel, { nullable: true, description: 'Set by an editor; cover renditions are cut around it' })
+  focalPoint!: FocalPointModel | null;
+
+  /** What url(...) and srcset(...) are made of (the row's uuid, master key, size and framing). */
+  source!: UrlImage;
+
   static fromRow(row: ImageRow): ImageModel {
     return Object.assign(new ImageModel(), {
       id: toGlobalId('Image', row.id),
-      url: row.url,
       width: row.width,
       height: row.height,
       altText: row.altText,
       caption: row.caption,
       credit: row.credit,
+      focalPoint: focalPointOf(row),
+      source: urlImageOf(row),
     });
   }
+}
+
+export function focalPointOf(row: Pick<ImageRow, 'focalX' | 'focalY'>): FocalPointModel | null {
+  return row.focalX === null || row.focalY === null ? null : { x: row.focalX, y: row.focalY };
+}
+
+export function urlImageOf(row: ImageRow): UrlImage {
+  return {
+    id: row.id,
+    url: row.url,
+    width: row.width,
+    height: row.height,
+    storageKey: row.storageKey,
+    focalX: row.focalX,
+    focalY: row.focalY,
+    crops: (row.crops ?? {}) as unknown as Record<string, CropRect>,
+  };
 }
