@@ -94,11 +94,7 @@ export const envSchema = z.object({
   MEDIA_STORAGE: z.enum(['local', 's3']).default('local').describe('Where media files live: local disk (MEDIA_DIR) or S3'),
   MEDIA_S3_BUCKET: z.string().min(3).optional().describe('S3 bucket (required with MEDIA_STORAGE=s3)'),
   MEDIA_S3_REGION: z.string().min(1).default('us-east-1').describe('S3 region'),
-  MEDIA_S3_ENDPOINT: z
-    .string()
-    .url()
-    .optional()
-    .describe('S3-compatible endpoint (MinIO, R2, ...); unset: AWS S3'),
+  MEDIA_S3_ENDPOINT: z.string().url().optional().describe('S3-compatible endpoint (MinIO, R2, ...); unset: AWS S3'),
   MEDIA_S3_FORCE_PATH_STYLE: booleanFlag.default(false).describe('Path-style bucket URLs (MinIO and most self-hosted S3)'),
   MEDIA_S3_ACCESS_KEY_ID: z.string().min(1).optional().describe('S3 access key; unset: the AWS SDK default chain'),
   MEDIA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional().describe('S3 secret key, with MEDIA_S3_ACCESS_KEY_ID'),

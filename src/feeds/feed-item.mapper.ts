@@ -1,11 +1,11 @@
 import type { ArticleBody } from '../articles/body/article-body.schema.js';
-import { renderBodyHtml } from '../articles/body/article-body.renderer.js';
+import { renderBodyHtml, type RenderableImage } from '../articles/body/article-body.renderer.js';
 import { deriveTeaser } from '../articles/body/article-body.text.js';
 import { toGlobalId } from '../common/global-id.js';
 import { articleUrl } from '../common/site-urls.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { PublicArticleRow } from '../articles/article.repository.js';
-import type { Author, Image, Section, Tag } from '../generated/prisma/client.js';
+import type { Author, Section, Tag } from '../generated/prisma/client.js';
 import type { Feed, FeedImage, FeedItem } from './feed-item.js';
 
 /** An article with the visible rows it links to, as loaded in batches by the feed service. */
@@ -14,7 +14,10 @@ export interface FeedArticle {
   readonly authors: readonly Author[];
   readonly tags: readonly Tag[];
   readonly section: Section | null;
-  readonly image: Image | null;
+  /** The featured image as a sized rendition (feed-image.mapper.ts), not the original upload. */
+  readonly image: FeedImage | null;
+  /** The library images the body shows, for its figures. */
+  readonly bodyImages?: ReadonlyMap<string, RenderableImage>;
 }
 
 export interface FeedHeader {
@@ -37,19 +40,8 @@ export function toFeedItem(site: AppConfig['site'], entry: FeedArticle, fullText
     authors: entry.authors.map((author) => author.name),
     categories: entry.tags.map((tag) => ({ slug: tag.slug, name: tag.name })),
     summary: article.teaser || deriveTeaser(body),
-    image: entry.image ? toFeedImage(entry.image) : null,
-    contentHtml: fullText ? renderBodyHtml(body) : null,
-  };
-}
-
-function toFeedImage(image: Image): FeedImage {
-  return {
-    url: image.url,
-    width: image.width,
-    height: image.height,
-    contentType: image.contentType,
-    caption: image.caption,
-    credit: image.credit,
+    image: entry.image,
+    contentHtml: fullText ? renderBodyHtml(body, { images: entry.bodyImages }) : null,
   };
 }
 

@@ -6,8 +6,13 @@ import { AuthorRepository } from '../authors/author.repository.js';
 import { DomainError } from '../common/domain-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
+import type { Image } from '../generated/prisma/client.js';
 
+import type { ArticleBody } from '../articles/body/article-body.schema.js';
+import { BodyImagesService } from '../media/body-images.service.js';
+import { toFeedImage } from '../media/feed-image.mapper.js';
 import { ImageRepository } from '../media/image.repository.js';
+import { MediaUrls } from '../media/renditions/media-urls.js';
 import { SectionRepository } from '../sections/section.repository.js';
 import { SeriesRepository } from '../series/series.repository.js';
 import type { PartnerScope } from '../syndication/partners/partner-scope.js';
@@ -36,6 +41,8 @@ export class FeedService {
     private readonly sections: SectionRepository,
     private readonly series: SeriesRepository,
     private readonly images: ImageRepository,
+    private readonly bodyImages: BodyImagesService,
+    private readonly urls: MediaUrls,
   ) {}
 
   async build(subject: FeedSubject, partner: PartnerScope | undefined, keys: ResponseKeys): Promise<Feed> {
@@ -80,14 +87,18 @@ export class FeedService {
     return this.authors.findVisibleBySlug(slug, keys);
   }
 
-  // Four batched reads for the whole feed, whatever its length.
+  // Five batched reads for the whole feed, whatever its length.
   private async withLinks(articles: PublicArticleRow[], keys: ResponseKeys): Promise<FeedArticle[]> {
     const ids = articles.map((article) => article.id);
-    const [authors, tags, sections, images] = await Promise.all([
+    const [authors, tags, sections, images, bodyImages] = await Promise.all([
       this.authors.findVisibleByArticleIds(ids, keys),
       this.tags.findVisibleByArticleIds(ids, keys),
       this.sections.findVisibleByIds(presentIds(articles.map((a) => a.sectionId)), keys),
       this.images.findVisibleByIds(presentIds(articles.map((a) => a.featuredImageId)), keys),
+      this.bodyImages.forBodies(
+        articles.map((article) => article.body as unknown as ArticleBody),
+        keys,
+      ),
     ]);
     const sectionById = new Map(sections.map((section) => [section.id, section]));
     const imageById = new Map(images.map((image) => [image.id, image]));
@@ -96,9 +107,14 @@ export class FeedService {
       authors: authors.get(article.id) ?? [],
       tags: tags.get(article.id) ?? [],
       section: (article.sectionId && sectionById.get(article.sectionId)) || null,
-      image: (article.featuredImageId && imageById.get(article.featuredImageId)) || null,
+      image: imageOf(article.featuredImageId && imageById.get(article.featuredImageId), this.urls),
+      bodyImages,
     }));
   }
+}
+
+function imageOf(image: Image | null | undefined | '', urls: MediaUrls) {
+  return image ? toFeedImage(image, urls) : null;
 }
 
 function presentIds(ids: (string | null)[]): string[] {

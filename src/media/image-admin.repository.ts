@@ -9,6 +9,20 @@ export type Tx = Prisma.TransactionClient;
 export interface ImageListFilter {
   /** true: the trash only; false: live images only. */
   trashed: boolean;
+  /** Matched as a substring of search_text (caption, credit, alt text, file name; lower-cased). */
+  search?: string | null;
+  uploadedBy?: string | null;
+  uploadedAfter?: Date | null;
+  uploadedBefore?: Date | null;
+}
+
+export interface ImageUsageRow {
+  articleId: string;
+  headline: string;
+  status: string;
+  trashed: boolean;
+  usedAs: string;
+  source: string;
 }
 
 // Reads and writes of images for the admin side, trashed ones included (the public side reads through
@@ -26,7 +40,7 @@ export class ImageAdminRepository {
     return db.image.findUnique({ where: { id } });
   }
 
-  /** Newest first (images_recent_idx); cursor = [createdAt, id]. */
+  /** Newest first (images_recent_idx, or images_by_uploader_idx); cursor = [createdAt, id]. */
   list(filter: ImageListFilter, page: PageRequest): Promise<Image[]> {
     const forward = page.direction === 'forward';
     const op = forward ? 'lt' : 'gt';
@@ -41,7 +55,7 @@ export class ImageAdminRepository {
         }
       : {};
     return this.prisma.image.findMany({
-      where: { ...this.where(filter), ...keyset },
+      where: { AND: [this.where(filter), keyset] },
       orderBy: [{ createdAt: order }, { id: order }],
       take: page.limit + 1,
     });
@@ -64,8 +78,35 @@ export class ImageAdminRepository {
     await tx.image.delete({ where: { id } });
   }
 
+  /** The articles that show the image (image_usages, rewritten on every article save), trashed ones too. */
+  async usage(id: string, db: Tx = this.prisma): Promise<ImageUsageRow[]> {
+    const rows = await db.imageUsage.findMany({
+      where: { imageId: id },
+      include: { article: { select: { headline: true, status: true, deletedAt: true } } },
+      orderBy: [{ articleId: 'asc' }],
+    });
+    return rows.map((row) => ({
+      articleId: row.articleId,
+      headline: row.article.headline,
+      status: row.article.status,
+      trashed: row.article.deletedAt !== null,
+      usedAs: row.usedAs,
+      source: row.source,
+    }));
+  }
+
+  // The search term is matched literally: LIKE's own wildcards in it are escaped. Prisma's `contains`
+  // becomes LIKE '%term%', which the trigram index images_search_idx answers.
   private where(filter: ImageListFilter): Prisma.ImageWhereInput {
-    return { deletedAt: filter.trashed ? { not: null } : null };
+    const created: Prisma.DateTimeFilter = {};
+    if (filter.uploadedAfter) created.gte = filter.uploadedAfter;
+    if (filter.uploadedBefore) created.lt = filter.uploadedBefore;
+    return {
+      deletedAt: filter.trashed ? { not: null } : null,
+      ...(filter.search ? { searchText: { contains: filter.search.toLowerCase() } } : {}),
+      ...(filter.uploadedBy ? { createdById: filter.uploadedBy } : {}),
+      ...(created.gte || created.lt ? { createdAt: created } : {}),
+    };
   }
 }
 

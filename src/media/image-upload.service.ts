@@ -108,6 +108,10 @@ export class ImageUploadService {
 
 // Kept for search only; control characters and path parts are dropped.
 function fileName(name: string | undefined): string | null {
-  const base = (name ?? '').split(/[\\/]/).at(-1)!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = (name ?? '')
+    .split(/[\\/]/)
+    .at(-1)!
+    .replace(/\p{Cc}/gu, '')
+    .trim();
   return base === '' ? null : Array.from(base).slice(0, 255).join('');
 }

@@ -28,6 +28,9 @@ CREATE INDEX "image_usages_by_article_idx" ON "image_usages"("article_id");
 CREATE INDEX "images_by_uploader_idx" ON "images"("created_by_id", "created_at" DESC);
 
 -- CreateIndex
+CREATE INDEX "images_by_storage_key_idx" ON "images"("storage_key");
+
+-- CreateIndex
 CREATE INDEX "images_search_idx" ON "images" USING GIN ("search_text" gin_trgm_ops);
 
 -- AddForeignKey

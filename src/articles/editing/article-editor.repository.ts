@@ -3,6 +3,7 @@ import { PrismaService } from '../../database/prisma.service.js';
 import { Prisma, type Article, type ArticleRevision } from '../../generated/prisma/client.js';
 import { groupBy } from '../../common/group-by.js';
 import { analyseBody } from '../body/article-body.text.js';
+import { referencedImageIds } from '../body/article-body.images.js';
 import { storedContentSchema, type ArticleContent } from './article-content.js';
 
 export type Tx = Prisma.TransactionClient;
@@ -137,6 +138,7 @@ export class ArticleEditorRepository {
   async create(tx: Tx, content: ArticleContent, createdById: string | null): Promise<Article> {
     const article = await tx.article.create({ data: { ...this.columns(content), createdById } });
     await this.replaceLinks(tx, article.id, content);
+    await this.replaceImageUsage(tx, article.id, 'live', content);
     return article;
   }
 
@@ -168,11 +170,30 @@ export class ArticleEditorRepository {
       data: { ...this.columns(content), pendingChanges: Prisma.DbNull, ...extra },
     });
     await this.replaceLinks(tx, id, content);
+    await this.replaceImageUsage(tx, id, 'live', content);
+    await this.replaceImageUsage(tx, id, 'pending', null);
     return article;
   }
 
-  writePending(tx: Tx, id: string, content: ArticleContent): Promise<Article> {
-    return tx.article.update({ where: { id }, data: { pendingChanges: content as unknown as Prisma.InputJsonValue } });
+  async writePending(tx: Tx, id: string, content: ArticleContent): Promise<Article> {
+    const article = await tx.article.update({
+      where: { id },
+      data: { pendingChanges: content as unknown as Prisma.InputJsonValue },
+    });
+    await this.replaceImageUsage(tx, id, 'pending', content);
+    return article;
+  }
+
+  /** Body image blocks whose image does not exist or is in the trash, by block index. */
+  async missingBodyImages(tx: Tx, body: ArticleContent['body']): Promise<number[]> {
+    const ids = referencedImageIds(body);
+    if (!ids.length) return [];
+    const found = new Set((await tx.image.findMany(visible(ids))).map((row) => row.id));
+    return body.flatMap((block, index) => {
+      if (block.type !== 'image') return [];
+      const [ref] = referencedImageIds([block]);
+      return ref && !found.has(ref) ? [index] : [];
+    });
   }
 
   update(tx: Tx, id: string, data: Prisma.ArticleUncheckedUpdateInput): Promise<Article> {
@@ -258,6 +279,22 @@ export class ArticleEditorRepository {
       seoDescription: content.seoDescription,
       canonicalUrl: content.canonicalUrl,
     };
+  }
+
+  // image_usages: which images the live content and the pending changes show (featured and in the
+  // body), rewritten with every save; images that no longer exist (an old revision restored) are skipped.
+  private async replaceImageUsage(tx: Tx, articleId: string, source: 'live' | 'pending', content: ArticleContent | null) {
+    await tx.imageUsage.deleteMany({ where: { articleId, source } });
+    if (!content) return;
+    const uses = [
+      ...(content.featuredImageId ? [{ imageId: content.featuredImageId, usedAs: 'featured' }] : []),
+      ...referencedImageIds(content.body).map((imageId) => ({ imageId, usedAs: 'body' })),
+    ];
+    if (!uses.length) return;
+    const existing = await tx.image.findMany({ where: { id: { in: uses.map((use) => use.imageId) } }, select: { id: true } });
+    const ids = new Set(existing.map((row) => row.id));
+    const data = uses.filter((use) => ids.has(use.imageId)).map((use) => ({ ...use, articleId, source }));
+    if (data.length) await tx.imageUsage.createMany({ data, skipDuplicates: true });
   }
 
   private async replaceLinks(tx: Tx, articleId: string, content: ArticleContent): Promise<void> {

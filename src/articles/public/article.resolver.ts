@@ -17,6 +17,8 @@ import { TagModel } from '../../tags/public/tag.model.js';
 import { ArticleQueryService } from '../article-query.service.js';
 import { ArticlePreviewService } from '../preview/article-preview.service.js';
 import { renderBodyHtml } from '../body/article-body.renderer.js';
+import { referencedImageIds } from '../body/article-body.images.js';
+import { BodyImagesService } from '../../media/body-images.service.js';
 import { deriveTeaser } from '../body/article-body.text.js';
 import { ArticleConnection, ArticleModel } from './article.model.js';
 import { ArticlesArgs, LatestArticlesArgs, toArticleListFilter, toLatestCount } from './articles.args.js';
@@ -37,6 +39,7 @@ export class ArticleResolver {
   constructor(
     private readonly articleQueries: ArticleQueryService,
     private readonly previews: ArticlePreviewService,
+    private readonly bodyImageViews: BodyImagesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -107,9 +110,21 @@ export class ArticleResolver {
     return [TYPE_LABELS[article.type], section?.name].filter(Boolean).join(' | ');
   }
 
-  @ResolveField(() => String, { description: 'The body as sanitised HTML' })
-  bodyHtml(@Parent() article: ArticleModel): string {
-    return renderBodyHtml(article.body);
+  // Figures show the referenced images as they are now (texts, size, renditions): one batched read.
+  @ResolveField(() => String, { description: 'The body as sanitised HTML; figures carry srcset, sizes, width and height' })
+  async bodyHtml(@Parent() article: ArticleModel, @Context() ctx: PublicContext): Promise<string> {
+    const images = await this.bodyImages(article, ctx);
+    return renderBodyHtml(article.body, {
+      images: new Map(images.map((image) => [image.source.id, this.bodyImageViews.fromModel(image)])),
+    });
+  }
+
+  @ResolveField(() => [ImageModel], {
+    description: 'The media library images the body shows (image blocks carry their ids), for clients that render body JSON',
+  })
+  async bodyImages(@Parent() article: ArticleModel, @Context() ctx: PublicContext): Promise<ImageModel[]> {
+    const ids = referencedImageIds(article.body);
+    return ids.length ? present(await ctx.loaders.imageById.loadMany(ids)) : [];
   }
 
   @ResolveField(() => [AuthorModel], { description: 'Bylines in order' })

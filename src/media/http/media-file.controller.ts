@@ -44,7 +44,10 @@ export class MediaFileController {
       return;
     }
     if (result.kind === 'moved') {
-      res.status(301).setHeader('Cache-Control', 'public, max-age=300').setHeader('Location', `${this.config.media.publicUrl}/${result.path}`);
+      res
+        .status(301)
+        .setHeader('Cache-Control', 'public, max-age=300')
+        .setHeader('Location', `${this.config.media.publicUrl}/${result.path}`);
       res.end();
       return;
     }

@@ -54,7 +54,7 @@ function clean(value: string | undefined, max: number): string | null {
   if (value === undefined) return null;
   const text = value
     .replace(/&(amp|lt|gt|quot|apos);/g, (entity) => ENTITIES[entity]!)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+    .replace(/[^\P{Cc}\t\n\r]/gu, '')
     .trim();
   return text === '' ? null : Array.from(text).slice(0, max).join('');
 }

@@ -35,12 +35,15 @@ async function refusal(data: Buffer, maxPixels?: number): Promise<DomainError> {
 }
 
 describe('sanitizeImage', () => {
-  it.each(ACCEPTED_IMAGES.map((image) => [image.contentType, image] as const))('accepts %s with its dimensions', async (_, image) => {
-    const { result, output } = await sanitize(image.data);
-    expect(result.format.contentType).toBe(image.contentType);
-    expect({ width: result.width, height: result.height }).toEqual({ width: image.width, height: image.height });
-    expect((await sharp(output).metadata()).width).toBe(image.width);
-  });
+  it.each(ACCEPTED_IMAGES.map((image) => [image.contentType, image] as const))(
+    'accepts %s with its dimensions',
+    async (_, image) => {
+      const { result, output } = await sanitize(image.data);
+      expect(result.format.contentType).toBe(image.contentType);
+      expect({ width: result.width, height: result.height }).toEqual({ width: image.width, height: image.height });
+      expect((await sharp(output).metadata()).width).toBe(image.width);
+    },
+  );
 
   it('turns the pixels of a JPEG by its EXIF orientation and drops the tag', async () => {
     const { result, output } = await sanitize(JPEG_ROTATED.data);

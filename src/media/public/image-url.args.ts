@@ -27,7 +27,10 @@ export class ImageUrlArgs {
   @Field(() => Int, { nullable: true, description: 'One of the configured rendition widths; omit for the full-size image' })
   width?: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Height for a configured aspect ratio of the width; omit for the image's own" })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Height for a configured aspect ratio of the width; omit for the image's own",
+  })
   height?: number | null;
 
   @Field(() => ImageFit, { nullable: true, description: 'Default: COVER with a height, INSIDE without' })
@@ -42,7 +45,10 @@ export class ImageSrcsetArgs {
   @Field(() => [Int], { nullable: true, description: 'Configured rendition widths; default: all of them' })
   widths?: number[] | null;
 
-  @Field(() => String, { nullable: true, description: 'A configured aspect ratio such as "16:9": cover crops; default: own aspect' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A configured aspect ratio such as "16:9": cover crops; default: own aspect',
+  })
   aspect?: string | null;
 
   @Field(() => ImageFormat, { nullable: true, defaultValue: ImageFormat.AUTO })

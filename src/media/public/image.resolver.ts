@@ -24,7 +24,7 @@ export class ImageResolver {
 
   @ResolveField(() => String, {
     nullable: true,
-    description: 'For <img srcset>: renditions at configured widths up to the image\'s own; null for images linked from elsewhere',
+    description: "For <img srcset>: renditions at configured widths up to the image's own; null for images linked from elsewhere",
   })
   srcset(@Parent() image: ImageModel, @Args() args: ImageSrcsetArgs): string | null {
     return this.urls.srcset(image.source, parseSrcsetArgs(this.config.media.renditions, args));

@@ -1,13 +1,7 @@
 import type { AppConfig } from '../../config/app-config.js';
 import type { ImageFraming } from './focal-crop.js';
 import { renditionSize } from './focal-crop.js';
-import {
-  isAllowedSize,
-  renditionPath,
-  renditionVersion,
-  type RenditionRequest,
-  type RequestedFormat,
-} from './rendition-spec.js';
+import { isAllowedSize, renditionPath, renditionVersion, type RenditionRequest, type RequestedFormat } from './rendition-spec.js';
 
 /** What URLs of an image are made from: a row of the images table has all of it. */
 export interface UrlImage extends ImageFraming {

@@ -9,7 +9,12 @@ export type RequestedFormat = RenditionFormat | 'auto';
 export const RENDITION_FITS: readonly RenditionFit[] = ['inside', 'cover'];
 export const RENDITION_FORMATS: readonly RequestedFormat[] = ['auto', 'jpeg', 'webp', 'avif', 'png'];
 
-export const FORMAT_EXTENSIONS: Readonly<Record<RenditionFormat, string>> = { jpeg: 'jpg', webp: 'webp', avif: 'avif', png: 'png' };
+export const FORMAT_EXTENSIONS: Readonly<Record<RenditionFormat, string>> = {
+  jpeg: 'jpg',
+  webp: 'webp',
+  avif: 'avif',
+  png: 'png',
+};
 export const FORMAT_CONTENT_TYPES: Readonly<Record<RenditionFormat, string>> = {
   jpeg: 'image/jpeg',
   webp: 'image/webp',

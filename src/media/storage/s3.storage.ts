@@ -11,7 +11,13 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
-import { RENDITION_PREFIX_PATTERN, STORAGE_KEY_PATTERN, isStorageKey, type MediaStorage, type StoredFile } from './media-storage.js';
+import {
+  RENDITION_PREFIX_PATTERN,
+  STORAGE_KEY_PATTERN,
+  isStorageKey,
+  type MediaStorage,
+  type StoredFile,
+} from './media-storage.js';
 
 // An S3-compatible bucket (AWS S3, MinIO, R2...). Masters go under "<prefix>originals/", renditions under
 // "<prefix>renditions/": the app serves both at /media, so the bucket can stay private; a bucket policy
@@ -54,7 +60,10 @@ export class S3Storage implements MediaStorage, OnModuleDestroy {
       const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
       return { body: object.Body as Readable, size: object.ContentLength ?? 0 };
     } catch (error) {
-      if (error instanceof NoSuchKey || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) {
+      if (
+        error instanceof NoSuchKey ||
+        (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404
+      ) {
         return null;
       }
       throw error;

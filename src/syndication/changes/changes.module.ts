@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ArticlesModule } from '../../articles/articles.module.js';
 import { AuthorsModule } from '../../authors/authors.module.js';
+import { MediaModule } from '../../media/media.module.js';
 import { SectionsModule } from '../../sections/sections.module.js';
 import { TagsModule } from '../../tags/tags.module.js';
 import { ChangeFeedRepository } from './change-feed.repository.js';
@@ -9,5 +10,5 @@ import { SyndicationArticleMapper } from './syndication-article.mapper.js';
 
 const providers = [ChangeFeedRepository, ChangeFeedService, SyndicationArticleMapper];
 
-@Module({ imports: [ArticlesModule, TagsModule, AuthorsModule, SectionsModule], providers, exports: providers })
+@Module({ imports: [ArticlesModule, TagsModule, AuthorsModule, SectionsModule, MediaModule], providers, exports: providers })
 export class ChangesModule {}

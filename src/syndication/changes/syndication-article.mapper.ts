@@ -11,6 +11,7 @@ import type { PublicArticleRow as Article } from '../../articles/article.reposit
 import { SectionRepository } from '../../sections/section.repository.js';
 import { TagRepository } from '../../tags/tag.repository.js';
 import { ResponseKeys } from '../../cache/response-keys.js';
+import { BodyImagesService } from '../../media/body-images.service.js';
 
 // The public JSON of an article on REST syndication routes: the fields of the public GraphQL Article
 // with the same global ids, and the body only for full-text partners.
@@ -20,6 +21,7 @@ export class SyndicationArticleMapper {
     private readonly tags: TagRepository,
     private readonly authors: AuthorRepository,
     private readonly sections: SectionRepository,
+    private readonly bodyImages: BodyImagesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -27,10 +29,12 @@ export class SyndicationArticleMapper {
   async toJson(articles: readonly Article[], fullText: boolean): Promise<Map<string, Record<string, unknown>>> {
     const ids = articles.map((article) => article.id);
     const sectionIds = [...new Set(articles.flatMap((article) => article.sectionId ?? []))];
-    const [tags, authors, sections] = await Promise.all([
+    const bodies = fullText ? articles.map((article) => article.body as unknown as ArticleBody) : [];
+    const [tags, authors, sections, images] = await Promise.all([
       this.tags.findVisibleByArticleIds(ids, ResponseKeys.none),
       this.authors.findVisibleByArticleIds(ids, ResponseKeys.none),
       this.sections.findVisibleByIds(sectionIds, ResponseKeys.none),
+      this.bodyImages.forBodies(bodies, ResponseKeys.none),
     ]);
     const sectionById = new Map(sections.map((section) => [section.id, section]));
     const json = articles.map((article) => {
@@ -52,7 +56,7 @@ export class SyndicationArticleMapper {
           section: section ? { id: toGlobalId('Section', section.id), slug: section.slug, name: section.name } : null,
           tags: (tags.get(article.id) ?? []).map((tag) => ({ id: toGlobalId('Tag', tag.id), slug: tag.slug, name: tag.name })),
           authors: (authors.get(article.id) ?? []).map((author) => ({ id: toGlobalId('Author', author.id), name: author.name })),
-          ...(fullText ? { body, bodyHtml: renderBodyHtml(body) } : {}),
+          ...(fullText ? { body, bodyHtml: renderBodyHtml(body, { images }) } : {}),
         },
       ] as const;
     });
