@@ -74,7 +74,8 @@ export class RenditionService {
   private renderOnce(key: string, render: () => Promise<Buffer>): Promise<Buffer | null> {
     const running = this.inflight.get(key);
     if (running) return running;
-    if (this.limit.pendingCount >= this.config.media.renditions.queueLimit) return Promise.resolve(null);
+    const { concurrency, queueLimit } = this.config.media.renditions;
+    if (this.limit.activeCount >= concurrency && this.limit.pendingCount >= queueLimit) return Promise.resolve(null);
     const promise = this.limit(render).finally(() => this.inflight.delete(key));
     this.inflight.set(key, promise);
     return promise;
