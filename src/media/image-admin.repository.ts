@@ -95,19 +95,23 @@ export class ImageAdminRepository {
     }));
   }
 
-  // The search term is matched literally: LIKE's own wildcards in it are escaped. Prisma's `contains`
-  // becomes LIKE '%term%', which the trigram index images_search_idx answers.
+  // Prisma's `contains` becomes LIKE '%term%' (answered by the trigram index images_search_idx) but
+  // passes LIKE's wildcards through, so they are escaped here: a search for "100%" means just that.
   private where(filter: ImageListFilter): Prisma.ImageWhereInput {
     const created: Prisma.DateTimeFilter = {};
     if (filter.uploadedAfter) created.gte = filter.uploadedAfter;
     if (filter.uploadedBefore) created.lt = filter.uploadedBefore;
     return {
       deletedAt: filter.trashed ? { not: null } : null,
-      ...(filter.search ? { searchText: { contains: filter.search.toLowerCase() } } : {}),
+      ...(filter.search ? { searchText: { contains: escapeLike(filter.search.toLowerCase()) } } : {}),
       ...(filter.uploadedBy ? { createdById: filter.uploadedBy } : {}),
       ...(created.gte || created.lt ? { createdAt: created } : {}),
     };
   }
+}
+
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 export function imageCursor(image: Image): string {
