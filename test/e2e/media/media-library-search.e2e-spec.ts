@@ -54,6 +54,15 @@ describe('media: library search', () => {
     expect(await found({ search: 'nothing like it' })).toEqual([]);
   });
 
+  it('answers substring searches from the trigram index', async () => {
+    const plan = await t.prisma.$transaction(async (tx) => {
+      // On a table this small a scan is cheaper; forbidding it shows the index can answer the query.
+      await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
+      return tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN SELECT id FROM images WHERE search_text LIKE '%bamak%'`);
+    });
+    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('images_search_idx');
+  });
+
   it('matches LIKE wildcards literally', async () => {
     expect(await found({ search: '100%' })).toEqual([ids.percent]);
     expect(await found({ search: 'dsc_' })).toEqual([ids.percent]);
