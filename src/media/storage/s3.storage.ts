@@ -36,7 +36,8 @@ export class S3Storage implements MediaStorage, OnModuleDestroy {
       region: s3.region,
       endpoint: s3.endpoint,
       forcePathStyle: s3.forcePathStyle,
-      credentials: s3.credentials,
+      // A copy: the SDK annotates the object it is given, and the configuration is frozen.
+      credentials: s3.credentials ? { ...s3.credentials } : undefined,
       // Checksums only where S3 requires them: several S3-compatible servers reject the newer defaults.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',

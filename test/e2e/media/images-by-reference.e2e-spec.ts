@@ -91,7 +91,7 @@ describe('media: images by reference', () => {
       body: [{ type: 'image', imageId: live.id, url: 'https://x.example/a.jpg', credit: 'Me' }],
     });
     expect(copied.code).toBe('BAD_USER_INPUT');
-    expect(copied.error.extensions.issues.map((issue: { path: string }) => issue.path)).toEqual([
+    expect(copied.error!.extensions!.issues.map((issue: { path: string }) => issue.path)).toEqual([
       'input.body.0.url',
       'input.body.0.credit',
     ]);
@@ -104,7 +104,7 @@ describe('media: images by reference', () => {
       ],
     });
     expect(missing.code).toBe('BAD_USER_INPUT');
-    expect(missing.error.extensions.issues.map((issue: { path: string }) => issue.path)).toEqual([
+    expect(missing.error!.extensions!.issues.map((issue: { path: string }) => issue.path)).toEqual([
       'input.body.1.imageId',
       'input.body.2.imageId',
     ]);
