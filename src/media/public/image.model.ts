@@ -5,6 +5,7 @@ import { Node } from '../../graphql/node/node.interface.js';
 import type { CropRect } from '../renditions/focal-crop.js';
 import type { UrlImage } from '../renditions/media-urls.js';
 
+// Admin API only (the public Image has focalX and focalY).
 @ObjectType('FocalPoint', { description: 'Where crops centre, as fractions of the width (x) and height (y), 0..1' })
 export class FocalPointModel {
   @Field(() => Float)
@@ -37,8 +38,12 @@ export class ImageModel implements Node {
   @Field(() => String, { nullable: true, description: 'e.g. "REUTERS/Mahamadou Hamidou//File Photo"' })
   credit!: string | null;
 
-  @Field(() => FocalPointModel, { nullable: true, description: 'Set by an editor; cover renditions are cut around it' })
-  focalPoint!: FocalPointModel | null;
+  // Two scalars rather than an object: every public object type has an id (normalised client caches).
+  @Field(() => Float, { nullable: true, description: 'Focal point set by an editor, from the left (0) to the right (1)' })
+  focalX!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Focal point set by an editor, from the top (0) to the bottom (1)' })
+  focalY!: number | null;
 
   /** What url(...) and srcset(...) are made of (the row's uuid, master key, size and framing). */
   source!: UrlImage;
@@ -51,7 +56,8 @@ export class ImageModel implements Node {
       altText: row.altText,
       caption: row.caption,
       credit: row.credit,
-      focalPoint: focalPointOf(row),
+      focalX: row.focalX,
+      focalY: row.focalY,
       source: urlImageOf(row),
     });
   }
