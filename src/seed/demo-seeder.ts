@@ -3,6 +3,7 @@
 // second run updates rows instead of duplicating them.
 import { articleBodySchema } from '../articles/body/article-body.schema.js';
 import { analyseBody } from '../articles/body/article-body.text.js';
+import { referencedImageIds } from '../articles/body/article-body.images.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { demoContent, type DemoArticle, type DemoContent } from './demo-content.js';
 
@@ -107,6 +108,16 @@ async function upsertArticle(tx: Tx, article: DemoArticle, ids: ReferenceIds): P
   });
   await replaceAuthors(tx, id, article, ids.authors);
   await replaceTags(tx, id, article, ids.tags);
+  await replaceImageUsage(tx, id, article);
+}
+
+// The same usage links an editor's save writes, so demo images in use cannot be trashed either.
+async function replaceImageUsage(tx: Tx, articleId: string, article: DemoArticle): Promise<void> {
+  await tx.imageUsage.deleteMany({ where: { articleId } });
+  const body = referencedImageIds(articleBodySchema.parse(article.body)).map((imageId) => ({ imageId, usedAs: 'body' }));
+  const featured = article.featuredImageId ? [{ imageId: article.featuredImageId, usedAs: 'featured' }] : [];
+  const data = [...featured, ...body].map((use) => ({ ...use, articleId, source: 'live' }));
+  if (data.length) await tx.imageUsage.createMany({ data });
 }
 
 // The same validation and derived fields as an editor's save, so demo rows look like real ones.
