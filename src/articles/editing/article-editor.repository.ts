@@ -138,7 +138,7 @@ export class ArticleEditorRepository {
   async create(tx: Tx, content: ArticleContent, createdById: string | null): Promise<Article> {
     const article = await tx.article.create({ data: { ...this.columns(content), createdById } });
     await this.replaceLinks(tx, article.id, content);
-    await this.replaceImageUsage(tx, article.id, 'live', content);
+    await this.replaceImageUsage(tx, article.id, ['live'], content);
     return article;
   }
 
@@ -170,8 +170,8 @@ export class ArticleEditorRepository {
       data: { ...this.columns(content), pendingChanges: Prisma.DbNull, ...extra },
     });
     await this.replaceLinks(tx, id, content);
-    await this.replaceImageUsage(tx, id, 'live', content);
-    await this.replaceImageUsage(tx, id, 'pending', null);
+    // Live content replaced and pending changes dropped: the links of both are rewritten at once.
+    await this.replaceImageUsage(tx, id, ['live', 'pending'], content);
     return article;
   }
 
@@ -180,7 +180,7 @@ export class ArticleEditorRepository {
       where: { id },
       data: { pendingChanges: content as unknown as Prisma.InputJsonValue },
     });
-    await this.replaceImageUsage(tx, id, 'pending', content);
+    await this.replaceImageUsage(tx, id, ['pending'], content);
     return article;
   }
 
@@ -283,9 +283,10 @@ export class ArticleEditorRepository {
 
   // image_usages: which images the live content and the pending changes show (featured and in the
   // body), rewritten with every save; images that no longer exist (an old revision restored) are skipped.
-  private async replaceImageUsage(tx: Tx, articleId: string, source: 'live' | 'pending', content: ArticleContent | null) {
-    await tx.imageUsage.deleteMany({ where: { articleId, source } });
-    if (!content) return;
+  // `content` becomes the links of the first source; the others are only cleared.
+  private async replaceImageUsage(tx: Tx, articleId: string, sources: ('live' | 'pending')[], content: ArticleContent) {
+    await tx.imageUsage.deleteMany({ where: { articleId, source: { in: sources } } });
+    const source = sources[0]!;
     const uses = [
       ...(content.featuredImageId ? [{ imageId: content.featuredImageId, usedAs: 'featured' }] : []),
       ...referencedImageIds(content.body).map((imageId) => ({ imageId, usedAs: 'body' })),
