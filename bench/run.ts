@@ -13,6 +13,7 @@ import { readOptions, USAGE, type BenchOptions } from './lib/options.js';
 import { formatTable, writeReport, type BenchReport, type ResultRow } from './lib/report.js';
 import { freePort, startServer, type ServerProcess } from './lib/server-process.js';
 import { SCENARIOS } from './scenarios/index.js';
+import { runMediaBench } from './media/media-bench.js';
 import type { LoadPlan, Scenario } from './scenarios/scenario.js';
 
 const RESULTS_FILE = join('bench', 'results', 'latest.json');
@@ -164,6 +165,8 @@ async function prepareScenarios(scenarios: Scenario[], db: pg.Pool, databaseUrl:
 }
 
 async function main(): Promise<void> {
+  // The media scenario has its own runner and options (bench/media/media-bench.ts).
+  if (process.argv.includes('--media')) return runMediaBench(process.argv.slice(2).filter((arg) => arg !== '--media'));
   const options = readOptions(process.argv.slice(2));
   if (options === 'help') {
     console.log(USAGE);

@@ -16,6 +16,7 @@ import { PUBLIC_GRAPHQL_PATH } from './graphql/public-graphql.module.js';
 import { createLogger } from './logging/logger.js';
 import { PinoNestLogger } from './logging/pino-nest-logger.js';
 import { requestLoggingMiddleware } from './logging/request-logging.middleware.js';
+import { ArticleDerivationService } from './articles/derivation/article-derivation.service.js';
 import { isDatabaseEmpty, seedDemoContent } from './seed/demo-seeder.js';
 
 export interface CreateAppOptions {
@@ -45,14 +46,15 @@ export async function createNestApp(config: AppConfig, options: CreateAppOptions
   app.use(PUBLIC_GRAPHQL_PATH, graphqlConditionalGet);
   app.enableShutdownHooks();
   await app.init();
-  if (config.database.seedDemoContent) await seedWhenEmpty(app, config, logger);
+  if (config.database.seedDemoContent) await seedWhenEmpty(app, logger);
   return app;
 }
 
 // The embedded demo starts with content; an external database is only seeded on request (db:seed).
-async function seedWhenEmpty(app: INestApplication, config: AppConfig, logger: Logger) {
+async function seedWhenEmpty(app: INestApplication, logger: Logger) {
   const prisma = app.get(PrismaService);
   if (!(await isDatabaseEmpty(prisma))) return;
-  const { articles } = await seedDemoContent(prisma, config);
+  const { articles } = await seedDemoContent(prisma);
+  await app.get(ArticleDerivationService).rederive({ kind: 'never-derived' });
   logger.info({ articles }, `Seeded demo content (${articles} articles)`);
 }

@@ -1,8 +1,6 @@
 import type { AppConfig } from '../config/app-config.js';
-import { AUTHOR_PROJECTION } from '../authors/author.projection.js';
 import { column, timeColumn, type ColumnSql, type EntityProjection } from '../database/projection/projection.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { IMAGE_PROJECTION } from '../media/image.projection.js';
 import { SECTION_PROJECTION } from '../sections/section.projection.js';
 import { SERIES_PROJECTION } from '../series/series.projection.js';
 import { TAG_PROJECTION } from '../tags/tag.projection.js';
@@ -30,7 +28,10 @@ function urlSql(site: AppConfig['site']): ColumnSql {
  * The public Article type as PostgreSQL builds it (see database/projection). Every value is stored
  * or a lookup: the teaser, label and body HTML were derived when the article was written.
  */
-export function articleProjection(site: AppConfig['site']): EntityProjection {
+export function articleProjection(
+  site: AppConfig['site'],
+  related: { author: EntityProjection; image: EntityProjection },
+): EntityProjection {
   return {
     nodeType: 'Article',
     table: 'articles',
@@ -57,7 +58,7 @@ export function articleProjection(site: AppConfig['site']): EntityProjection {
     relations: {
       authors: {
         kind: 'many',
-        target: () => AUTHOR_PROJECTION,
+        target: () => related.author,
         link: { table: 'article_authors', ownerColumn: 'article_id', targetColumn: 'author_id', orderColumn: 'position' },
       },
       tags: {
@@ -67,7 +68,19 @@ export function articleProjection(site: AppConfig['site']): EntityProjection {
       },
       section: { kind: 'one', target: () => SECTION_PROJECTION, foreignKey: 'section_id' },
       series: { kind: 'one', target: () => SERIES_PROJECTION, foreignKey: 'series_id' },
-      featuredImage: { kind: 'one', target: () => IMAGE_PROJECTION, foreignKey: 'featured_image_id' },
+      featuredImage: { kind: 'one', target: () => related.image, foreignKey: 'featured_image_id' },
+      // The library images the live body shows (image_usages, kept by every save); matched to blocks by id.
+      bodyImages: {
+        kind: 'many',
+        target: () => related.image,
+        link: {
+          table: 'image_usages',
+          ownerColumn: 'article_id',
+          targetColumn: 'image_id',
+          orderColumn: 'image_id',
+          where: (alias) => Prisma.raw(`${alias}.used_as = 'body' AND ${alias}.source = 'live'`),
+        },
+      },
     },
   };
 }

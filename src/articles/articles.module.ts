@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AUTHOR_PROJECTION } from '../authors/author.projection.js';
 import { AuthorsModule } from '../authors/authors.module.js';
+import type { EntityProjection } from '../database/projection/projection.js';
+import { IMAGE_PROJECTION } from '../media/image.projection.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { MediaModule } from '../media/media.module.js';
@@ -42,8 +45,9 @@ const services = [
 
 const projection = {
   provide: ARTICLE_PROJECTION,
-  inject: [APP_CONFIG],
-  useFactory: (config: AppConfig) => articleProjection(config.site),
+  inject: [APP_CONFIG, AUTHOR_PROJECTION, IMAGE_PROJECTION],
+  useFactory: (config: AppConfig, author: EntityProjection, image: EntityProjection) =>
+    articleProjection(config.site, { author, image }),
 };
 
 // The job handlers register themselves with the queue; nothing else calls them.

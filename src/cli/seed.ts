@@ -1,4 +1,3 @@
-import { loadConfig } from '../config/app-config.js';
 // `node dist/cli/seed.js`: loads the demo content into the database at DATABASE_URL. Safe to re-run;
 // it updates the demo rows in place. Apply migrations first, the seed does not create tables.
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -29,8 +28,8 @@ async function main(): Promise<void> {
   const url = requireDatabaseUrl();
   const prisma = new PrismaClient({ adapter: new PrismaPg(url) });
   try {
-    // The settings that shape derived fields (EMBED_HOSTS) are read as the app reads them.
-    const { articles } = await seedDemoContent(prisma, loadConfig(process.env));
+    // Derived fields follow at the app's next start, before it serves (ArticleDerivationService).
+    const { articles } = await seedDemoContent(prisma);
     console.log(`Seeded ${articles} demo articles into ${describeDatabase(url)}`);
   } finally {
     await prisma.$disconnect();

@@ -84,7 +84,7 @@ describe('.env.example', () => {
     const entries = Object.fromEntries(
       text
         .split('\n')
-        .filter((line) => /^[A-Z_]+=/.test(line))
+        .filter((line) => /^[A-Z][A-Z0-9_]*=/.test(line))
         .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
     );
     expect(Object.keys(entries).sort()).toEqual(Object.keys(envSchema.shape).sort());

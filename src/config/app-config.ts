@@ -26,7 +26,31 @@ export interface AppConfig {
     readonly loginWindowSeconds: number;
     readonly initialAdmin: { readonly email: string; readonly password: string } | undefined;
   };
-  readonly media: { readonly dir: string; readonly maxBytes: number; readonly publicUrl: string };
+  readonly media: {
+    readonly dir: string;
+    readonly maxBytes: number;
+    readonly publicUrl: string;
+    readonly maxPixels: number;
+    readonly publicOriginals: boolean;
+    readonly renditions: {
+      /** Ascending, without duplicates. */
+      readonly widths: readonly number[];
+      /** [width, height] pairs, e.g. [16, 9]. */
+      readonly aspects: readonly (readonly [number, number])[];
+      readonly concurrency: number;
+      readonly queueLimit: number;
+      readonly timeoutMs: number;
+    };
+    readonly storage: 'local' | 's3';
+    readonly s3: {
+      readonly bucket: string;
+      readonly region: string;
+      readonly endpoint: string | undefined;
+      readonly forcePathStyle: boolean;
+      readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string } | undefined;
+      readonly prefix: string;
+    };
+  };
   readonly jobs: { readonly enabled: boolean; readonly pollIntervalMs: number };
   readonly feeds: { readonly itemLimit: number };
   readonly webhooks: { readonly allowPrivateTargets: boolean; readonly timeoutMs: number };
@@ -108,6 +132,27 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       dir: resolve(env.MEDIA_DIR ?? `${env.DATA_DIR}/media`),
       maxBytes: env.MEDIA_MAX_BYTES,
       publicUrl: `${(env.PUBLIC_API_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '')}/media`,
+      maxPixels: env.MEDIA_MAX_PIXELS,
+      publicOriginals: env.MEDIA_PUBLIC_ORIGINALS,
+      renditions: {
+        widths: [...new Set(env.MEDIA_RENDITION_WIDTHS.split(',').map(Number))].sort((a, b) => a - b),
+        aspects: env.MEDIA_RENDITION_ASPECTS.split(',').map((pair) => pair.split(':').map(Number) as [number, number]),
+        concurrency: env.MEDIA_RENDER_CONCURRENCY,
+        queueLimit: env.MEDIA_RENDER_QUEUE,
+        timeoutMs: env.MEDIA_RENDER_TIMEOUT_MS,
+      },
+      storage: env.MEDIA_STORAGE,
+      s3: {
+        bucket: env.MEDIA_S3_BUCKET ?? '',
+        region: env.MEDIA_S3_REGION,
+        endpoint: env.MEDIA_S3_ENDPOINT,
+        forcePathStyle: env.MEDIA_S3_FORCE_PATH_STYLE,
+        credentials:
+          env.MEDIA_S3_ACCESS_KEY_ID && env.MEDIA_S3_SECRET_ACCESS_KEY
+            ? { accessKeyId: env.MEDIA_S3_ACCESS_KEY_ID, secretAccessKey: env.MEDIA_S3_SECRET_ACCESS_KEY }
+            : undefined,
+        prefix: env.MEDIA_S3_PREFIX,
+      },
     },
     jobs: { enabled: env.JOBS_ENABLED, pollIntervalMs: env.JOBS_POLL_INTERVAL_MS },
     feeds: { itemLimit: env.FEED_ITEM_LIMIT },

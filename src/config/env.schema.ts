@@ -112,6 +112,45 @@ export const envSchema = z.object({
     .min(1024)
     .default(15 * 1024 * 1024)
     .describe('Largest accepted upload'),
+  MEDIA_MAX_PIXELS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(50_000_000)
+    .describe('Largest accepted image in pixels (width x height); larger uploads, decompression bombs included, are refused'),
+  MEDIA_RENDITION_WIDTHS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'must be a comma-separated list of widths, e.g. 320,640,1200')
+    .default('160,320,480,640,960,1200,1600,2048')
+    .describe('The only rendition widths the server renders (nobody can make it render arbitrary sizes)'),
+  MEDIA_RENDITION_ASPECTS: z
+    .string()
+    .regex(/^\d+:\d+(,\d+:\d+)*$/, 'must be a comma-separated list of aspect ratios, e.g. 16:9,1:1')
+    .default('16:9,3:2,1:1,4:5')
+    .describe('Aspect ratios a rendition height may have besides "auto" (the image\'s own)'),
+  MEDIA_RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2).describe('Renditions resized at once'),
+  MEDIA_RENDER_QUEUE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(100)
+    .describe('Renditions waiting to be resized beyond which requests get 503 with Retry-After'),
+  MEDIA_RENDER_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000).describe('Longest one resize may take'),
+  MEDIA_PUBLIC_ORIGINALS: booleanFlag
+    .default(true)
+    .describe('Serve the stored master (metadata already stripped) at Image.url; false: only renditions are public'),
+  MEDIA_STORAGE: z.enum(['local', 's3']).default('local').describe('Where media files live: local disk (MEDIA_DIR) or S3'),
+  MEDIA_S3_BUCKET: z.string().min(3).optional().describe('S3 bucket (required with MEDIA_STORAGE=s3)'),
+  MEDIA_S3_REGION: z.string().min(1).default('us-east-1').describe('S3 region'),
+  MEDIA_S3_ENDPOINT: z.string().url().optional().describe('S3-compatible endpoint (MinIO, R2, ...); unset: AWS S3'),
+  MEDIA_S3_FORCE_PATH_STYLE: booleanFlag.default(false).describe('Path-style bucket URLs (MinIO and most self-hosted S3)'),
+  MEDIA_S3_ACCESS_KEY_ID: z.string().min(1).optional().describe('S3 access key; unset: the AWS SDK default chain'),
+  MEDIA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional().describe('S3 secret key, with MEDIA_S3_ACCESS_KEY_ID'),
+  MEDIA_S3_PREFIX: z
+    .string()
+    .regex(/^([\w.-]+\/)*$/, 'must be empty or end with "/", e.g. newsdesk/')
+    .default('')
+    .describe('Key prefix inside the bucket, e.g. newsdesk/'),
   JOBS_ENABLED: booleanFlag.default(true).describe('Run background jobs (scheduled publishing...) in this process'),
   JOBS_POLL_INTERVAL_MS: z.coerce
     .number()
@@ -199,6 +238,16 @@ export const envRules = envSchema.superRefine((env, ctx) => {
   }
   if (env.RESPONSE_CACHE === 'redis' && !env.REDIS_URL) {
     ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when RESPONSE_CACHE=redis' });
+  }
+  if (env.MEDIA_STORAGE === 's3' && !env.MEDIA_S3_BUCKET) {
+    ctx.addIssue({ code: 'custom', path: ['MEDIA_S3_BUCKET'], message: 'is required when MEDIA_STORAGE=s3' });
+  }
+  if (Boolean(env.MEDIA_S3_ACCESS_KEY_ID) !== Boolean(env.MEDIA_S3_SECRET_ACCESS_KEY)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [env.MEDIA_S3_ACCESS_KEY_ID ? 'MEDIA_S3_SECRET_ACCESS_KEY' : 'MEDIA_S3_ACCESS_KEY_ID'],
+      message: 'MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY go together',
+    });
   }
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     ctx.addIssue({

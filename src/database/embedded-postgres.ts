@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 const EMBEDDED_SOCKET_SLACK = 4;
@@ -43,9 +44,12 @@ export async function startEmbeddedPostgres(source: EmbeddedPostgresSource = {})
   };
 }
 
+// Extensions the migrations create (pg_trgm: media library search); PGlite loads them on demand.
+const EXTENSIONS = { pg_trgm };
+
 function openPglite({ dataDir, snapshot }: EmbeddedPostgresSource): Promise<PGlite> {
-  if (snapshot) return PGlite.create({ loadDataDir: snapshot });
-  if (!dataDir) return PGlite.create();
+  if (snapshot) return PGlite.create({ loadDataDir: snapshot, extensions: EXTENSIONS });
+  if (!dataDir) return PGlite.create({ extensions: EXTENSIONS });
   mkdirSync(dataDir, { recursive: true });
-  return PGlite.create(join(dataDir, 'pgdata'));
+  return PGlite.create(join(dataDir, 'pgdata'), { extensions: EXTENSIONS });
 }

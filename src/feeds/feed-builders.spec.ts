@@ -29,7 +29,7 @@ function article(overrides: Partial<PublicArticle> = {}): PublicArticle {
 }
 
 function feedOf(fullText: boolean): Feed {
-  return toFeed(site, { id: 'urn:x', title: HOSTILE, description: HOSTILE }, [toFeedItem(article(), fullText)]);
+  return toFeed(site, { id: 'urn:x', title: HOSTILE, description: HOSTILE }, [toFeedItem(article(), fullText, null)]);
 }
 
 const parse = (xml: string) => {

@@ -1,4 +1,4 @@
-import type { PublicArticle, PublicImage } from '../articles/public-article.js';
+import type { PublicArticle } from '../articles/public-article.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { Feed, FeedImage, FeedItem } from './feed-item.js';
 
@@ -9,8 +9,9 @@ export interface FeedHeader {
 }
 
 // A feed item is the public article (articles/public-article.ts) in feed terms: everything in it was
-// derived when the article was written, so building a feed renders and sanitises nothing.
-export function toFeedItem(article: PublicArticle, fullText: boolean): FeedItem {
+// derived when the article was written, so building a feed renders and sanitises nothing. The image is
+// the featured image as feeds show it (a sized rendition, media/feed-image.mapper.ts).
+export function toFeedItem(article: PublicArticle, fullText: boolean, image: FeedImage | null): FeedItem {
   const publishedAt = new Date(article.publishedAt);
   const updatedAt = new Date(article.updatedAt);
   return {
@@ -23,19 +24,8 @@ export function toFeedItem(article: PublicArticle, fullText: boolean): FeedItem 
     authors: article.authors.map((author) => author.name),
     categories: article.tags.map((tag) => ({ slug: tag.slug, name: tag.name })),
     summary: article.teaser,
-    image: article.featuredImage ? toFeedImage(article.featuredImage) : null,
+    image,
     contentHtml: fullText ? (article.bodyHtml ?? null) : null,
-  };
-}
-
-function toFeedImage(image: PublicImage): FeedImage {
-  return {
-    url: image.url,
-    width: image.width,
-    height: image.height,
-    contentType: image.contentType ?? null,
-    caption: image.caption,
-    credit: image.credit,
   };
 }
 

@@ -8,6 +8,8 @@ import type { ResponseKeys } from '../common/response-keys.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { Selection } from '../database/projection/selection.js';
+import { toFeedImage } from '../media/feed-image.mapper.js';
+import { MediaUrls } from '../media/renditions/media-urls.js';
 import { SectionQueryService } from '../sections/section-query.service.js';
 import { SeriesQueryService } from '../series/series-query.service.js';
 import type { PartnerScope } from '../syndication/partners/partner-scope.js';
@@ -40,6 +42,7 @@ export class FeedService {
     private readonly tags: TagQueryService,
     private readonly sections: SectionQueryService,
     private readonly series: SeriesQueryService,
+    private readonly urls: MediaUrls,
   ) {}
 
   async build(subject: FeedSubject, partner: PartnerScope | undefined, keys: ResponseKeys): Promise<Feed> {
@@ -54,7 +57,10 @@ export class FeedService {
     return toFeed(
       this.config.site,
       header,
-      articles.map((article) => toFeedItem(article as PublicArticle, fullText)),
+      (articles as PublicArticle[]).map((article) => {
+        const image = article.featuredImage ? toFeedImage(article.featuredImage, this.urls) : null;
+        return toFeedItem(article, fullText, image);
+      }),
     );
   }
 

@@ -4,6 +4,7 @@ import { ArticleResolver } from '../articles/public/article.resolver.js';
 import { AuthorsModule } from '../authors/authors.module.js';
 import { AuthorResolver } from '../authors/public/author.resolver.js';
 import { MediaModule } from '../media/media.module.js';
+import { ImageResolver } from '../media/public/image.resolver.js';
 import { NewsletterModule } from '../newsletter/newsletter.module.js';
 import { NewsletterResolver } from '../newsletter/public/newsletter.resolver.js';
 import { SectionResolver } from '../sections/public/section.resolver.js';
@@ -38,6 +39,7 @@ import { NodeResolver } from './node/node.resolver.js';
     SectionResolver,
     SeriesResolver,
     NodeResolver,
+    ImageResolver,
     SyndicationChangeResolver,
     NewsletterResolver,
   ],

@@ -9,6 +9,20 @@ export type Tx = Prisma.TransactionClient;
 export interface ImageListFilter {
   /** true: the trash only; false: live images only. */
   trashed: boolean;
+  /** Matched as a substring of search_text (caption, credit, alt text, file name; lower-cased). */
+  search?: string | null;
+  uploadedBy?: string | null;
+  uploadedAfter?: Date | null;
+  uploadedBefore?: Date | null;
+}
+
+export interface ImageUsageRow {
+  articleId: string;
+  headline: string;
+  status: string;
+  trashed: boolean;
+  usedAs: string;
+  source: string;
 }
 
 // Reads and writes of images for the admin side, trashed ones included (the public side reads through
@@ -58,9 +72,40 @@ export class ImageAdminRepository {
     await tx.image.delete({ where: { id } });
   }
 
-  private where(filter: ImageListFilter): Prisma.ImageWhereInput {
-    return { deletedAt: filter.trashed ? { not: null } : null };
+  /** The articles that show the image (image_usages, rewritten on every article save), trashed ones too. */
+  async usage(id: string, db: Tx = this.prisma): Promise<ImageUsageRow[]> {
+    const rows = await db.imageUsage.findMany({
+      where: { imageId: id },
+      include: { article: { select: { headline: true, status: true, deletedAt: true } } },
+      orderBy: [{ articleId: 'asc' }],
+    });
+    return rows.map((row) => ({
+      articleId: row.articleId,
+      headline: row.article.headline,
+      status: row.article.status,
+      trashed: row.article.deletedAt !== null,
+      usedAs: row.usedAs,
+      source: row.source,
+    }));
   }
+
+  // Prisma's `contains` becomes LIKE '%term%' (answered by the trigram index images_search_idx) but
+  // passes LIKE's wildcards through, so they are escaped here: a search for "100%" means just that.
+  private where(filter: ImageListFilter): Prisma.ImageWhereInput {
+    const created: Prisma.DateTimeFilter = {};
+    if (filter.uploadedAfter) created.gte = filter.uploadedAfter;
+    if (filter.uploadedBefore) created.lt = filter.uploadedBefore;
+    return {
+      deletedAt: filter.trashed ? { not: null } : null,
+      ...(filter.search ? { searchText: { contains: escapeLike(filter.search.toLowerCase()) } } : {}),
+      ...(filter.uploadedBy ? { createdById: filter.uploadedBy } : {}),
+      ...(created.gte || created.lt ? { createdAt: created } : {}),
+    };
+  }
+}
+
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 export function imageCursor(image: Image): string {

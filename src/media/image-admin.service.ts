@@ -9,8 +9,11 @@ import type { PageRequest } from '../common/pagination/page-request.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { ImageAdminRepository, type ImageListFilter, type Tx } from './image-admin.repository.js';
 import type { ImageMetadata } from './image-metadata.schema.js';
-import { imageNotFound, imageNotTrashed } from './media.exception.js';
-import { MEDIA_STORAGE, type MediaStorage } from './storage/media-storage.js';
+import { imageInUse, imageNotFound, imageNotTrashed } from './media.exception.js';
+import { framingChanges, type FramingInput } from './image-framing.js';
+import { MEDIA_STORAGE, renditionPrefix, type MediaStorage } from './storage/media-storage.js';
+import { toGlobalId } from '../common/global-id.js';
+import type { ImageUsageRow } from './image-admin.repository.js';
 
 const METADATA_KEYS = ['caption', 'credit', 'altText'] as const;
 
@@ -42,18 +45,28 @@ export class ImageAdminService {
     return this.images.findById(id);
   }
 
+  /** The articles that show the image, one entry per article. */
+  async usage(actor: Actor | null, id: string): Promise<ImageUsage[]> {
+    requireActor(actor);
+    return groupUsage(await this.images.usage(id));
+  }
+
   /** Only the fields present change; null or blank clears one. */
-  update(actor: Actor | null, id: string, metadata: ImageMetadata): Promise<Image> {
+  update(actor: Actor | null, id: string, metadata: ImageMetadata & FramingInput): Promise<Image> {
     const editor = requireActor(actor);
     return this.images.transaction(async (tx) => {
       const image = await this.existing(tx, id);
       const ownUpload = editor.userId !== null && editor.userId === image.createdById;
       if (!ownUpload) requireRole(editor, 'EDITOR', 'edit images others uploaded');
       const changes = METADATA_KEYS.filter((key) => metadata[key] !== undefined && metadata[key] !== image[key]);
-      if (changes.length === 0) return image;
-      const data = Object.fromEntries(changes.map((key) => [key, metadata[key]]));
+      const framing = framingChanges(image, metadata);
+      if (changes.length === 0 && Object.keys(framing.data).length === 0) return image;
+      const data = { ...Object.fromEntries(changes.map((key) => [key, metadata[key]])), ...framing.data };
       const updated = await this.images.update(tx, id, data);
-      const details = Object.fromEntries(changes.map((key) => [key, { from: image[key], to: updated[key] }]));
+      const details = {
+        ...Object.fromEntries(changes.map((key) => [key, { from: image[key], to: updated[key] }])),
+        ...framing.details,
+      };
       await this.audit.record(tx, editor, { action: 'image.updated', entityType: 'Image', entityId: id, details });
       if (!image.deletedAt) await this.events.record(tx, { entity: 'image', id, action: 'updated', fields: changes });
       return updated;
@@ -74,6 +87,7 @@ export class ImageAdminService {
     const purged = await this.images.transaction(async (tx) => {
       const image = await this.existing(tx, id);
       if (!image.deletedAt) throw imageNotTrashed();
+      await this.refuseInUse(tx, id);
       await this.images.delete(tx, id);
       await this.audit.record(tx, admin, {
         action: 'image.purged',
@@ -84,7 +98,7 @@ export class ImageAdminService {
       // Only trashed images are purged: the public stopped seeing it when it was trashed.
       return image;
     });
-    if (purged.storageKey) await this.deleteFile(purged.storageKey);
+    if (purged.storageKey) await this.deleteFiles(purged.storageKey, purged.id);
     return purged;
   }
 
@@ -93,6 +107,7 @@ export class ImageAdminService {
     return this.images.transaction(async (tx) => {
       const image = await this.existing(tx, id);
       if ((image.deletedAt !== null) === trashed) return image;
+      if (trashed) await this.refuseInUse(tx, id);
       const updated = await this.images.update(tx, id, { deletedAt: trashed ? new Date() : null });
       const action = trashed ? 'image.trashed' : 'image.restored';
       await this.audit.record(tx, editor, { action, entityType: 'Image', entityId: id });
@@ -107,11 +122,53 @@ export class ImageAdminService {
     return image;
   }
 
-  private async deleteFile(key: string) {
+  // Trashing or purging an image an article shows would leave a hole in that article: refused, naming
+  // the articles (trashed ones too, since they can be restored).
+  private async refuseInUse(tx: Tx, id: string): Promise<void> {
+    const usage = groupUsage(await this.images.usage(id, tx));
+    if (usage.length)
+      throw imageInUse(usage.map(({ articleId, headline, status, trashed }) => ({ id: articleId, headline, status, trashed })));
+  }
+
+  private async deleteFiles(key: string, imageId: string) {
     try {
       await this.storage.delete(key);
+      await this.storage.deletePrefix(renditionPrefix(imageId));
     } catch (error) {
-      this.logger.error({ err: error, storageKey: key }, 'Purged an image but could not delete its file');
+      this.logger.error({ err: error, storageKey: key }, 'Purged an image but could not delete its files');
     }
   }
+}
+
+export interface ImageUsage {
+  /** The Article global id. */
+  articleId: string;
+  headline: string;
+  status: string;
+  trashed: boolean;
+  usedAs: string[];
+  live: boolean;
+  pending: boolean;
+}
+
+function groupUsage(rows: ImageUsageRow[]): ImageUsage[] {
+  const byArticle = new Map<string, ImageUsage>();
+  for (const row of rows) {
+    const id = toGlobalId('Article', row.articleId);
+    const entry = byArticle.get(id) ?? { ...row, articleId: id, usedAs: [], live: false, pending: false };
+    const usedAs = row.usedAs.toUpperCase();
+    if (!entry.usedAs.includes(usedAs)) entry.usedAs.push(usedAs);
+    if (row.source === 'live') entry.live = true;
+    else entry.pending = true;
+    byArticle.set(id, entry);
+  }
+  return [...byArticle.values()].map(({ articleId, headline, status, trashed, usedAs, live, pending }) => ({
+    articleId,
+    headline,
+    status,
+    trashed,
+    usedAs: usedAs.sort(),
+    live,
+    pending,
+  }));
 }

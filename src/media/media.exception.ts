@@ -17,3 +17,20 @@ export function imageNotFound(path = 'input.id'): DomainError {
 export function imageNotTrashed(): DomainError {
   return new DomainError('CONFLICT', 'Only an image in the trash can be purged: trash it first');
 }
+
+export function tooManyPixels(width: number, height: number, maxPixels: number): DomainError {
+  const megapixels = (pixels: number) => `${+(pixels / 1_000_000).toFixed(1)} MP`;
+  return new DomainError(
+    'BAD_USER_INPUT',
+    `Image too large: file: is ${width}x${height} pixels (${megapixels(width * height)}), more than the limit of ${megapixels(maxPixels)}`,
+    { issues: [{ path: 'file', message: `has more than ${maxPixels} pixels` }], reason: 'TOO_MANY_PIXELS', maxPixels },
+  );
+}
+
+export function imageInUse(articles: readonly { id: string; headline: string }[]): DomainError {
+  return new DomainError(
+    'CONFLICT',
+    `The image is used by ${articles.length} article(s): remove it from them first (${articles.map((a) => `"${a.headline}"`).join(', ')})`,
+    { reason: 'IMAGE_IN_USE', articles },
+  );
+}

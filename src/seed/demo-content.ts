@@ -2,6 +2,7 @@
 // the news page in the seed brief. Pure data, so it can be read by the seeder, tests and fixtures
 // without a database. Slugs (and image ids) are the identities the seeder upserts by.
 import type { ArticleBodyInput } from '../articles/body/article-body.schema.js';
+import { toGlobalId } from '../common/global-id.js';
 import type { ArticleType } from '../generated/prisma/client.js';
 
 export interface DemoAuthor {
@@ -140,10 +141,10 @@ function paragraphs(...texts: string[]): ArticleBodyInput {
   return texts.map((text) => ({ type: 'paragraph' as const, text }));
 }
 
-// Carries imageId so the block stays linked to the media library row it was inserted from.
+// A reference to the media library image, by its public id: caption, credit, alt text and size come
+// from the image row when the body is rendered.
 function imageBlock(image: DemoImage): ArticleBodyInput[number] {
-  const { id, url, altText, caption, credit, width, height } = image;
-  return { type: 'image', imageId: id, url, alt: altText, caption, credit, width, height };
+  return { type: 'image', imageId: toGlobalId('Image', image.id) };
 }
 
 const maliParagraphs = [

@@ -1,8 +1,9 @@
 // Loads the demo content into a database, safely re-runnable: everything is upserted by its stable
 // identity (slug, or fixed id for images), and an article's byline and tag links are replaced, so a
 // second run updates rows instead of duplicating them.
-import { articleBodySchema } from '../articles/body/article-body.schema.js';
-import { deriveArticleFields, type DerivationSettings } from '../articles/derivation/article-derivation.js';
+import { articleBodySchema, type ArticleBody } from '../articles/body/article-body.schema.js';
+import { referencedImageIds } from '../articles/body/article-body.images.js';
+import { analyseBody } from '../articles/body/article-body.text.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { demoContent, type DemoArticle, type DemoContent } from './demo-content.js';
 
@@ -28,13 +29,13 @@ interface ReferenceIds {
 // interactive-transaction timeout is too tight for a cold start.
 const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 120_000 };
 
-/** `settings` shape the derived fields, as for an editor's save (article-derivation.ts). */
-export async function seedDemoContent(
-  prisma: PrismaClientLike,
-  settings: DerivationSettings,
-  content: DemoContent = demoContent,
-): Promise<SeedResult> {
-  return prisma.$transaction((tx) => seedWith(tx, content, settings), TRANSACTION_OPTIONS);
+/**
+ * Writes the demo content. Its derived fields (teaser, label, body HTML with the photos) are left to
+ * ArticleDerivationService, which derives never-derived rows before the app serves: call its
+ * rederive({ kind: 'never-derived' }) after seeding a running app (see app.factory.ts).
+ */
+export async function seedDemoContent(prisma: PrismaClientLike, content: DemoContent = demoContent): Promise<SeedResult> {
+  return prisma.$transaction((tx) => seedWith(tx, content), TRANSACTION_OPTIONS);
 }
 
 /** True when the database holds no articles at all, soft-deleted ones included. */
@@ -44,7 +45,7 @@ export async function isDatabaseEmpty(prisma: PrismaClientLike): Promise<boolean
 
 // Only `tx` is used from here on: the embedded database has a single connection, so touching the
 // outer client inside the transaction would wait for it forever.
-async function seedWith(tx: Tx, content: DemoContent, settings: DerivationSettings): Promise<SeedResult> {
+async function seedWith(tx: Tx, content: DemoContent): Promise<SeedResult> {
   await upsertImages(tx, content);
   const ids: ReferenceIds = {
     authors: await upsertAuthors(tx, content),
@@ -52,7 +53,7 @@ async function seedWith(tx: Tx, content: DemoContent, settings: DerivationSettin
     sections: await upsertSections(tx, content),
     series: await upsertSeries(tx, content),
   };
-  for (const article of content.articles) await upsertArticle(tx, article, ids, content, settings);
+  for (const article of content.articles) await upsertArticle(tx, article, ids);
   return { articles: content.articles.length };
 }
 
@@ -102,14 +103,8 @@ async function upsertEachBySlug<T extends { slug: string }>(
   return ids;
 }
 
-async function upsertArticle(
-  tx: Tx,
-  article: DemoArticle,
-  ids: ReferenceIds,
-  content: DemoContent,
-  settings: DerivationSettings,
-): Promise<void> {
-  const data = articleData(article, ids, content, settings);
+async function upsertArticle(tx: Tx, article: DemoArticle, ids: ReferenceIds): Promise<void> {
+  const data = articleData(article, ids);
   const { id } = await tx.article.upsert({
     where: { slug: article.slug },
     create: { slug: article.slug, ...data },
@@ -118,12 +113,26 @@ async function upsertArticle(
   });
   await replaceAuthors(tx, id, article, ids.authors);
   await replaceTags(tx, id, article, ids.tags);
+  await replaceImageUsage(tx, id, article);
+}
+
+// The same usage links an editor's save writes, so demo images in use cannot be trashed either.
+async function replaceImageUsage(tx: Tx, articleId: string, article: DemoArticle): Promise<void> {
+  await tx.imageUsage.deleteMany({ where: { articleId } });
+  const body = referencedImageIds(articleBodySchema.parse(article.body)).map((imageId) => ({ imageId, usedAs: 'body' }));
+  const featured = article.featuredImageId ? [{ imageId: article.featuredImageId, usedAs: 'featured' }] : [];
+  const data = [...featured, ...body].map((use) => ({ ...use, articleId, source: 'live' }));
+  if (data.length) await tx.imageUsage.createMany({ data });
 }
 
 // The same validation and derived fields as an editor's save, so demo rows look like real ones.
-function articleData(article: DemoArticle, ids: ReferenceIds, content: DemoContent, settings: DerivationSettings) {
+function textStatistics(body: ArticleBody) {
+  const { text, wordCount, readingTimeMinutes } = analyseBody(body);
+  return { bodyText: text, wordCount, readingTimeMinutes };
+}
+
+function articleData(article: DemoArticle, ids: ReferenceIds) {
   const body = articleBodySchema.parse(article.body);
-  const sectionName = content.sections.find((section) => section.slug === article.sectionSlug)?.name ?? null;
   return {
     headline: article.headline,
     dek: article.dek,
@@ -136,7 +145,10 @@ function articleData(article: DemoArticle, ids: ReferenceIds, content: DemoConte
     featuredImageId: article.featuredImageId,
     // Parsed blocks are plain JSON data; zod's output type just does not say so.
     body: body as Prisma.InputJsonValue,
-    ...deriveArticleFields({ type: article.type, teaser: article.teaser, body }, { sectionName }, settings),
+    // The text statistics need nothing but the body, so a database seeded with db:seed is searchable
+    // at once; teaser, label and HTML (with the photos) are derived by the app (see seedDemoContent).
+    ...textStatistics(body),
+    bodyHtml: null,
     deletedAt: null,
   } satisfies Prisma.ArticleUncheckedUpdateInput;
 }

@@ -43,7 +43,7 @@ export class ContentFactory {
     return this.prisma.series.create({ data: { name: `Series ${id}`, slug: `series-${id}`, ...data } });
   }
 
-  image(data: Partial<Image> = {}): Promise<Image> {
+  image(data: Partial<Omit<Image, 'crops'>> = {}): Promise<Image> {
     return this.prisma.image.create({
       data: { url: `https://images.example.com/${unique()}.jpg`, width: 1200, height: 800, ...data },
     });

@@ -26,7 +26,7 @@ const { IFRAME_SANDBOX } = await import('./embed-policy.js');
 
 // The hosts the fixtures' iframes come from (EMBED_HOSTS in the app).
 const EMBEDS = { hosts: ['www.youtube-nocookie.com', 'ok.example', 'a.example', 'b.example'] };
-const renderBodyHtml = (body: ArticleBody) => renderer.renderBodyHtml(body, EMBEDS);
+const renderBodyHtml = (body: ArticleBody) => renderer.renderBodyHtml(body, { embeds: EMBEDS });
 const sanitizeBodyHtml = (html: string) => renderer.sanitizeBodyHtml(html, EMBEDS);
 
 function finalPass(): { input: string; output: string } | undefined {
@@ -141,13 +141,22 @@ describe('renderBodyHtml', () => {
       expect(render([{ type: 'paragraph', children: [{ text: '', href: '/x' }, { text: 'kept' }] }])).toBe('<p>kept</p>');
     });
 
-    it('renders images as lazy figures, with alt="" when no alt was given', () => {
+    it('renders images as figures, lazy after the first, with alt="" when no alt was given', () => {
       expect(render([{ type: 'image', url: 'https://cdn.example/a.jpg' }])).toBe(
-        '<figure><img src="https://cdn.example/a.jpg" alt="" loading="lazy" /></figure>',
+        '<figure><img src="https://cdn.example/a.jpg" alt="" /></figure>',
       );
       expect(render([{ type: 'image', url: '/a.jpg', alt: 'A', width: 640, height: 480, credit: 'Reuters' }])).toBe(
-        '<figure><img src="/a.jpg" alt="A" width="640" height="480" loading="lazy" />' +
+        '<figure><img src="/a.jpg" alt="A" width="640" height="480" />' +
           '<figcaption><span class="credit">Reuters</span></figcaption></figure>',
+      );
+      expect(
+        render([
+          { type: 'image', url: '/a.jpg' },
+          { type: 'paragraph', text: 'x' },
+          { type: 'image', url: '/b.jpg' },
+        ]),
+      ).toBe(
+        '<figure><img src="/a.jpg" alt="" /></figure>\n<p>x</p>\n<figure><img src="/b.jpg" alt="" loading="lazy" /></figure>',
       );
     });
 
@@ -256,7 +265,7 @@ describe('renderBodyHtml', () => {
         '<a href="/opinion/take">our take</a>. H<sub>2</sub>O ✓ <strong><s><code><sup>x</sup></code></s></strong></p>',
       '<blockquote><p><strong>It’s "done"</strong></p><cite>Ngā mihi, Mr O\'Brien 🙏</cite></blockquote>',
       '<ol><li>first</li><li><a href="mailto:a@b.example">second</a></li></ol>',
-      '<figure><img src="https://cdn.example/i.jpg?w=1&amp;h=2" alt="A &quot;quoted&quot; &lt;alt&gt;" width="1200" height="800" loading="lazy" />' +
+      '<figure><img src="https://cdn.example/i.jpg?w=1&amp;h=2" alt="A &quot;quoted&quot; &lt;alt&gt;" width="1200" height="800" />' +
         '<figcaption>Caption &amp; more <span class="credit">AP</span></figcaption></figure>',
       '<figure class="embed" data-provider="x"><blockquote class="twitter-tweet" data-dnt="true" cite="https://x.com/a/status/1">' +
         '<p>Hi<br />there</p></blockquote><figcaption>Post</figcaption></figure>',
@@ -308,7 +317,7 @@ describe('renderBodyHtml', () => {
         { type: 'image', url: '//evil.example/pixel.gif' },
       ] as unknown as ArticleBody;
       expect(renderBodyHtml(unvalidated)).toBe(
-        '<p><a>click</a></p>\n<figure><img alt="x" loading="lazy" /></figure>\n<figure><img alt="" loading="lazy" /></figure>',
+        '<p><a>click</a></p>\n<figure><img alt="x" /></figure>\n<figure><img alt="" loading="lazy" /></figure>',
       );
     });
 

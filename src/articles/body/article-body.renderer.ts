@@ -9,7 +9,36 @@ import {
   sanitizeEmbedHtml,
   type EmbedSettings,
 } from './embed-policy.js';
+import { imageBlockRef } from './article-body.images.js';
 
+/** A media library image as a body figure shows it (built by media/body-images.service.ts). */
+export interface RenderableImage {
+  readonly src: string;
+  /** "url 320w, url 640w"; null for an image without renditions. */
+  readonly srcset: string | null;
+  readonly width: number | null;
+  readonly height: number | null;
+  readonly alt: string | null;
+  readonly caption: string | null;
+  readonly credit: string | null;
+}
+
+export interface RenderBodyOptions {
+  /** Which hosts embeds may frame (embed-policy.ts). */
+  readonly embeds: EmbedSettings;
+  /** The images the body refers to, by uuid (referencedImageIds); a missing one renders nothing. */
+  readonly images?: ReadonlyMap<string, RenderableImage>;
+  /** The sizes attribute of figures with a srcset. */
+  readonly sizes?: string;
+}
+
+// Per rendering: the first figure loads at once (it is likely above the fold), later ones lazily.
+interface RenderState {
+  readonly options: RenderBodyOptions;
+  figures: number;
+}
+
+const DEFAULT_SIZES = '100vw';
 type Block<T extends BodyBlock['type']> = Extract<BodyBlock, { type: T }>;
 type Attributes = Record<string, string | number | undefined>;
 
@@ -83,7 +112,7 @@ function bodySanitizeOptions(settings: EmbedSettings): sanitizeHtml.IOptions {
       allowedTags: [...EMBED_TAGS, ...BLOCK_TAGS, ...MARK_NESTING.map(([, tag]) => tag)],
       allowedAttributes: {
         ...EMBED_ATTRIBUTES,
-        img: ['src', 'alt', 'width', 'height', 'loading'],
+        img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading'],
         figure: ['class', 'data-provider'],
         span: ['class'],
       },
@@ -94,7 +123,6 @@ function bodySanitizeOptions(settings: EmbedSettings): sanitizeHtml.IOptions {
   }
   return options;
 }
-
 function renderParagraph(block: Block<'paragraph'>): string {
   return element('p', {}, renderContent(block));
 }
@@ -125,30 +153,57 @@ function renderFigcaption(caption: string | undefined, credit: string | undefine
   return parts.length === 0 ? '' : element('figcaption', {}, parts.join(' '));
 }
 
-function renderImage(block: Block<'image'>): string {
+function renderImage(block: Block<'image'>, state: RenderState): string {
+  const ref = imageBlockRef(block);
+  const image = ref ? state.options.images?.get(ref) : undefined;
+  // A reference whose image is gone (trashed, purged) shows nothing, unless a legacy copy has a URL.
+  if (ref && !image && block.url === undefined) return '';
+  const shown = image ? fromLibrary(block, image) : fromBlock(block);
+  const lazy = state.figures > 0;
+  state.figures += 1;
   // An empty alt marks the image as decorative rather than leaving screen readers to read the URL.
   const attributes = {
-    src: block.url,
-    alt: block.alt ?? '',
-    width: block.width,
-    height: block.height,
-    loading: 'lazy',
+    src: shown.src,
+    srcset: shown.srcset ?? undefined,
+    sizes: shown.srcset ? (state.options.sizes ?? DEFAULT_SIZES) : undefined,
+    alt: shown.alt ?? '',
+    width: shown.width ?? undefined,
+    height: shown.height ?? undefined,
+    loading: lazy ? 'lazy' : undefined,
   };
   // sanitize-html writes void elements as "<img ... />"; matching it keeps the final pass a no-op.
-  const image = `<img${renderAttributes(attributes)} />`;
-  return element('figure', {}, image + renderFigcaption(block.caption, block.credit));
+  const img = `<img${renderAttributes(attributes)} />`;
+  return element('figure', {}, img + renderFigcaption(shown.caption ?? undefined, shown.credit ?? undefined));
 }
 
-function renderEmbed(block: Block<'embed'>, settings: EmbedSettings): string {
+// The library's file, size, texts and credit; the block may override caption and alt for this article.
+function fromLibrary(block: Block<'image'>, image: RenderableImage): RenderableImage {
+  return { ...image, alt: block.alt ?? image.alt, caption: block.caption ?? image.caption };
+}
+
+// The legacy form: an image linked from elsewhere, everything written in the block.
+function fromBlock(block: Block<'image'>): RenderableImage {
+  return {
+    src: block.url ?? '',
+    srcset: null,
+    width: block.width ?? null,
+    height: block.height ?? null,
+    alt: block.alt ?? null,
+    caption: block.caption ?? null,
+    credit: block.credit ?? null,
+  };
+}
+
+function renderEmbed(block: Block<'embed'>, state: RenderState): string {
   // Sanitised when saved already; again here, so an embed can never break out of its figure.
-  const embedded = sanitizeEmbedHtml(block.html ?? '', settings);
+  const embedded = sanitizeEmbedHtml(block.html ?? '', state.options.embeds);
   const content = embedded !== '' ? embedded : element('a', { href: block.url, rel: linkRel(block.url) }, escapeText(block.url));
   const attributes = { class: 'embed', 'data-provider': block.provider };
   return element('figure', attributes, content + renderFigcaption(block.caption, undefined));
 }
 
 // Keyed by block type so the compiler insists on a renderer for every type in the schema.
-const BLOCK_RENDERERS: { [T in BodyBlock['type']]: (block: Block<T>, settings: EmbedSettings) => string } = {
+const BLOCK_RENDERERS: { [T in BodyBlock['type']]: (block: Block<T>, state: RenderState) => string } = {
   paragraph: renderParagraph,
   heading: renderHeading,
   quote: renderQuote,
@@ -157,13 +212,13 @@ const BLOCK_RENDERERS: { [T in BodyBlock['type']]: (block: Block<T>, settings: E
   embed: renderEmbed,
 };
 
-function renderBlock(block: BodyBlock, settings: EmbedSettings): string {
+function renderBlock(block: BodyBlock, state: RenderState): string {
   // Bodies are validated on write, but one stored by a newer or older schema must not take the
   // whole article page down, so an unknown block type renders as nothing.
   const render = Object.hasOwn(BLOCK_RENDERERS, block.type)
-    ? (BLOCK_RENDERERS[block.type] as (block: BodyBlock, settings: EmbedSettings) => string)
+    ? (BLOCK_RENDERERS[block.type] as (block: BodyBlock, state: RenderState) => string)
     : undefined;
-  return render === undefined ? '' : render(block, settings);
+  return render === undefined ? '' : render(block, state);
 }
 
 /**
@@ -174,7 +229,12 @@ export function sanitizeBodyHtml(html: string, settings: EmbedSettings): string 
   return sanitizeHtml(html, bodySanitizeOptions(settings));
 }
 
-export function renderBodyHtml(body: ArticleBody, settings: EmbedSettings): string {
-  const blocks = body.map((block) => renderBlock(block, settings)).filter((html) => html !== '');
-  return sanitizeBodyHtml(blocks.join('\n'), settings);
+/**
+ * The body as sanitised HTML: a pure function of the body, the images it refers to and the embed
+ * policy, so it is computed when an article (or an image it shows) is saved, never on a read.
+ */
+export function renderBodyHtml(body: ArticleBody, options: RenderBodyOptions): string {
+  const state: RenderState = { options, figures: 0 };
+  const blocks = body.map((block) => renderBlock(block, state)).filter((html) => html !== '');
+  return sanitizeBodyHtml(blocks.join('\n'), options.embeds);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fromGlobalId } from '../../common/global-id.js';
 
 export const ARTICLE_BODY_LIMITS = {
   blocks: 2000,
@@ -157,16 +158,54 @@ const dimension = () =>
     .positive({ error: 'Must be positive' })
     .max(ARTICLE_BODY_LIMITS.imageDimension, { error: `Must be at most ${ARTICLE_BODY_LIMITS.imageDimension}` });
 
+// Two forms. By reference (what editors insert from the media library): imageId is the public Image id
+// an upload returns; file, size, caption, credit and alt text come from the image when the body is
+// rendered, and the block may only override caption and alt for this article. The legacy form links an
+// image from elsewhere by url, with its texts and size written in the block; it is still accepted, but
+// gets no renditions, no metadata stripping and no usage tracking (a raw uuid imageId may go with it,
+// as bodies written before references did).
+const REFERENCE_ONLY_FIELDS = ['url', 'credit', 'width', 'height'] as const;
+
+function isImageGlobalId(value: string): boolean {
+  return fromGlobalId(value)?.type === 'Image';
+}
+
 const imageBlockSchema = strictShape('image block', {
   type: z.literal('image'),
-  url: urlString(['http', 'https', 'sitePath'], 'an http(s) URL or a site path starting with /').describe('Image source'),
-  imageId: z.uuid({ error: 'Must be a UUID' }).optional().describe('Media library image this was inserted from'),
-  alt: storableString(ARTICLE_BODY_LIMITS.altLength).optional().describe('Alternative text; omit for decorative images'),
-  caption: captionField(),
-  credit: storableString(ARTICLE_BODY_LIMITS.creditLength).optional().describe('Photographer or agency credit'),
-  width: dimension().optional().describe('Intrinsic width in pixels'),
-  height: dimension().optional().describe('Intrinsic height in pixels'),
-}).describe('An inline image');
+  imageId: z
+    .string()
+    .max(200)
+    .refine((value) => isImageGlobalId(value) || z.uuid().safeParse(value).success, {
+      error: 'Must be the id of a media library image',
+    })
+    .optional()
+    .describe('Public id of the media library image (the id an upload returns)'),
+  url: urlString(['http', 'https', 'sitePath'], 'an http(s) URL or a site path starting with /')
+    .optional()
+    .describe('Legacy form only: source of an image linked from elsewhere'),
+  alt: storableString(ARTICLE_BODY_LIMITS.altLength)
+    .optional()
+    .describe("Alternative text; with imageId, overrides the image's alt text in this article"),
+  caption: captionField().describe("Caption; with imageId, overrides the image's caption in this article"),
+  credit: storableString(ARTICLE_BODY_LIMITS.creditLength).optional().describe('Legacy form only: photographer or agency credit'),
+  width: dimension().optional().describe('Legacy form only: intrinsic width in pixels'),
+  height: dimension().optional().describe('Legacy form only: intrinsic height in pixels'),
+})
+  .superRefine((block, ctx) => {
+    if (block.imageId === undefined && block.url === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['imageId'], message: 'Give imageId (a media library image) or url' });
+    }
+    if (block.imageId === undefined || !isImageGlobalId(block.imageId)) return;
+    for (const field of REFERENCE_ONLY_FIELDS) {
+      if (block[field] === undefined) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: [field],
+        message: `comes from the media library image; a block with imageId may only override caption and alt`,
+      });
+    }
+  })
+  .describe('An image: a media library image by reference, or (legacy) one linked by url');
 
 const embedBlockSchema = strictShape('embed block', {
   type: z.literal('embed'),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service.js';
+import { BodyImagesService } from '../../media/body-images.service.js';
 import type { Tx } from '../../database/tx.js';
 import { Prisma, type ArticleType } from '../../generated/prisma/client.js';
 import { articleBodySchema } from '../body/article-body.schema.js';
@@ -23,14 +24,20 @@ interface Row {
 
 /** Which articles to (re)derive; `stale` means written by another derivation version than `version`. */
 export type DerivationScope =
-  { kind: 'stale'; version: number } | { kind: 'never-derived' } | { kind: 'section'; sectionId: string };
+  | { kind: 'stale'; version: number }
+  | { kind: 'never-derived' }
+  | { kind: 'section'; sectionId: string }
+  | { kind: 'image'; imageId: string };
 
 // Reads and writes of the derived columns (article-derivation.ts) outside an editor's save: rows left
-// by older derivation code, rows never derived (loaded past the app), and an article whose section was
-// renamed. Batches are claimed with SKIP LOCKED, so instances starting together share the work.
+// by older derivation code, rows never derived (loaded past the app), and articles whose section was
+// renamed or whose body shows an image that changed.
 @Injectable()
 export class ArticleDerivationRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly bodyImages: BodyImagesService,
+  ) {}
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.prisma.transaction(work);
@@ -43,11 +50,13 @@ export class ArticleDerivationRepository {
       FROM articles a LEFT JOIN sections s ON s.id = a.section_id AND s.deleted_at IS NULL
       WHERE ${this.condition(scope)} ${afterId ? Prisma.sql`AND a.id > ${afterId}::uuid` : Prisma.empty}
       ORDER BY a.id LIMIT ${limit}
-      FOR UPDATE OF a SKIP LOCKED`;
-    return rows.map((row) => ({
+      FOR UPDATE OF a ${this.skipsLocked(scope) ? Prisma.sql`SKIP LOCKED` : Prisma.empty}`;
+    const bodies = rows.map((row) => articleBodySchema.parse(row.body));
+    const images = await this.bodyImages.forBodies(bodies, tx);
+    return rows.map((row, index) => ({
       id: row.id,
-      source: { type: row.type, teaser: row.teaser, label: row.label, body: articleBodySchema.parse(row.body) },
-      dependencies: { sectionName: row.section_name },
+      source: { type: row.type, teaser: row.teaser, label: row.label, body: bodies[index]! },
+      dependencies: { sectionName: row.section_name, images },
     }));
   }
 
@@ -66,9 +75,20 @@ export class ArticleDerivationRepository {
     return rows.length > 0;
   }
 
+  // Backfills share rows between instances starting together; a dependency's articles are waited for,
+  // since the row an editor is saving must still be re-derived once the save commits.
+  private skipsLocked(scope: DerivationScope): boolean {
+    return scope.kind === 'stale' || scope.kind === 'never-derived';
+  }
+
   private condition(scope: DerivationScope): Prisma.Sql {
     if (scope.kind === 'never-derived') return Prisma.sql`a.body_html IS NULL`;
     if (scope.kind === 'stale') return Prisma.sql`(a.body_html IS NULL OR a.derived_version <> ${scope.version})`;
+    if (scope.kind === 'image') {
+      // Its live body shows it (image_usages is rewritten by every save).
+      return Prisma.sql`a.id IN (SELECT u.article_id FROM image_usages u
+        WHERE u.image_id = ${scope.imageId}::uuid AND u.used_as = 'body' AND u.source = 'live')`;
+    }
     return Prisma.sql`a.section_id = ${scope.sectionId}::uuid`;
   }
 }

@@ -21,8 +21,9 @@ const BATCH = 200;
 //   derived before the app serves, since a public read never derives;
 // - rows written by other derivation code or settings (derivationVersion) are re-derived by a
 //   background job: they still show valid, older output meanwhile;
-// - a change to something derived fields depend on (a section's name) re-derives its articles by job,
-//   which also purges their cached responses.
+// - a change to something derived fields depend on (a section's name, an image a body shows)
+//   re-derives its articles, in the change's transaction or (for many) by job, and purges their
+//   cached responses.
 @Injectable()
 export class ArticleDerivationService implements OnApplicationBootstrap {
   constructor(
@@ -40,12 +41,17 @@ export class ArticleDerivationService implements OnApplicationBootstrap {
     if (await this.derivations.exists(stale)) await this.derivations.transaction((tx) => this.enqueue(tx, stale));
   }
 
-  // A section's name is part of its articles' labels: renaming, trashing or restoring it re-derives them.
+  // A section's name is part of its articles' labels, and an image (its file, size, texts, framing)
+  // part of the body HTML of the articles that show it: changing, trashing or restoring either
+  // re-derives those articles. The usual few are re-derived in the change's own transaction, so the
+  // next read already shows the change; a section or image with more articles than a batch finishes
+  // in a job (which re-derives them all, harmlessly twice for the first batch).
   @OnContentChange()
   async dependencyChanged(tx: Tx, change: ContentChange): Promise<void> {
-    if (change.entity !== 'section') return;
-    if (change.action === 'updated' && !change.fields?.includes('name')) return;
-    await this.enqueue(tx, { kind: 'section', sectionId: change.id });
+    const scope = dependentsOf(change);
+    if (!scope) return;
+    const derived = await this.deriveBatch(tx, scope, null);
+    if (derived.count === BATCH) await this.enqueue(tx, scope);
   }
 
   /** Re-derives every article in `scope`, a batch per transaction; returns how many. */
@@ -53,22 +59,30 @@ export class ArticleDerivationService implements OnApplicationBootstrap {
     let total = 0;
     let afterId: string | null = null;
     for (;;) {
-      const done: string | null = await this.derivations.transaction(async (tx) => {
-        const batch = await this.derivations.claimBatch(tx, scope, afterId, BATCH);
-        for (const article of batch) {
-          await this.derivations.write(tx, article.id, deriveArticleFields(article.source, article.dependencies, this.config));
-        }
-        if (batch.length)
-          await this.purger.purgeOnCommit(
-            tx,
-            batch.map((article) => CacheKeys.entity('article', article.id)),
-          );
-        total += batch.length;
-        return batch.at(-1)?.id ?? null;
-      });
-      if (!done) return total;
-      afterId = done;
+      const batch: { count: number; lastId: string | null } = await this.derivations.transaction((tx) =>
+        this.deriveBatch(tx, scope, afterId),
+      );
+      total += batch.count;
+      if (!batch.lastId) return total;
+      afterId = batch.lastId;
     }
+  }
+
+  private async deriveBatch(
+    tx: Tx,
+    scope: DerivationScope,
+    afterId: string | null,
+  ): Promise<{ count: number; lastId: string | null }> {
+    const batch = await this.derivations.claimBatch(tx, scope, afterId, BATCH);
+    for (const article of batch) {
+      await this.derivations.write(tx, article.id, deriveArticleFields(article.source, article.dependencies, this.config));
+    }
+    if (batch.length)
+      await this.purger.purgeOnCommit(
+        tx,
+        batch.map((article) => CacheKeys.entity('article', article.id)),
+      );
+    return { count: batch.length, lastId: batch.at(-1)?.id ?? null };
   }
 
   private async enqueue(tx: Tx, scope: DerivationScope): Promise<void> {
@@ -76,4 +90,12 @@ export class ArticleDerivationService implements OnApplicationBootstrap {
       scope.kind === 'section' ? `${REDERIVE_ARTICLES_JOB}:section:${scope.sectionId}` : `${REDERIVE_ARTICLES_JOB}:${scope.kind}`;
     await this.queue.enqueue(tx, { name: REDERIVE_ARTICLES_JOB, payload: { scope }, dedupeKey: key });
   }
+}
+
+/** The articles whose derived fields depend on what `change` changed, if any. */
+function dependentsOf(change: ContentChange): DerivationScope | null {
+  if (change.entity === 'section') {
+    return change.action === 'updated' && !change.fields?.includes('name') ? null : { kind: 'section', sectionId: change.id };
+  }
+  return change.entity === 'image' ? { kind: 'image', imageId: change.id } : null;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AppConfig } from '../../config/app-config.js';
 import type { ArticleType } from '../../generated/prisma/client.js';
 import type { ArticleBody } from '../body/article-body.schema.js';
-import { renderBodyHtml } from '../body/article-body.renderer.js';
+import { renderBodyHtml, type RenderableImage } from '../body/article-body.renderer.js';
 import { analyseBody, deriveTeaser } from '../body/article-body.text.js';
 
 /**
@@ -50,6 +50,8 @@ export interface DerivationSource {
 export interface DerivationDependencies {
   /** The name of the article's section, null without one or when the section is in the trash. */
   readonly sectionName: string | null;
+  /** The library images the body shows, by uuid (media/body-images.service.ts); a missing one renders nothing. */
+  readonly images?: ReadonlyMap<string, RenderableImage>;
 }
 
 /** Columns of `articles` written from the live content at every write, never computed on a read. */
@@ -78,7 +80,7 @@ export function deriveArticleFields(
   return {
     displayTeaser: source.teaser?.trim() ? source.teaser : deriveTeaser(source.body),
     displayLabel: deriveLabel(source.type, source.label, dependencies.sectionName),
-    bodyHtml: renderBodyHtml(source.body, settings.embeds),
+    bodyHtml: renderBodyHtml(source.body, { embeds: settings.embeds, images: dependencies.images }),
     bodyText: stats.text,
     wordCount: stats.wordCount,
     readingTimeMinutes: stats.readingTimeMinutes,

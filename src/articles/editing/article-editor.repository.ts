@@ -4,8 +4,10 @@ import type { PageRequest } from '../../common/pagination/page-request.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { PrismaService } from '../../database/prisma.service.js';
+import { BodyImagesService } from '../../media/body-images.service.js';
 import { Prisma, type Article, type ArticleRevision } from '../../generated/prisma/client.js';
 import { groupBy } from '../../common/group-by.js';
+import { referencedImageIds } from '../body/article-body.images.js';
 import { sanitizeBodyEmbeds } from '../body/embed-policy.js';
 import { deriveArticleFields, type DerivationDependencies } from '../derivation/article-derivation.js';
 import { storedContentSchema, type ArticleContent } from './article-content.js';
@@ -48,6 +50,7 @@ export class ArticleEditorRepository {
   constructor(
     private readonly prisma: PrismaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly bodyImages: BodyImagesService,
   ) {}
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -149,6 +152,7 @@ export class ArticleEditorRepository {
   async create(tx: Tx, content: ArticleContent, createdById: string | null): Promise<Article> {
     const article = await tx.article.create({ data: { ...(await this.columns(tx, content)), createdById } });
     await this.replaceLinks(tx, article.id, content);
+    await this.replaceImageUsage(tx, article.id, ['live'], content);
     return article;
   }
 
@@ -180,12 +184,31 @@ export class ArticleEditorRepository {
       data: { ...(await this.columns(tx, content)), pendingChanges: Prisma.DbNull, ...extra },
     });
     await this.replaceLinks(tx, id, content);
+    // Live content replaced and pending changes dropped: the links of both are rewritten at once.
+    await this.replaceImageUsage(tx, id, ['live', 'pending'], content);
     return article;
   }
 
-  writePending(tx: Tx, id: string, content: ArticleContent): Promise<Article> {
+  async writePending(tx: Tx, id: string, content: ArticleContent): Promise<Article> {
     const stored = { ...content, body: this.storedBody(content) };
-    return tx.article.update({ where: { id }, data: { pendingChanges: stored as unknown as Prisma.InputJsonValue } });
+    const article = await tx.article.update({
+      where: { id },
+      data: { pendingChanges: stored as unknown as Prisma.InputJsonValue },
+    });
+    await this.replaceImageUsage(tx, id, ['pending'], stored);
+    return article;
+  }
+
+  /** Body image blocks whose image does not exist or is in the trash, by block index. */
+  async missingBodyImages(tx: Tx, body: ArticleContent['body']): Promise<number[]> {
+    const ids = referencedImageIds(body);
+    if (!ids.length) return [];
+    const found = new Set((await tx.image.findMany(visible(ids))).map((row) => row.id));
+    return body.flatMap((block, index) => {
+      if (block.type !== 'image') return [];
+      const [ref] = referencedImageIds([block]);
+      return ref && !found.has(ref) ? [index] : [];
+    });
   }
 
   update(tx: Tx, id: string, data: Prisma.ArticleUncheckedUpdateInput): Promise<Article> {
@@ -304,12 +327,29 @@ export class ArticleEditorRepository {
     };
   }
 
-  /** What the derived fields read besides the content itself. */
-  async dependenciesOf(tx: Tx, content: Pick<ArticleContent, 'sectionId'>): Promise<DerivationDependencies> {
+  /** What the derived fields read besides the content itself: the section's name, the body's images. */
+  async dependenciesOf(tx: Tx, content: Pick<ArticleContent, 'sectionId' | 'body'>): Promise<DerivationDependencies> {
     const section = content.sectionId
       ? await tx.section.findFirst({ where: { id: content.sectionId, deletedAt: null }, select: { name: true } })
       : null;
-    return { sectionName: section?.name ?? null };
+    return { sectionName: section?.name ?? null, images: await this.bodyImages.forBodies([content.body], tx) };
+  }
+
+  // image_usages: which images the live content and the pending changes show (featured and in the
+  // body), rewritten with every save; images that no longer exist (an old revision restored) are skipped.
+  // `content` becomes the links of the first source; the others are only cleared.
+  private async replaceImageUsage(tx: Tx, articleId: string, sources: ('live' | 'pending')[], content: ArticleContent) {
+    await tx.imageUsage.deleteMany({ where: { articleId, source: { in: sources } } });
+    const source = sources[0]!;
+    const uses = [
+      ...(content.featuredImageId ? [{ imageId: content.featuredImageId, usedAs: 'featured' }] : []),
+      ...referencedImageIds(content.body).map((imageId) => ({ imageId, usedAs: 'body' })),
+    ];
+    if (!uses.length) return;
+    const existing = await tx.image.findMany({ where: { id: { in: uses.map((use) => use.imageId) } }, select: { id: true } });
+    const ids = new Set(existing.map((row) => row.id));
+    const data = uses.filter((use) => ids.has(use.imageId)).map((use) => ({ ...use, articleId, source }));
+    if (data.length) await tx.imageUsage.createMany({ data, skipDuplicates: true });
   }
 
   private async replaceLinks(tx: Tx, articleId: string, content: ArticleContent): Promise<void> {

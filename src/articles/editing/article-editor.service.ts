@@ -139,12 +139,12 @@ export class ArticleEditorService {
 
   private async assertReferencesExist(tx: Tx, changes: ContentChanges): Promise<void> {
     const missing = await this.articles.missingReferences(tx, changes);
-    if (missing.length) {
+    // Body image blocks refer to library images by id, like the featured image.
+    const blocks = changes.body ? await this.articles.missingBodyImages(tx, changes.body) : [];
+    const paths = [...missing.map((field) => `input.${field}`), ...blocks.map((index) => `input.body.${index}.imageId`)];
+    if (paths.length) {
       throw DomainError.badInput(
-        missing.map((field) => ({
-          path: `input.${field}`,
-          message: 'refers to something that does not exist or is in the trash',
-        })),
+        paths.map((path) => ({ path, message: 'refers to something that does not exist or is in the trash' })),
       );
     }
   }

@@ -12,6 +12,7 @@ export const rederiveArticlesPayload = z.object({
       z.object({ kind: z.literal('stale'), version: z.int().positive() }),
       z.object({ kind: z.literal('never-derived') }),
       z.object({ kind: z.literal('section'), sectionId: z.uuid() }),
+      z.object({ kind: z.literal('image'), imageId: z.uuid() }),
     ])
     .describe('Which articles to re-derive: older derivation versions, never derived, or one section'),
 });

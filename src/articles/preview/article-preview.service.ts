@@ -16,6 +16,7 @@ import { articleUrl } from '../../common/site-urls.js';
 import { NODE_TYPE, ROW_ID, type ProjectedRow } from '../../database/projection/projection.js';
 import { Selection } from '../../database/projection/selection.js';
 import type { Article } from '../../generated/prisma/client.js';
+import { BodyImagesService } from '../../media/body-images.service.js';
 import { ImageRepository } from '../../media/image.repository.js';
 import { SectionQueryService } from '../../sections/section-query.service.js';
 import { SeriesQueryService } from '../../series/series-query.service.js';
@@ -41,6 +42,7 @@ export class ArticlePreviewService {
     private readonly sections: SectionQueryService,
     private readonly series: SeriesQueryService,
     private readonly images: ImageRepository,
+    private readonly bodyImages: BodyImagesService,
   ) {}
 
   async mint(actor: Actor | null, articleId: string, ttlSeconds?: number | null): Promise<{ token: string; expiresAt: Date }> {
@@ -89,7 +91,12 @@ export class ArticlePreviewService {
       this.series.findByIds(content.seriesId ? [content.seriesId] : [], part('series'), none),
       this.images.findVisibleByIds(content.featuredImageId ? [content.featuredImageId] : [], part('featuredImage'), none),
     ]);
-    const derived = deriveArticleFields(content, { sectionName: (section?.name as string | undefined) ?? null }, this.config);
+    const images = await this.bodyImages.forBodies([content.body]);
+    const derived = deriveArticleFields(
+      content,
+      { sectionName: (section?.name as string | undefined) ?? null, images },
+      this.config,
+    );
     const sectionSlug = section?.slug as string | undefined;
     return {
       [ROW_ID]: article.id,

@@ -43,7 +43,7 @@ export class ArticleModel implements Node {
   @Field(() => JSONScalar, { description: 'Structured body blocks (paragraph, heading, quote, list, image, embed)' })
   body!: ArticleBody;
 
-  @Field(() => String, { description: 'The body as sanitised HTML' })
+  @Field(() => String, { description: 'The body as sanitised HTML; figures carry srcset, sizes, width and height' })
   bodyHtml!: string;
 
   @Field()
@@ -81,6 +81,11 @@ export class ArticleModel implements Node {
 
   @Field(() => ImageModel, { nullable: true })
   featuredImage!: ImageModel | null;
+
+  @Field(() => [ImageModel], {
+    description: 'The media library images the body shows (image blocks carry their ids), for clients that render body JSON',
+  })
+  bodyImages!: ImageModel[];
 }
 
 export const { EdgeType: ArticleEdge, ConnectionType: ArticleConnection } = connectionTypes(ArticleModel, 'Article');

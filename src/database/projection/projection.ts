@@ -24,12 +24,13 @@ export interface OneRelation {
 export interface ManyRelation {
   readonly kind: 'many';
   readonly target: () => EntityProjection;
-  /** A link table: owner id, target id, position. */
+  /** A link table: owner id, target id, position; `where` narrows the links (over the link's alias). */
   readonly link: {
     readonly table: string;
     readonly ownerColumn: string;
     readonly targetColumn: string;
     readonly orderColumn: string;
+    readonly where?: (alias: string) => Prisma.Sql;
   };
 }
 
@@ -112,11 +113,13 @@ function relationSql(
     return Prisma.sql`(SELECT ${object} FROM ${table} ${t}
       WHERE ${t}.id = ${identifier(owner)}.${identifier(relation.foreignKey)} AND ${target.visible(alias)})`;
   }
-  const link = identifier(aliases.take());
-  const { table: linkTable, ownerColumn, targetColumn, orderColumn } = relation.link;
+  const linkAlias = aliases.take();
+  const link = identifier(linkAlias);
+  const { table: linkTable, ownerColumn, targetColumn, orderColumn, where } = relation.link;
+  const narrowed = where ? Prisma.sql`AND ${where(linkAlias)}` : Prisma.empty;
   return Prisma.sql`(SELECT coalesce(json_agg(${object} ORDER BY ${link}.${identifier(orderColumn)}), '[]'::json)
     FROM ${identifier(linkTable)} ${link} JOIN ${table} ${t} ON ${t}.id = ${link}.${identifier(targetColumn)} AND ${target.visible(alias)}
-    WHERE ${link}.${identifier(ownerColumn)} = ${identifier(owner)}.id)`;
+    WHERE ${link}.${identifier(ownerColumn)} = ${identifier(owner)}.id ${narrowed})`;
 }
 
 export function entityKind(projection: EntityProjection): EntityKind {

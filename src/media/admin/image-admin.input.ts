@@ -1,8 +1,35 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { AdminImageModel } from './admin-image.model.js';
 
 // Inputs and payloads of the image mutations, kept together: each is a few lines, and they only make
 // sense side by side.
+
+@InputType()
+export class FocalPointInput {
+  @Field(() => Float, { description: '0 (left edge) to 1 (right edge)' })
+  x!: number;
+
+  @Field(() => Float, { description: '0 (top edge) to 1 (bottom edge)' })
+  y!: number;
+}
+
+@InputType({ description: 'A rectangle of the given aspect ratio, as fractions of the image (0..1)' })
+export class ImageCropInput {
+  @Field({ description: '"16:9", "1:1" or "4:5"' })
+  aspect!: string;
+
+  @Field(() => Float)
+  x!: number;
+
+  @Field(() => Float)
+  y!: number;
+
+  @Field(() => Float)
+  width!: number;
+
+  @Field(() => Float)
+  height!: number;
+}
 
 @InputType({ description: 'Omitted fields stay as they are; null or "" clears one' })
 export class UpdateImageInput {
@@ -17,6 +44,12 @@ export class UpdateImageInput {
 
   @Field(() => String, { nullable: true })
   altText?: string | null;
+
+  @Field(() => FocalPointInput, { nullable: true, description: 'Where cover renditions centre; null: the middle' })
+  focalPoint?: FocalPointInput | null;
+
+  @Field(() => [ImageCropInput], { nullable: true, description: 'Replaces all named crops; [] or null removes them' })
+  crops?: ImageCropInput[] | null;
 }
 
 @InputType()

@@ -1,13 +1,20 @@
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DomainError } from '../../common/domain-error.js';
 import { expectGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
 import type { AdminContext } from '../../graphql/admin-context.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import { toPageRequest } from '../../graphql/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
 import { imageCursor } from '../image-admin.repository.js';
+import { ImageSrcsetArgs, ImageUrlArgs } from '../public/image-url.args.js';
+import { parseSrcsetArgs, parseUrlArgs } from '../public/image-url.schema.js';
+import { MediaUrls } from '../renditions/media-urls.js';
 import { ImageAdminService } from '../image-admin.service.js';
-import { AdminImageConnection, AdminImageModel } from './admin-image.model.js';
+import { AdminImageConnection, AdminImageModel, ImageUsageModel } from './admin-image.model.js';
 import { AdminImagesArgs } from './image-admin.args.js';
 import {
   PurgeImageInput,
@@ -23,14 +30,59 @@ import { adminImagesFilterSchema, imageIdSchema, updateImageSchema } from './ima
 
 @Resolver(() => AdminImageModel)
 export class ImageAdminResolver {
-  constructor(private readonly images: ImageAdminService) {}
+  constructor(
+    private readonly images: ImageAdminService,
+    private readonly urls: MediaUrls,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  @Query(() => AdminImageConnection, { description: 'The media library, newest first' })
+  @Query(() => AdminImageConnection, {
+    description: 'The media library, newest first: search by caption, credit, alt text or file name; filter by uploader and date',
+  })
   async adminImages(@Args() args: AdminImagesArgs, @Context() ctx: AdminContext): Promise<Connection<AdminImageModel>> {
-    const { trashed } = parseInput(adminImagesFilterSchema, { trashed: args.trashed });
+    const { trashed, search, uploadedBy, uploadedAfter, uploadedBefore } = parseInput(adminImagesFilterSchema, {
+      trashed: args.trashed,
+      search: args.search,
+      uploadedBy: args.uploadedBy,
+      uploadedAfter: args.uploadedAfter,
+      uploadedBefore: args.uploadedBefore,
+    });
     const page = toPageRequest(args);
-    const { rows, count } = await this.images.list(ctx.actor, { trashed: trashed ?? false }, page);
+    const filter = { trashed: trashed ?? false, search, uploadedBy, uploadedAfter, uploadedBefore };
+    const { rows, count } = await this.images.list(ctx.actor, filter, page);
     return buildConnection(rows, page, imageCursor, count, AdminImageModel.fromRow);
+  }
+
+  @ResolveField(() => String, { description: 'The full-size image, or a rendition of a configured size (as Image.url)' })
+  url(@Parent() image: AdminImageModel, @Args() args: ImageUrlArgs): string {
+    const request = parseUrlArgs(this.config.media.renditions, args);
+    return request ? this.urls.rendition(image.source, request) : this.urls.original(image.source);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'As Image.srcset' })
+  srcset(@Parent() image: AdminImageModel, @Args() args: ImageSrcsetArgs): string | null {
+    return this.urls.srcset(image.source, parseSrcsetArgs(this.config.media.renditions, args));
+  }
+
+  @ResolveField(() => String, {
+    description: 'A small rendition for library grids: a square crop when 1:1 is a configured aspect (404 while trashed)',
+  })
+  thumbnailUrl(
+    @Parent() image: AdminImageModel,
+    @Args('width', { type: () => Int, nullable: true, description: 'A configured width; default the smallest' })
+    width?: number | null,
+  ): string {
+    const chosen = width ?? this.urls.widths[0]!;
+    if (!this.urls.widths.includes(chosen)) {
+      throw DomainError.badInput([{ path: 'width', message: `must be one of ${this.urls.widths.join(', ')}` }]);
+    }
+    const square = this.config.media.renditions.aspects.some(([w, h]) => w === h);
+    return this.urls.rendition(image.source, this.urls.request(chosen, square ? { aspect: [1, 1] } : {}));
+  }
+
+  @ResolveField(() => [ImageUsageModel], { description: 'The articles that show it (featured or in the body, live or pending)' })
+  usage(@Parent() image: AdminImageModel, @Context() ctx: AdminContext): Promise<ImageUsageModel[]> {
+    return this.images.usage(ctx.actor, image.rowId);
   }
 
   @Query(() => AdminImageModel, { nullable: true, description: 'One image, trashed or not' })

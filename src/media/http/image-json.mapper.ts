@@ -1,5 +1,7 @@
 import { toGlobalId } from '../../common/global-id.js';
 import type { Image } from '../../generated/prisma/client.js';
+import { urlImageOf } from '../public/image.model.js';
+import type { MediaUrls } from '../renditions/media-urls.js';
 
 export interface ImageJson {
   id: string;
@@ -13,11 +15,11 @@ export interface ImageJson {
   altText: string | null;
 }
 
-// The REST shape of an image: the fields of AdminImage, with the same opaque id.
-export function toImageJson(image: Image): ImageJson {
+// The REST shape of an image: the fields of AdminImage, with the same opaque id and url.
+export function toImageJson(image: Image, urls: MediaUrls): ImageJson {
   return {
     id: toGlobalId('Image', image.id),
-    url: image.url,
+    url: urls.original(urlImageOf(image)),
     width: image.width,
     height: image.height,
     contentType: image.contentType,

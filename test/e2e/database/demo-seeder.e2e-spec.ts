@@ -2,9 +2,9 @@
 // TEST_DATABASE_URL, else embedded PGlite), so the search_vector triggers exist.
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { toGlobalId } from '../../../src/common/global-id.js';
 import { PrismaClient } from '../../../src/generated/prisma/client.js';
 import { demoContent, maliArticle } from '../../../src/seed/demo-content.js';
-import { loadConfig } from '../../../src/config/app-config.js';
 import { isDatabaseEmpty, seedDemoContent } from '../../../src/seed/demo-seeder.js';
 import { createTestDatabase, type TestDatabase } from '../../utils/test-database.js';
 
@@ -44,7 +44,7 @@ describe('seedDemoContent', () => {
     async () => {
       expect(await isDatabaseEmpty(prisma)).toBe(true);
 
-      expect(await seedDemoContent(prisma, loadConfig({}))).toEqual({ articles: demoContent.articles.length });
+      expect(await seedDemoContent(prisma)).toEqual({ articles: demoContent.articles.length });
       const afterFirstRun = await tableCounts(prisma);
       expect(await isDatabaseEmpty(prisma)).toBe(false);
       expect(afterFirstRun).toMatchObject({
@@ -56,7 +56,7 @@ describe('seedDemoContent', () => {
         images: demoContent.images.length,
       });
 
-      await seedDemoContent(prisma, loadConfig({}));
+      await seedDemoContent(prisma);
       expect(await tableCounts(prisma)).toEqual(afterFirstRun);
     },
     SEED_TIMEOUT,
@@ -90,13 +90,17 @@ describe('seedDemoContent', () => {
     expect(article.bodyText).toContain('cut deals with the guys with guns');
   });
 
-  it('keeps the photo in the body as an image block linked to the featured image', async () => {
+  // Deliberate change: the block refers to the library image by its public id instead of copying it.
+  it('keeps the photo in the body as a reference to the featured image, with usage links', async () => {
     const article = await prisma.article.findUniqueOrThrow({ where: { slug: maliArticle.slug } });
     const blocks = article.body as { type: string; imageId?: string; credit?: string }[];
 
     const images = blocks.filter((block) => block.type === 'image');
-    expect(images).toEqual([
-      expect.objectContaining({ imageId: article.featuredImageId, credit: 'REUTERS/Mahamadou Hamidou//File Photo' }),
+    expect(images).toEqual([{ type: 'image', imageId: toGlobalId('Image', article.featuredImageId!) }]);
+    const usage = await prisma.imageUsage.findMany({ where: { articleId: article.id }, orderBy: { usedAs: 'asc' } });
+    expect(usage.map((row) => [row.imageId, row.usedAs, row.source])).toEqual([
+      [article.featuredImageId, 'body', 'live'],
+      [article.featuredImageId, 'featured', 'live'],
     ]);
     expect(blocks.filter((block) => block.type === 'paragraph')).toHaveLength(14);
   });

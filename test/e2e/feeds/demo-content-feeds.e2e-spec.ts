@@ -1,4 +1,4 @@
-import { seedDemoContent } from '../../../src/seed/demo-seeder.js';
+import { seedDemo } from '../../utils/demo-content.js';
 import { parseXml, validateSitemap } from '../../utils/feed-parsing.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
 
@@ -9,7 +9,7 @@ describe('feeds and sitemaps over the demo content', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await seedDemoContent(t.prisma, t.config);
+    await seedDemo(t);
   });
   afterAll(() => t.close());
 

@@ -1,4 +1,4 @@
-import { seedDemoContent } from '../../../src/seed/demo-seeder.js';
+import { seedDemo } from '../../utils/demo-content.js';
 import { ContentFactory } from '../../factories/content.factory.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
 
@@ -19,7 +19,7 @@ describe('public API: articles', () => {
   beforeAll(async () => {
     t = await createTestApp();
     factory = new ContentFactory(t.prisma);
-    await seedDemoContent(t.prisma, t.config);
+    await seedDemo(t);
   });
   afterAll(() => t.close());
 

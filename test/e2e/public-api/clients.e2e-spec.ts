@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { GraphQLClient } from 'graphql-request';
-import { seedDemoContent } from '../../../src/seed/demo-seeder.js';
+import { seedDemo } from '../../utils/demo-content.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
 
 const MALI = 'how-the-us-should-respond-to-malis-descent-into-chaos';
@@ -15,7 +15,7 @@ describe('public API from standard GraphQL clients', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await seedDemoContent(t.prisma, t.config);
+    await seedDemo(t);
   });
   afterAll(() => t.close());
 

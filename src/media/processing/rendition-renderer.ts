@@ -1,0 +1,49 @@
+import type { Readable } from 'node:stream';
+import sharp, { type Sharp } from 'sharp';
+import { coverRegion, renditionSize, type ImageFraming } from '../renditions/focal-crop.js';
+
+// Each rendition is rendered once and then served from storage, so libvips' operation cache would
+// only hold memory (tens of MB after a large photo) for nothing.
+sharp.cache(false);
+import type { RenditionFormat, RenditionRequest } from '../renditions/rendition-spec.js';
+
+export interface RenderInput {
+  readonly master: Readable;
+  readonly width: number;
+  readonly height: number;
+  readonly framing: ImageFraming;
+}
+
+/** Resizes (and for cover, crops around the focal point or the named crop) the master to one rendition. */
+export async function renderRendition(
+  input: RenderInput,
+  request: RenditionRequest & { format: RenditionFormat },
+  timeoutSeconds: number,
+): Promise<Buffer> {
+  const size = renditionSize(input, request, input.framing);
+  // The master was checked against MEDIA_MAX_PIXELS at upload; sharp's own limit stays as a backstop.
+  let pipeline = sharp({ failOn: 'truncated' }).timeout({ seconds: timeoutSeconds });
+  if (request.fit === 'cover' && request.height > 0) {
+    const region = coverRegion(input.width, input.height, request.width / request.height, input.framing);
+    pipeline = pipeline.extract(region).resize(size.width, size.height, { fit: 'fill' });
+  } else {
+    pipeline = pipeline.resize(size.width, size.height, { fit: 'fill' });
+  }
+  const output = encode(pipeline, request.format);
+  input.master.pipe(output);
+  return output.toBuffer();
+}
+
+// Tuned for the web, not for archiving: renditions are what readers download.
+function encode(pipeline: Sharp, format: RenditionFormat): Sharp {
+  switch (format) {
+    case 'jpeg':
+      return pipeline.jpeg({ quality: 80, mozjpeg: true });
+    case 'webp':
+      return pipeline.webp({ quality: 78, effort: 4 });
+    case 'avif':
+      return pipeline.avif({ quality: 55, effort: 2 });
+    default:
+      return pipeline.png({ compressionLevel: 8 });
+  }
+}
