@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import { redactUrl } from './redact-url.js';
 
 const REQUEST_ID_HEADER = 'x-request-id';
 const acceptableRequestId = /^[\w.:-]{1,128}$/;
@@ -23,7 +24,8 @@ export function requestLoggingMiddleware(logger: Logger) {
     },
     autoLogging: { ignore: (req) => req.url === '/health' },
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      // Query strings carry partner keys, preview and newsletter tokens: never log them verbatim.
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });
