@@ -78,4 +78,10 @@ describe('no secret in any log', () => {
     expect(urls.some((url) => url.startsWith('/newsletter/confirm?token=[REDACTED]'))).toBe(true);
     expect(urls.some((url) => decodeURIComponent(url).includes('previewToken: "[REDACTED]"'))).toBe(true);
   });
+
+  it("logs Nest's per-module and per-route boot lines at debug, not info", () => {
+    const boot = logs.entries().filter((entry) => entry.context === 'InstanceLoader' || entry.context === 'RouterExplorer');
+    expect(boot.length).toBeGreaterThan(10);
+    expect(new Set(boot.map((entry) => entry.level))).toEqual(new Set([20]));
+  });
 });
