@@ -14,6 +14,7 @@ import { FeedsModule } from './feeds/feeds.module.js';
 import { MediaHttpModule } from './media/http/media-http.module.js';
 import { NewsletterHttpModule } from './newsletter/http/newsletter-http.module.js';
 import { SyndicationModule } from './syndication/syndication.module.js';
+import { InitialAdminModule } from './users/initial-admin.module.js';
 
 @Module({})
 export class AppModule {
@@ -30,6 +31,7 @@ export class AppModule {
         NewsletterHttpModule,
         FeedsModule,
         SyndicationModule,
+        InitialAdminModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],
     };

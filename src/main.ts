@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 import { loadEnvFile } from './config/env-file.js';
 import { PortUnavailableError, reservePort, unavailable } from './common/port-reservation.js';
+import { EmbeddedDatabaseBusyError } from './database/embedded-lock.js';
 
 // One line on stderr and exit 1: for mistakes an operator fixes (configuration, a busy port), a
 // stack trace would only hide the message.
@@ -41,7 +42,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof PortUnavailableError) stop(error.message);
+  if (error instanceof PortUnavailableError || error instanceof EmbeddedDatabaseBusyError) stop(error.message);
   console.error(error);
   process.exit(1);
 });

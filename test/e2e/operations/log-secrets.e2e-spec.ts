@@ -66,7 +66,7 @@ describe('no secret in any log', () => {
     await fetch(`${t.baseUrl}/graphql?query=%7B__typename%7D`, { headers: { cookie: secrets.cookie } });
 
     // Request lines are written when responses finish; the last request's line proves all are in.
-    await waitFor(() => logs.text().includes('__typename'), 5000, 'the last request line');
+    await waitFor(async () => logs.text().includes('__typename'), 5000, 'the last request line');
     const output = logs.text();
     for (const [kind, secret] of Object.entries(secrets)) {
       expect({ kind, leaked: output.includes(secret) }).toEqual({ kind, leaked: false });
