@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { OutageLog } from '../database/outage-log.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { retryDelayMs } from './job-backoff.js';
 import type { JobRecord } from './job-handler.js';
@@ -25,13 +26,16 @@ export class JobRunnerService implements OnApplicationBootstrap, OnModuleDestroy
   private stopping = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  private readonly outage: OutageLog;
 
   constructor(
     private readonly jobs: JobRepository,
     private readonly registry: JobRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.outage = new OutageLog(logger, 'Job runner', { firstRetryMs: config.jobs.pollIntervalMs });
+  }
 
   // After every module's onModuleInit, so all handlers are registered before the first claim.
   onApplicationBootstrap() {
@@ -61,20 +65,23 @@ export class JobRunnerService implements OnApplicationBootstrap, OnModuleDestroy
 
   private async run() {
     while (!this.stopping) {
-      const ranOne = await this.runNext().catch((error: unknown) => {
-        // The queue itself failed (database down...): log and keep polling, never crash the process.
-        this.logger.error({ err: error, workerId: this.workerId }, 'Job runner could not claim or settle a job');
-        return false;
-      });
-      if (!ranOne) await this.idle();
+      let wait: number | undefined = this.config.jobs.pollIntervalMs;
+      try {
+        if (await this.runNext()) wait = undefined;
+        this.outage.succeeded();
+      } catch (error) {
+        // The queue itself failed (database down...): say so once, back off, never crash the process.
+        wait = this.outage.failed(error);
+      }
+      if (wait !== undefined) await this.idle(wait);
     }
   }
 
   // Ends early when the app stops, so shutdown never waits out a poll interval.
-  private idle(): Promise<void> {
+  private idle(ms: number): Promise<void> {
     if (this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, this.config.jobs.pollIntervalMs);
+      const timer = setTimeout(resolve, ms);
       this.wake = () => {
         clearTimeout(timer);
         resolve();

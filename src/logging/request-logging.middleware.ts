@@ -22,7 +22,12 @@ export function requestLoggingMiddleware(logger: Logger) {
       if (error || res.statusCode >= 500) return 'error';
       return res.statusCode >= 400 ? 'warn' : 'info';
     },
-    autoLogging: { ignore: (req) => req.url === '/health' },
+    // Probes ask every few seconds; a readiness change is logged once by HealthService instead.
+    autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/health/ready' },
+    // A 5xx without an error (a 503 answer) needs no made-up error and its stack on every line.
+    customErrorObject(_req, _res, error, loggable: Record<string, unknown>) {
+      return error.message.startsWith('failed with status code') ? { ...loggable, err: undefined } : loggable;
+    },
     serializers: {
       // Query strings carry partner keys, preview and newsletter tokens: never log them verbatim.
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
