@@ -30,6 +30,8 @@ export async function createNestApp(config: AppConfig, options: CreateAppOptions
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  // Behind a load balancer, req.ip (rate limits, audit) is the reader's address, not the balancer's.
+  app.set('trust proxy', config.http.trustProxy);
   // Registered before init so it wraps the GraphQL middleware too.
   app.use(requestLoggingMiddleware(logger));
   // Before GraphQL and the controllers: a cache hit is answered without running them.

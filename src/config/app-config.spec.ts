@@ -5,7 +5,7 @@ import { envSchema } from './env.schema.js';
 describe('loadConfig', () => {
   it('starts on embedded PostgreSQL with documented defaults when nothing is set', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000 });
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, trustProxy: false });
     expect(config.database.url).toBeUndefined();
     expect(config.database.migrateOnStart).toBe(true);
     expect(config.database.seedDemoContent).toBe(true);
@@ -32,6 +32,18 @@ describe('loadConfig', () => {
     const problems = (error as ConfigError).problems.map((problem) => problem.split(':')[0]);
     expect(problems.sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'PUBLIC_SITE_URL']);
     expect((error as ConfigError).message).toMatch(/^Invalid configuration:\n {2}- /);
+  });
+
+  it('reads TRUST_PROXY as a hop count or a list of proxy addresses and CIDRs', () => {
+    expect(loadConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback,2001:db8::1' }).http.trustProxy).toEqual([
+      '10.0.0.0/8',
+      'loopback',
+      '2001:db8::1',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33,proxy.example.com' })).toThrow(
+      /TRUST_PROXY: not a hop count, address or CIDR: 10.0.0.0\/33, proxy.example.com/,
+    );
   });
 
   it('treats empty values as unset', () => {

@@ -4,7 +4,12 @@ import { envRules, type Env } from './env.schema.js';
 
 export interface AppConfig {
   readonly env: Env['NODE_ENV'];
-  readonly http: { readonly host: string; readonly port: number };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    /** Express's `trust proxy`: hops, or proxy addresses/CIDRs, whose X-Forwarded-For is believed. */
+    readonly trustProxy: number | readonly string[] | false;
+  };
   readonly database: {
     /** Undefined means: start embedded PostgreSQL under dataDir. */
     readonly url: string | undefined;
@@ -75,7 +80,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const embedded = env.DATABASE_URL === undefined;
   return deepFreeze({
     env: env.NODE_ENV,
-    http: { host: env.HOST, port: env.PORT },
+    http: { host: env.HOST, port: env.PORT, trustProxy: env.TRUST_PROXY ?? false },
     database: {
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE,

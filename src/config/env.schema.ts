@@ -1,8 +1,31 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+// An address or CIDR (a.b.c.d/nn, ::1/128), or one of Express's names for address ranges.
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', bits, extra] = entry.split('/');
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): number | string[] => {
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    const bad = entries.filter((entry) => !isProxyEntry(entry));
+    if (bad.length) ctx.addIssue({ code: 'custom', message: `not a hop count, address or CIDR: ${bad.join(', ')}` });
+    return entries;
+  });
 
 const postgresUrl = z
   .string()
@@ -117,6 +140,11 @@ export const envSchema = z.object({
     .regex(/^[\w-]+:\s*\S.*$/, 'must look like "Name: value"')
     .optional()
     .describe('Header sent with CDN purges, e.g. "Fastly-Key: <token>"'),
+  TRUST_PROXY: trustProxy
+    .optional()
+    .describe(
+      'Proxies in front of the app whose X-Forwarded-For is believed: a hop count (1 behind one load balancer) or addresses/CIDRs; unset trusts none',
+    ),
   METRICS_ENABLED: booleanFlag.default(false).describe('Serve Prometheus metrics at /metrics (keep it off the public internet)'),
 });
 

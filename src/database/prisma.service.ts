@@ -10,7 +10,8 @@ import { reasonOf } from './outage-log.js';
 // The one Prisma client of the process. Repositories are its only users.
 @Injectable()
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
-  private readonly pool: pg.Pool;
+  /** The connection pool, for infrastructure that speaks SQL itself (rate-limiter-flexible). */
+  readonly pool: pg.Pool;
   private readonly commitHooks = new WeakMap<Prisma.TransactionClient, (() => Promise<void>)[]>();
 
   constructor(

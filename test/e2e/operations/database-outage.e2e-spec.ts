@@ -1,16 +1,16 @@
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
 import { captureLogs } from '../../utils/log-capture.js';
+import { onPostgres } from '../../utils/on-postgres.js';
 import { TcpProxy } from '../../utils/tcp-proxy.js';
 import { createTestDatabase, type TestDatabase } from '../../utils/test-database.js';
 import { waitFor } from '../../utils/wait-for.js';
 
-const serverUrl = process.env.TEST_DATABASE_URL;
 const LOOPS = ['Job runner', 'Cache purge listener', 'Readiness check'];
 
 // The database goes away under a running app (a proxy in front of PostgreSQL cuts every connection
 // and refuses new ones), then comes back. Each loop that talks to it logs the outage once, with
 // the reason on one line, retries with backoff, and logs the recovery once.
-(serverUrl ? describe : describe.skip)('an unreachable database (PostgreSQL only: the embedded one cannot go away)', () => {
+onPostgres(describe, 'an unreachable database (a server that can go away)')('an unreachable database', () => {
   const logs = captureLogs('info');
   let database: TestDatabase;
   let proxy: TcpProxy;
