@@ -12,6 +12,7 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 
 // What both process roles (HTTP app and worker) are built on. Config, logger and database connection
 // are settled before Nest starts, so every provider can rely on a ready, migrated database.
@@ -28,5 +29,6 @@ export function coreModules(config: AppConfig, keys: AppKeys, logger: Logger, co
     MetricsModule,
     ResponseCacheModule,
     RateLimitModule,
+    RetentionModule,
   ];
 }

@@ -47,6 +47,14 @@ export interface AppConfig {
     readonly ttlSeconds: number;
     readonly cdnPurge: { readonly url: string; readonly header: readonly [string, string] | undefined } | undefined;
   };
+  readonly retention: {
+    readonly intervalMinutes: number;
+    readonly jobsDays: number;
+    readonly loginAttemptsDays: number;
+    readonly sessionsDays: number;
+    readonly webhookDeliveriesDays: number;
+    readonly changeEventsDays: number;
+  };
   readonly metricsEnabled: boolean;
   readonly graphql: {
     readonly introspection: boolean;
@@ -116,6 +124,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxBytes: env.RESPONSE_CACHE_MAX_MB * 1024 * 1024,
       ttlSeconds: env.RESPONSE_CACHE_TTL_SECONDS,
       cdnPurge: env.CDN_PURGE_URL ? { url: env.CDN_PURGE_URL, header: headerPair(env.CDN_PURGE_HEADER) } : undefined,
+    },
+    retention: {
+      intervalMinutes: env.RETENTION_INTERVAL_MINUTES,
+      jobsDays: env.RETENTION_JOBS_DAYS,
+      loginAttemptsDays: env.RETENTION_LOGIN_ATTEMPTS_DAYS,
+      sessionsDays: env.RETENTION_SESSIONS_DAYS,
+      webhookDeliveriesDays: env.RETENTION_WEBHOOK_DELIVERIES_DAYS,
+      changeEventsDays: env.RETENTION_CHANGE_EVENTS_DAYS,
     },
     metricsEnabled: env.METRICS_ENABLED,
     graphql: {

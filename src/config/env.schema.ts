@@ -145,6 +145,33 @@ export const envSchema = z.object({
     .describe(
       'Proxies in front of the app whose X-Forwarded-For is believed: a hop count (1 behind one load balancer) or addresses/CIDRs; unset trusts none',
     ),
+  RETENTION_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .default(60)
+    .describe('How often old rows are pruned (once across all instances)'),
+  RETENTION_JOBS_DAYS: z.coerce.number().int().min(1).default(14).describe('Days completed and failed jobs are kept'),
+  RETENTION_LOGIN_ATTEMPTS_DAYS: z.coerce.number().int().min(1).default(30).describe('Days login attempts are kept'),
+  RETENTION_SESSIONS_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(7)
+    .describe('Days an expired session (and its refresh token) is kept after it expired'),
+  RETENTION_WEBHOOK_DELIVERIES_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
+    .describe('Days delivered or failed webhook deliveries are kept'),
+  RETENTION_CHANGE_EVENTS_DAYS: z.coerce
+    .number()
+    .int()
+    .min(7)
+    .default(90)
+    .describe('Days change-feed events are kept; a partner away longer must resync its mirror'),
   METRICS_ENABLED: booleanFlag.default(false).describe('Serve Prometheus metrics at /metrics (keep it off the public internet)'),
 });
 
@@ -157,6 +184,13 @@ export const envRules = envSchema.superRefine((env, ctx) => {
   }
   if (env.RESPONSE_CACHE === 'redis' && !env.REDIS_URL) {
     ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when RESPONSE_CACHE=redis' });
+  }
+  if (env.RETENTION_LOGIN_ATTEMPTS_DAYS * 86_400 < env.LOGIN_WINDOW_SECONDS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['RETENTION_LOGIN_ATTEMPTS_DAYS'],
+      message: 'must keep login attempts at least as long as LOGIN_WINDOW_SECONDS, or the login limit forgets failures',
+    });
   }
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     ctx.addIssue({

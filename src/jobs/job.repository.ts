@@ -30,6 +30,12 @@ export class JobRepository {
     return saved.id;
   }
 
+  /** Inserts the job unless a pending one holds its dedupe key; true when it was inserted. */
+  async insertIfAbsent(tx: Prisma.TransactionClient, job: EnqueueJob & { dedupeKey: string }): Promise<boolean> {
+    const { count } = await tx.job.createMany({ data: [this.fields(job)], skipDuplicates: true });
+    return count > 0;
+  }
+
   /** Deletes the pending (or running) job with this key; finished jobs no longer hold a key. */
   async deletePending(tx: Prisma.TransactionClient, dedupeKey: string): Promise<boolean> {
     const { count } = await tx.job.deleteMany({ where: { dedupeKey, completedAt: null, failedAt: null } });
