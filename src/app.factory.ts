@@ -11,6 +11,7 @@ import { DatabaseConnection } from './database/database-connection.js';
 import { PrismaService } from './database/prisma.service.js';
 import { createLogger } from './logging/logger.js';
 import { PinoNestLogger } from './logging/pino-nest-logger.js';
+import { HttpRequestMetrics } from './metrics/http-request.metrics.js';
 import { requestLoggingMiddleware } from './logging/request-logging.middleware.js';
 import { isDatabaseEmpty, seedDemoContent } from './seed/demo-seeder.js';
 
@@ -34,6 +35,7 @@ export async function createNestApp(config: AppConfig, options: CreateAppOptions
   app.set('trust proxy', config.http.trustProxy);
   // Registered before init so it wraps the GraphQL middleware too.
   app.use(requestLoggingMiddleware(logger));
+  if (config.metricsEnabled) app.use(app.get(HttpRequestMetrics).middleware);
   // Before GraphQL and the controllers: a cache hit is answered without running them.
   app.use(app.get(ResponseCacheMiddleware).handle);
   app.enableShutdownHooks();

@@ -17,6 +17,7 @@ import { pruneSchema } from './prune-schema.js';
 import { adminAuthPlugin } from './plugins/admin-auth.plugin.js';
 import { complexityPlugin } from './plugins/complexity.plugin.js';
 import { requestIdPlugin } from './plugins/request-id.plugin.js';
+import { GraphqlOperationMetrics } from '../metrics/graphql-operation.metrics.js';
 
 export const ADMIN_GRAPHQL_PATH = '/admin/graphql';
 
@@ -35,8 +36,13 @@ async function buildContext(authenticator: AuthenticatorService, req: Request & 
 export const AdminGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
   driver: ApolloDriver,
   imports: [AdminApiModule],
-  inject: [APP_CONFIG, LOGGER, AuthenticatorService],
-  useFactory: (config: AppConfig, logger: Logger, authenticator: AuthenticatorService): ApolloDriverConfig => ({
+  inject: [APP_CONFIG, LOGGER, AuthenticatorService, GraphqlOperationMetrics],
+  useFactory: (
+    config: AppConfig,
+    logger: Logger,
+    authenticator: AuthenticatorService,
+    metrics: GraphqlOperationMetrics,
+  ): ApolloDriverConfig => ({
     path: ADMIN_GRAPHQL_PATH,
     include: [AdminApiModule, ...ADMIN_FEATURE_MODULES],
     autoSchemaFile: true,
@@ -53,6 +59,7 @@ export const AdminGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>
       adminAuthPlugin(),
       complexityPlugin(config.graphql.maxComplexity),
       requestIdPlugin(logger),
+      metrics.plugin('admin'),
       config.env === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
     ],
     context: ({ req }: { req: Request & { id?: string } }) => buildContext(authenticator, req),

@@ -16,6 +16,7 @@ import { PublicLoadersFactory } from './loaders/public-loaders.js';
 import { complexityPlugin } from './plugins/complexity.plugin.js';
 import { requestIdPlugin } from './plugins/request-id.plugin.js';
 import { PublicApiModule } from './public-api.module.js';
+import { GraphqlOperationMetrics } from '../metrics/graphql-operation.metrics.js';
 
 export const PUBLIC_GRAPHQL_PATH = '/graphql';
 
@@ -25,8 +26,13 @@ export const PUBLIC_GRAPHQL_PATH = '/graphql';
 export const PublicGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
   driver: ApolloDriver,
   imports: [PublicApiModule],
-  inject: [APP_CONFIG, LOGGER, PublicLoadersFactory],
-  useFactory: (config: AppConfig, logger: Logger, loaders: PublicLoadersFactory): ApolloDriverConfig => ({
+  inject: [APP_CONFIG, LOGGER, PublicLoadersFactory, GraphqlOperationMetrics],
+  useFactory: (
+    config: AppConfig,
+    logger: Logger,
+    loaders: PublicLoadersFactory,
+    metrics: GraphqlOperationMetrics,
+  ): ApolloDriverConfig => ({
     path: PUBLIC_GRAPHQL_PATH,
     include: [PublicApiModule],
     autoSchemaFile: true,
@@ -43,6 +49,7 @@ export const PublicGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig
       ApolloServerPluginCacheControl({ defaultMaxAge: config.graphql.cacheMaxAge }),
       complexityPlugin(config.graphql.maxComplexity),
       requestIdPlugin(logger),
+      metrics.plugin('public'),
       config.env === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
     ],
     context: ({ req }: { req: Request }) => {

@@ -9,6 +9,7 @@ import { OutageLog } from '../database/outage-log.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { retryDelayMs } from './job-backoff.js';
 import type { JobRecord } from './job-handler.js';
+import { JobQueueMetrics } from './job-queue.metrics.js';
 import { JobRegistry } from './job-registry.js';
 import { JobRepository } from './job.repository.js';
 
@@ -31,6 +32,7 @@ export class JobRunnerService implements OnApplicationBootstrap, OnModuleDestroy
   constructor(
     private readonly jobs: JobRepository,
     private readonly registry: JobRegistry,
+    private readonly metrics: JobQueueMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -112,6 +114,7 @@ export class JobRunnerService implements OnApplicationBootstrap, OnModuleDestroy
     if (job.attempts >= job.maxAttempts) return this.fail(job, message, error);
     const delayMs = retryDelayMs(job.attempts);
     await this.jobs.reschedule(job.id, this.workerId, message, delayMs);
+    this.metrics.failed(job.name, false);
     this.logger.warn(
       { err: error, jobId: job.id, job: job.name, attempts: job.attempts, retryInMs: delayMs },
       `Job ${job.name} ${job.id} failed (attempt ${job.attempts} of ${job.maxAttempts}); retrying in ${Math.round(delayMs / 1000)}s`,
@@ -120,6 +123,7 @@ export class JobRunnerService implements OnApplicationBootstrap, OnModuleDestroy
 
   private async fail(job: JobRecord, message: string, error?: unknown) {
     await this.jobs.markFailed(job.id, this.workerId, message);
+    this.metrics.failed(job.name, true);
     this.logger.error(
       // The stack is in err when there is one; otherwise the reason says why (bad payload...).
       { err: error, jobId: job.id, job: job.name, attempts: job.attempts, reason: error ? undefined : message },

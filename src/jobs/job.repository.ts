@@ -63,6 +63,16 @@ export class JobRepository {
     return rows[0] ?? null;
   }
 
+  /** Pending jobs per name: how many, how many are due, and the wait of the oldest due one. */
+  async stats(): Promise<{ name: string; pending: number; due: number; oldestDueAgeSeconds: number }[]> {
+    const rows = await this.prisma.$queryRaw<{ name: string; pending: number; due: number; oldest: number | null }[]>(Prisma.sql`
+      SELECT name, count(*)::int AS pending, count(*) FILTER (WHERE run_at <= now())::int AS due,
+        extract(epoch FROM now() - min(run_at) FILTER (WHERE run_at <= now()))::float8 AS oldest
+      FROM jobs WHERE completed_at IS NULL AND failed_at IS NULL
+      GROUP BY name`);
+    return rows.map((row) => ({ name: row.name, pending: row.pending, due: row.due, oldestDueAgeSeconds: row.oldest ?? 0 }));
+  }
+
   async markCompleted(id: string, workerId: string): Promise<boolean> {
     return this.settle(id, workerId, { completedAt: new Date(), dedupeKey: null });
   }
