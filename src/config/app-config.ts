@@ -55,6 +55,8 @@ export interface AppConfig {
     readonly webhookDeliveriesDays: number;
     readonly changeEventsDays: number;
   };
+  /** endpoint undefined: no tracing (see telemetry/telemetry.ts). */
+  readonly telemetry: { readonly endpoint: string | undefined; readonly serviceName: string };
   readonly metricsEnabled: boolean;
   readonly graphql: {
     readonly introspection: boolean;
@@ -133,6 +135,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       webhookDeliveriesDays: env.RETENTION_WEBHOOK_DELIVERIES_DAYS,
       changeEventsDays: env.RETENTION_CHANGE_EVENTS_DAYS,
     },
+    telemetry: { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME },
     metricsEnabled: env.METRICS_ENABLED,
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION,

@@ -172,6 +172,12 @@ export const envSchema = z.object({
     .min(7)
     .default(90)
     .describe('Days change-feed events are kept; a partner away longer must resync its mirror'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .url()
+    .optional()
+    .describe('OpenTelemetry collector (OTLP/HTTP), e.g. http://localhost:4318: traces are sent when set'),
+  OTEL_SERVICE_NAME: z.string().min(1).default('newsdesk').describe('service.name of the traces'),
   METRICS_ENABLED: booleanFlag.default(false).describe('Serve Prometheus metrics at /metrics (keep it off the public internet)'),
 });
 
