@@ -46,6 +46,19 @@ describe('loadConfig', () => {
     );
   });
 
+  it('names the publication after the site unless PUBLICATION_NAME says otherwise, in a canonical BCP 47 language', () => {
+    expect(loadConfig({ PUBLIC_SITE_URL: 'https://news.example.com/' }).publication).toEqual({
+      name: 'news.example.com',
+      language: 'en',
+    });
+    expect(loadConfig({ PUBLICATION_NAME: 'Foreign Desk', PUBLICATION_LANGUAGE: 'pt-br' }).publication).toEqual({
+      name: 'Foreign Desk',
+      language: 'pt-BR',
+    });
+    expect(() => loadConfig({ PUBLICATION_LANGUAGE: 'english' })).toThrow(/PUBLICATION_LANGUAGE: must be a BCP 47 language tag/);
+    expect(() => loadConfig({ PUBLICATION_LANGUAGE: 'en_US' })).toThrow(/PUBLICATION_LANGUAGE/);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).http.port).toBe(3000);
   });

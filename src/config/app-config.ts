@@ -20,6 +20,8 @@ export interface AppConfig {
     readonly seedDemoContent: boolean;
   };
   readonly site: { readonly url: string; readonly articleUrlPattern: string };
+  /** language: a canonical BCP 47 tag. */
+  readonly publication: { readonly name: string; readonly language: string };
   readonly logLevel: Env['LOG_LEVEL'];
   /** Undefined: generated (and, in embedded mode, kept in DATA_DIR) at start, see app-secret.ts. */
   readonly appSecret: string | undefined;
@@ -99,6 +101,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       seedDemoContent: embedded,
     },
     site: { url: env.PUBLIC_SITE_URL.replace(/\/+$/, ''), articleUrlPattern: env.ARTICLE_URL_PATTERN },
+    publication: { name: env.PUBLICATION_NAME ?? new URL(env.PUBLIC_SITE_URL).host, language: env.PUBLICATION_LANGUAGE },
     logLevel: env.LOG_LEVEL,
     appSecret: env.APP_SECRET,
     auth: {

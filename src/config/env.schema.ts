@@ -27,6 +27,19 @@ const trustProxy = z
     return entries;
   });
 
+// A BCP 47 language tag (en, en-GB, pt-BR, zh-Hant-TW), canonicalised: `Intl` is the validator. The
+// language subtag must be an ISO 639 code (2-3 letters): BCP 47's 5-8 letter form would let "english" pass.
+const languageTag = z.string().transform((value, ctx) => {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(value);
+    if (canonical && /^[a-z]{2,3}$/.test(new Intl.Locale(canonical).language)) return canonical;
+  } catch {
+    // Reported below.
+  }
+  ctx.addIssue({ code: 'custom', message: 'must be a BCP 47 language tag, e.g. en, en-GB, de, pt-BR' });
+  return z.NEVER;
+});
+
 const postgresUrl = z
   .string()
   .url()
@@ -42,6 +55,14 @@ export const envSchema = z.object({
   MIGRATE_ON_START: booleanFlag.default(false).describe('Apply pending migrations at start (always on in embedded mode)'),
   DATA_DIR: z.string().min(1).default('./.data').describe('Directory for embedded data'),
   PUBLIC_SITE_URL: z.string().url().default('http://localhost:3000').describe('Public front-end origin for absolute URLs'),
+  PUBLICATION_NAME: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("The publication's name in feeds and the Google News sitemap; default: PUBLIC_SITE_URL's host"),
+  PUBLICATION_LANGUAGE: languageTag.default('en').describe("The publication's language, a BCP 47 tag (en, en-GB, de, pt-BR)"),
   ARTICLE_URL_PATTERN: z
     .string()
     .regex(/\{slug\}/, 'must contain {slug}')

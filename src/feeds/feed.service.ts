@@ -13,7 +13,7 @@ import { SeriesRepository } from '../series/series.repository.js';
 import type { PartnerScope } from '../syndication/partners/partner-scope.js';
 import { TagRepository } from '../tags/tag.repository.js';
 import type { Feed } from './feed-item.js';
-import { publisherName, toFeed, toFeedItem, type FeedArticle, type FeedHeader } from './feed-item.mapper.js';
+import { toFeed, toFeedItem, type FeedArticle, type FeedHeader } from './feed-item.mapper.js';
 
 export type FeedKind = 'tags' | 'sections' | 'series' | 'authors';
 
@@ -54,13 +54,14 @@ export class FeedService {
     const fullText = partner ? partner.fullText : true;
     return toFeed(
       this.config.site,
+      this.config.publication,
       header,
       entries.map((entry) => toFeedItem(this.config.site, entry, fullText)),
     );
   }
 
   private async headerOf(subject: FeedSubject, keys: ResponseKeys): Promise<FeedHeader> {
-    const publisher = publisherName(this.config.site);
+    const publisher = this.config.publication.name;
     if (subject.kind === 'site') {
       return { id: `${this.config.site.url}/`, title: publisher, description: `Latest articles from ${publisher}` };
     }
