@@ -18,6 +18,7 @@ import { adminAuthPlugin } from './plugins/admin-auth.plugin.js';
 import { complexityPlugin } from './plugins/complexity.plugin.js';
 import { requestIdPlugin } from './plugins/request-id.plugin.js';
 import { GraphqlOperationMetrics } from '../metrics/graphql-operation.metrics.js';
+import { DateTimeScalar } from './scalars/date-time.scalar.js';
 
 export const ADMIN_GRAPHQL_PATH = '/admin/graphql';
 
@@ -48,7 +49,7 @@ export const AdminGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>
     autoSchemaFile: true,
     sortSchema: true,
     transformSchema: pruneSchema,
-    buildSchemaOptions: { dateScalarMode: 'isoDate' },
+    buildSchemaOptions: { dateScalarMode: 'isoDate', scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     introspection: true,
     csrfPrevention: true,
     playground: false,

@@ -17,6 +17,7 @@ import { complexityPlugin } from './plugins/complexity.plugin.js';
 import { requestIdPlugin } from './plugins/request-id.plugin.js';
 import { PublicApiModule } from './public-api.module.js';
 import { GraphqlOperationMetrics } from '../metrics/graphql-operation.metrics.js';
+import { DateTimeScalar } from './scalars/date-time.scalar.js';
 
 export const PUBLIC_GRAPHQL_PATH = '/graphql';
 
@@ -38,7 +39,7 @@ export const PublicGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig
     autoSchemaFile: true,
     sortSchema: true,
     transformSchema: pruneSchema,
-    buildSchemaOptions: { dateScalarMode: 'isoDate' },
+    buildSchemaOptions: { dateScalarMode: 'isoDate', scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     introspection: config.graphql.introspection,
     csrfPrevention: false,
     playground: false,
