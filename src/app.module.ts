@@ -15,6 +15,7 @@ import { MediaHttpModule } from './media/http/media-http.module.js';
 import { NewsletterHttpModule } from './newsletter/http/newsletter-http.module.js';
 import { SyndicationModule } from './syndication/syndication.module.js';
 import { InitialAdminModule } from './users/initial-admin.module.js';
+import { DocsModule } from './docs/docs.module.js';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         FeedsModule,
         SyndicationModule,
         InitialAdminModule,
+        DocsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],
     };
