@@ -1,5 +1,6 @@
 # Newsdesk API image. Build: docker build -t newsdesk .
-FROM node:22-bookworm-slim AS build
+# Node 24 is the active LTS (22 is maintenance LTS; 20 is end-of-life).
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
@@ -11,8 +12,11 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
-FROM node:22-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production
+# Writable state lives under /data (owned by the unprivileged `node` user), not in the read-only /app:
+# uploaded media (a volume in docker-compose.yml) and, without DATABASE_URL, the embedded database.
+ENV DATA_DIR=/data MEDIA_DIR=/data/media
 # Bounds V8's heap so an instance stays near 300 MB under load (BENCHMARKS.md); raise for bigger caches.
 ENV NODE_OPTIONS="--max-old-space-size=256 --max-semi-space-size=8"
 WORKDIR /app
@@ -20,6 +24,8 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/prisma ./prisma
+RUN mkdir -p /data/media && chown -R node:node /data
+VOLUME ["/data"]
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s CMD node -e "fetch('http://127.0.0.1:3000/health/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"

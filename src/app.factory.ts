@@ -15,6 +15,7 @@ import { graphqlIdeMiddleware } from './graphql/ide/graphql-ide.middleware.js';
 import { PUBLIC_GRAPHQL_PATH } from './graphql/public-graphql.module.js';
 import { createLogger } from './logging/logger.js';
 import { PinoNestLogger } from './logging/pino-nest-logger.js';
+import { HttpRequestMetrics } from './metrics/http-request.metrics.js';
 import { requestLoggingMiddleware } from './logging/request-logging.middleware.js';
 import { ArticleDerivationService } from './articles/derivation/article-derivation.service.js';
 import { isDatabaseEmpty, seedDemoContent } from './seed/demo-seeder.js';
@@ -35,12 +36,15 @@ export async function createNestApp(config: AppConfig, options: CreateAppOptions
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  // Behind a load balancer, req.ip (rate limits, audit) is the reader's address, not the balancer's.
+  app.set('trust proxy', config.http.trustProxy);
   // Registered before init so it wraps the GraphQL middleware too.
   app.use(requestLoggingMiddleware(logger));
   // Before the response cache, so cached answers carry the CORS headers of the request in hand.
   app.use(corsMiddleware(config.cors));
   // GraphiQL for browsers asking for a page; GraphQL requests pass through.
   if (config.graphql.ide) app.use(graphqlIdeMiddleware(logger));
+  if (config.metricsEnabled) app.use(app.get(HttpRequestMetrics).middleware);
   // Before GraphQL and the controllers: a cache hit is answered without running them.
   app.use(app.get(ResponseCacheMiddleware).handle);
   app.use(PUBLIC_GRAPHQL_PATH, graphqlConditionalGet);

@@ -14,6 +14,8 @@ import { FeedsModule } from './feeds/feeds.module.js';
 import { MediaHttpModule } from './media/http/media-http.module.js';
 import { NewsletterHttpModule } from './newsletter/http/newsletter-http.module.js';
 import { SyndicationModule } from './syndication/syndication.module.js';
+import { InitialAdminModule } from './users/initial-admin.module.js';
+import { DocsModule } from './docs/docs.module.js';
 
 @Module({})
 export class AppModule {
@@ -30,6 +32,8 @@ export class AppModule {
         NewsletterHttpModule,
         FeedsModule,
         SyndicationModule,
+        InitialAdminModule,
+        DocsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],
     };

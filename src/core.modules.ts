@@ -11,6 +11,8 @@ import { EventsModule } from './events/events.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 
 // What both process roles (HTTP app and worker) are built on. Config, logger and database connection
 // are settled before Nest starts, so every provider can rely on a ready, migrated database.
@@ -26,5 +28,7 @@ export function coreModules(config: AppConfig, keys: AppKeys, logger: Logger, co
     EventsModule,
     MetricsModule,
     ResponseCacheModule,
+    RateLimitModule,
+    RetentionModule,
   ];
 }

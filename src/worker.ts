@@ -1,10 +1,12 @@
 import { ConfigError, loadConfig } from './config/app-config.js';
+import { loadEnvFile } from './config/env-file.js';
 import { createLogger } from './logging/logger.js';
 import { createWorkerContext } from './worker.factory.js';
 
 // The worker process role: runs background jobs (scheduled publishing...) and serves no HTTP. Run as
 // many as needed against one PostgreSQL; each job runs on exactly one of them.
 async function main() {
+  loadEnvFile();
   let config;
   try {
     // Running jobs is this role's only purpose, whatever JOBS_ENABLED says for the web processes.

@@ -3,12 +3,12 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { DatabaseConnection } from '../database/database-connection.js';
+import { OutageLog } from '../database/outage-log.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { ResponseCacheMetrics } from './response-cache.metrics.js';
 import { PURGE_CHANNEL, ResponseCachePurger } from './response-cache.purger.js';
 
 const purgeKeys = z.array(z.string());
-const RECONNECT_DELAY_MS = 1000;
 
 // Hears the purges every change sends with pg_notify (from any instance or the worker) and applies
 // them here, on a connection of its own, since LISTEN holds a session. PostgreSQL delivers a
@@ -20,13 +20,16 @@ export class PurgeNotificationListener implements OnApplicationBootstrap, OnAppl
   private client: pg.Client | undefined;
   private stopped = false;
   private connectedBefore = false;
+  private readonly outage: OutageLog;
 
   constructor(
     private readonly connection: DatabaseConnection,
     private readonly purger: ResponseCachePurger,
     private readonly metrics: ResponseCacheMetrics,
-    @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.outage = new OutageLog(logger, 'Cache purge listener');
+  }
 
   async onApplicationBootstrap() {
     if (this.connection.embedded) return;
@@ -42,28 +45,25 @@ export class PurgeNotificationListener implements OnApplicationBootstrap, OnAppl
     if (this.stopped) return;
     const client = new pg.Client({ connectionString: this.connection.url });
     let retrying = false;
-    const retry = () => {
+    const retry = (error: unknown) => {
       if (retrying || this.stopped) return;
       retrying = true;
       if (this.client === client) this.client = undefined;
       client.end().catch(() => undefined);
-      setTimeout(() => void this.listen(), RECONNECT_DELAY_MS).unref();
+      setTimeout(() => void this.listen(), this.outage.failed(error)).unref();
     };
     client.on('notification', (message) => void this.apply(message.payload));
-    client.on('end', retry);
-    client.on('error', (error) => {
-      this.logger.warn({ err: error }, 'Cache purge listener lost its database connection; reconnecting');
-      retry();
-    });
+    client.on('end', () => retry(new Error('connection ended')));
+    client.on('error', retry);
     try {
       await client.connect();
       await client.query(`LISTEN ${PURGE_CHANNEL}`);
     } catch (error) {
-      this.logger.warn({ err: error }, 'Cache purge listener could not connect; retrying');
-      retry();
+      retry(error);
       return;
     }
     this.client = client;
+    this.outage.succeeded();
     if (this.connectedBefore) await this.purger.purgeAll();
     this.connectedBefore = true;
   }

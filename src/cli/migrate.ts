@@ -1,7 +1,10 @@
 // Applies pending migrations to DATABASE_URL: `node dist/cli/migrate.js`. Stands in for
 // `prisma migrate deploy`, which needs the native schema engine.
 import { applyMigrations, defaultMigrationsDir } from '../database/migrator.js';
+import { loadEnvFile } from '../config/env-file.js';
 
+// DATABASE_URL may come from .env, as for `npm start`.
+loadEnvFile();
 const url = process.env.DATABASE_URL;
 if (!url) {
   console.error('migrate: DATABASE_URL is not set.');

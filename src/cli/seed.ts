@@ -3,8 +3,11 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { seedDemoContent } from '../seed/demo-seeder.js';
+import { loadEnvFile } from '../config/env-file.js';
 
 function requireDatabaseUrl(): string {
+  // DATABASE_URL may come from .env, as for `npm start`.
+  loadEnvFile();
   const url = process.env.DATABASE_URL?.trim();
   if (!url) {
     throw new Error(

@@ -3,6 +3,7 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { LOGGER } from '../logging/logging.module.js';
+import { redactUrl } from '../logging/redact-url.js';
 import { DomainError, HTTP_STATUS_BY_CODE } from './domain-error.js';
 
 type HttpRequest = Request & { id?: unknown };
@@ -33,7 +34,7 @@ export class AppExceptionFilter extends BaseExceptionFilter {
       return this.reply(res, HTTP_STATUS_BY_CODE[code], { code, message, ...details, requestId });
     }
     if (exception instanceof HttpException || this.isHttpError(exception)) return super.catch(exception, host);
-    this.logger.error({ err: exception, requestId, method: req.method, url: req.originalUrl }, 'Request failed');
+    this.logger.error({ err: exception, requestId, method: req.method, url: redactUrl(req.originalUrl) }, 'Request failed');
     return this.reply(res, 500, {
       code: 'INTERNAL_SERVER_ERROR',
       message: 'Internal server error: quote the request id when reporting it',

@@ -1,3 +1,4 @@
+import { slugify as transliterate } from 'transliteration';
 import { z } from 'zod';
 
 // URL slugs: lower-case ASCII letters, digits and single hyphens ("ukraine-war", "election-2024").
@@ -10,16 +11,19 @@ export const slugSchema = z
   .regex(SLUG_PATTERN, 'must be lower-case letters, digits and single hyphens, e.g. "ukraine-war"')
   .describe('URL slug');
 
-/** A slug from free text: "Mali’s descent into chaos!" -> "malis-descent-into-chaos". */
+/**
+ * A slug from free text, in ASCII whatever the script: "Straße in Łódź" -> "strasse-in-lodz",
+ * "Война в Украине" -> "voyna-v-ukraine", "北京峰会" -> "bei-jing-feng-hui". The transliteration
+ * package knows the scripts (Latin with diacritics and ligatures, Cyrillic, Greek, CJK, Arabic,
+ * Hebrew, Korean, Thai...); @sindresorhus/slugify was tried and returns "" for CJK, Hebrew and Korean.
+ * Apostrophes are dropped first, so "Mali’s" reads "malis", not "mali-s".
+ */
 export function slugify(text: string, maxLength = 96): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’‘`]/g, '')
+  const slug = transliterate(text.replace(/['’‘`]/g, ''), { lowercase: true, separator: '-', trim: true })
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   const cut = slug.length > maxLength ? slug.slice(0, maxLength).replace(/-[^-]*$/, '') : slug;
+  // Only text without a letter or digit in any script (say "!!!" or an emoji) ends up with nothing.
   return cut || 'untitled';
 }
 

@@ -5,7 +5,7 @@ import { envSchema } from './env.schema.js';
 describe('loadConfig', () => {
   it('starts on embedded PostgreSQL with documented defaults when nothing is set', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000 });
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, trustProxy: false });
     expect(config.database.url).toBeUndefined();
     expect(config.database.migrateOnStart).toBe(true);
     expect(config.database.seedDemoContent).toBe(true);
@@ -71,6 +71,31 @@ describe('loadConfig', () => {
     ]);
     expect(loadConfig({}).embeds.hosts).toContain('www.youtube-nocookie.com');
     expect(() => loadConfig({ EMBED_HOSTS: 'https://www.youtube.com/' })).toThrow(/EMBED_HOSTS/);
+  });
+
+  it('reads TRUST_PROXY as a hop count or a list of proxy addresses and CIDRs', () => {
+    expect(loadConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback,2001:db8::1' }).http.trustProxy).toEqual([
+      '10.0.0.0/8',
+      'loopback',
+      '2001:db8::1',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33,proxy.example.com' })).toThrow(
+      /TRUST_PROXY: not a hop count, address or CIDR: 10.0.0.0\/33, proxy.example.com/,
+    );
+  });
+
+  it('names the publication after the site unless PUBLICATION_NAME says otherwise, in a canonical BCP 47 language', () => {
+    expect(loadConfig({ PUBLIC_SITE_URL: 'https://news.example.com/' }).publication).toEqual({
+      name: 'news.example.com',
+      language: 'en',
+    });
+    expect(loadConfig({ PUBLICATION_NAME: 'Foreign Desk', PUBLICATION_LANGUAGE: 'pt-br' }).publication).toEqual({
+      name: 'Foreign Desk',
+      language: 'pt-BR',
+    });
+    expect(() => loadConfig({ PUBLICATION_LANGUAGE: 'english' })).toThrow(/PUBLICATION_LANGUAGE: must be a BCP 47 language tag/);
+    expect(() => loadConfig({ PUBLICATION_LANGUAGE: 'en_US' })).toThrow(/PUBLICATION_LANGUAGE/);
   });
 
   it('treats empty values as unset', () => {

@@ -4,7 +4,12 @@ import { envRules, type Env } from './env.schema.js';
 
 export interface AppConfig {
   readonly env: Env['NODE_ENV'];
-  readonly http: { readonly host: string; readonly port: number };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    /** Express's `trust proxy`: hops, or proxy addresses/CIDRs, whose X-Forwarded-For is believed. */
+    readonly trustProxy: number | readonly string[] | false;
+  };
   readonly database: {
     /** Undefined means: start embedded PostgreSQL under dataDir. */
     readonly url: string | undefined;
@@ -15,6 +20,8 @@ export interface AppConfig {
     readonly seedDemoContent: boolean;
   };
   readonly site: { readonly url: string; readonly articleUrlPattern: string };
+  /** language: a canonical BCP 47 tag. */
+  readonly publication: { readonly name: string; readonly language: string };
   readonly logLevel: Env['LOG_LEVEL'];
   /** Undefined: generated (and, in embedded mode, kept in DATA_DIR) at start, see app-secret.ts. */
   readonly appSecret: string | undefined;
@@ -66,6 +73,16 @@ export interface AppConfig {
     readonly ttlSeconds: number;
     readonly cdnPurge: { readonly url: string; readonly header: readonly [string, string] | undefined } | undefined;
   };
+  readonly retention: {
+    readonly intervalMinutes: number;
+    readonly jobsDays: number;
+    readonly loginAttemptsDays: number;
+    readonly sessionsDays: number;
+    readonly webhookDeliveriesDays: number;
+    readonly changeEventsDays: number;
+  };
+  /** endpoint undefined: no tracing (see telemetry/telemetry.ts). */
+  readonly telemetry: { readonly endpoint: string | undefined; readonly serviceName: string };
   readonly metricsEnabled: boolean;
   readonly cors: {
     /** '*': any page may read the public surfaces (no credentials); else only these origins. */
@@ -109,7 +126,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const embedded = env.DATABASE_URL === undefined;
   return deepFreeze({
     env: env.NODE_ENV,
-    http: { host: env.HOST, port: env.PORT },
+    http: { host: env.HOST, port: env.PORT, trustProxy: env.TRUST_PROXY ?? false },
     database: {
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE,
@@ -118,6 +135,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       seedDemoContent: embedded,
     },
     site: { url: env.PUBLIC_SITE_URL.replace(/\/+$/, ''), articleUrlPattern: env.ARTICLE_URL_PATTERN },
+    publication: { name: env.PUBLICATION_NAME ?? new URL(env.PUBLIC_SITE_URL).host, language: env.PUBLICATION_LANGUAGE },
     logLevel: env.LOG_LEVEL,
     appSecret: env.APP_SECRET,
     auth: {
@@ -167,6 +185,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       ttlSeconds: env.RESPONSE_CACHE_TTL_SECONDS,
       cdnPurge: env.CDN_PURGE_URL ? { url: env.CDN_PURGE_URL, header: headerPair(env.CDN_PURGE_HEADER) } : undefined,
     },
+    retention: {
+      intervalMinutes: env.RETENTION_INTERVAL_MINUTES,
+      jobsDays: env.RETENTION_JOBS_DAYS,
+      loginAttemptsDays: env.RETENTION_LOGIN_ATTEMPTS_DAYS,
+      sessionsDays: env.RETENTION_SESSIONS_DAYS,
+      webhookDeliveriesDays: env.RETENTION_WEBHOOK_DELIVERIES_DAYS,
+      changeEventsDays: env.RETENTION_CHANGE_EVENTS_DAYS,
+    },
+    telemetry: { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME },
     metricsEnabled: env.METRICS_ENABLED,
     cors: {
       publicOrigins: env.CORS_ORIGINS.includes('*') ? '*' : env.CORS_ORIGINS,

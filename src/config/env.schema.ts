@@ -1,8 +1,44 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+// An address or CIDR (a.b.c.d/nn, ::1/128), or one of Express's names for address ranges.
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', bits, extra] = entry.split('/');
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): number | string[] => {
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    const bad = entries.filter((entry) => !isProxyEntry(entry));
+    if (bad.length) ctx.addIssue({ code: 'custom', message: `not a hop count, address or CIDR: ${bad.join(', ')}` });
+    return entries;
+  });
+
+// A BCP 47 language tag (en, en-GB, pt-BR, zh-Hant-TW), canonicalised: `Intl` is the validator. The
+// language subtag must be an ISO 639 code (2-3 letters): BCP 47's 5-8 letter form would let "english" pass.
+const languageTag = z.string().transform((value, ctx) => {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(value);
+    if (canonical && /^[a-z]{2,3}$/.test(new Intl.Locale(canonical).language)) return canonical;
+  } catch {
+    // Reported below.
+  }
+  ctx.addIssue({ code: 'custom', message: 'must be a BCP 47 language tag, e.g. en, en-GB, de, pt-BR' });
+  return z.NEVER;
+});
 
 const postgresUrl = z
   .string()
@@ -67,6 +103,14 @@ export const envSchema = z.object({
   MIGRATE_ON_START: booleanFlag.default(false).describe('Apply pending migrations at start (always on in embedded mode)'),
   DATA_DIR: z.string().min(1).default('./.data').describe('Directory for embedded data'),
   PUBLIC_SITE_URL: z.string().url().default('http://localhost:3000').describe('Public front-end origin for absolute URLs'),
+  PUBLICATION_NAME: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("The publication's name in feeds and the Google News sitemap; default: PUBLIC_SITE_URL's host"),
+  PUBLICATION_LANGUAGE: languageTag.default('en').describe("The publication's language, a BCP 47 tag (en, en-GB, de, pt-BR)"),
   ARTICLE_URL_PATTERN: z
     .string()
     .regex(/\{slug\}/, 'must contain {slug}')
@@ -215,6 +259,44 @@ export const envSchema = z.object({
     .pipe(z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be host names, e.g. www.youtube.com,player.vimeo.com')))
     .default([...DEFAULT_EMBED_HOSTS])
     .describe('Hosts that iframes in embed code may load from, comma-separated'),
+  TRUST_PROXY: trustProxy
+    .optional()
+    .describe(
+      'Proxies in front of the app whose X-Forwarded-For is believed: a hop count (1 behind one load balancer) or addresses/CIDRs; unset trusts none',
+    ),
+  RETENTION_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .default(60)
+    .describe('How often old rows are pruned (once across all instances)'),
+  RETENTION_JOBS_DAYS: z.coerce.number().int().min(1).default(14).describe('Days completed and failed jobs are kept'),
+  RETENTION_LOGIN_ATTEMPTS_DAYS: z.coerce.number().int().min(1).default(30).describe('Days login attempts are kept'),
+  RETENTION_SESSIONS_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(7)
+    .describe('Days an expired session (and its refresh token) is kept after it expired'),
+  RETENTION_WEBHOOK_DELIVERIES_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
+    .describe('Days delivered or failed webhook deliveries are kept'),
+  RETENTION_CHANGE_EVENTS_DAYS: z.coerce
+    .number()
+    .int()
+    .min(7)
+    .default(90)
+    .describe('Days change-feed events are kept; a partner away longer must resync its mirror'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .url()
+    .optional()
+    .describe('OpenTelemetry collector (OTLP/HTTP), e.g. http://localhost:4318: traces are sent when set'),
+  OTEL_SERVICE_NAME: z.string().min(1).default('newsdesk').describe('service.name of the traces'),
   METRICS_ENABLED: booleanFlag.default(false).describe('Serve Prometheus metrics at /metrics (keep it off the public internet)'),
   CORS_ORIGINS: originList(true)
     .default(['*'])
@@ -247,6 +329,13 @@ export const envRules = envSchema.superRefine((env, ctx) => {
       code: 'custom',
       path: [env.MEDIA_S3_ACCESS_KEY_ID ? 'MEDIA_S3_SECRET_ACCESS_KEY' : 'MEDIA_S3_ACCESS_KEY_ID'],
       message: 'MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY go together',
+    });
+  }
+  if (env.RETENTION_LOGIN_ATTEMPTS_DAYS * 86_400 < env.LOGIN_WINDOW_SECONDS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['RETENTION_LOGIN_ATTEMPTS_DAYS'],
+      message: 'must keep login attempts at least as long as LOGIN_WINDOW_SECONDS, or the login limit forgets failures',
     });
   }
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
+import { EmbeddedDatabaseBusyError, embeddedHolder } from './embedded-lock.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { applyMigrations } from './migrator.js';
 
@@ -15,15 +16,27 @@ export class DatabaseConnection {
     private readonly embeddedServer: EmbeddedPostgres | undefined,
   ) {}
 
-  static async open(config: AppConfig, logger: Logger, options: { emitQueryEvents?: boolean } = {}) {
+  /**
+   * attachToRunning (command-line tools): when the embedded database is open in a running Newsdesk,
+   * use it through that process's socket instead of failing; that process has migrated it.
+   */
+  static async open(config: AppConfig, logger: Logger, options: { emitQueryEvents?: boolean; attachToRunning?: boolean } = {}) {
     const { url, dataDir, poolSize, migrateOnStart } = config.database;
+    const emitQueryEvents = options.emitQueryEvents ?? (config.metricsEnabled || logger.isLevelEnabled('trace'));
+    if (!url && options.attachToRunning) {
+      const running = runningServerUrl(dataDir);
+      if (running) {
+        logger.info({ database: 'embedded', dataDir }, `Using the embedded PostgreSQL of the running Newsdesk (${dataDir})`);
+        return new DatabaseConnection(running, 1, true, emitQueryEvents, undefined);
+      }
+    }
     const server = url ? undefined : await startEmbeddedPostgres({ dataDir });
+    // The embedded server serves one session at a time.
     const connection = new DatabaseConnection(
       url ?? server!.url,
-      // The embedded server serves one session at a time.
       server ? 1 : poolSize,
       Boolean(server),
-      options.emitQueryEvents ?? (config.metricsEnabled || logger.isLevelEnabled('trace')),
+      emitQueryEvents,
       server,
     );
     logger.info(
@@ -31,7 +44,10 @@ export class DatabaseConnection {
       server ? `Using embedded PostgreSQL (PGlite) in ${dataDir}` : `Using PostgreSQL at ${safeHost(url!)}`,
     );
     if (migrateOnStart) {
-      const applied = await applyMigrations(connection.url);
+      const applied = await applyMigrations(connection.url).catch(async (error: unknown) => {
+        await server?.stop();
+        throw error;
+      });
       logger.info({ applied }, applied.length ? `Applied ${applied.length} migration(s)` : 'Database schema is up to date');
     }
     return connection;
@@ -40,6 +56,14 @@ export class DatabaseConnection {
   async close() {
     await this.embeddedServer?.stop();
   }
+}
+
+// The URL of the embedded server another process holds open, or undefined when the directory is free.
+function runningServerUrl(dataDir: string): string | undefined {
+  const holder = embeddedHolder(dataDir);
+  // Still starting (no socket yet): the holder's own error message is the clearest answer.
+  if (holder && !holder.url) throw new EmbeddedDatabaseBusyError(dataDir, holder.pid, undefined);
+  return holder?.url;
 }
 
 // Never log credentials: host, port and database name are enough to tell which server is in use.

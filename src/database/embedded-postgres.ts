@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { EmbeddedLock } from './embedded-lock.js';
 
 const EMBEDDED_SOCKET_SLACK = 4;
 
@@ -26,26 +27,45 @@ export interface EmbeddedPostgresSource {
 // very same pg + Prisma adapter path as a real server, so there is one data-access code path. PGlite is
 // a single session, so callers use one connection at a time (pool size 1). The server still accepts a
 // few sockets: pg replaces a connection it dropped (e.g. after a query error) before the old socket has
-// finished closing, and a server limited to one socket would refuse that replacement.
+// finished closing, and a server limited to one socket would refuse that replacement. A command-line
+// tool (`npm run user:create`) also connects through it while the app runs: the socket server queues
+// the statements of every connection and keeps those of one transaction together.
 export async function startEmbeddedPostgres(source: EmbeddedPostgresSource = {}): Promise<EmbeddedPostgres> {
-  const db = await openPglite(source);
+  // Only one process may open a data directory; the lock also tells tools where this one serves it.
+  const lock = source.dataDir && !source.snapshot ? lockDataDir(source.dataDir) : undefined;
+  try {
+    return await serve(await openPglite(source), lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function serve(db: PGlite, lock: EmbeddedLock | undefined): Promise<EmbeddedPostgres> {
   // A Unix socket in a private temp directory: no port to collide with, nothing reachable from outside.
   const socketDir = mkdtempSync(join(tmpdir(), 'newsdesk-pg-'));
   const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: EMBEDDED_SOCKET_SLACK });
   await server.start();
+  const url = `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`;
+  lock?.announce(url, socketDir);
   return {
-    url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`,
+    url,
     snapshot: () => db.dumpDataDir('none'),
     async stop() {
       await server.stop();
       await db.close();
       rmSync(socketDir, { recursive: true, force: true });
+      lock?.release();
     },
   };
 }
 
 // Extensions the migrations create (pg_trgm: media library search); PGlite loads them on demand.
 const EXTENSIONS = { pg_trgm };
+function lockDataDir(dataDir: string): EmbeddedLock {
+  mkdirSync(dataDir, { recursive: true });
+  return EmbeddedLock.acquire(dataDir);
+}
 
 function openPglite({ dataDir, snapshot }: EmbeddedPostgresSource): Promise<PGlite> {
   if (snapshot) return PGlite.create({ loadDataDir: snapshot, extensions: EXTENSIONS });

@@ -5,11 +5,13 @@ import type { Logger } from 'pino';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { DatabaseConnection } from './database-connection.js';
+import { reasonOf } from './outage-log.js';
 
 // The one Prisma client of the process. Repositories are its only users.
 @Injectable()
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
-  private readonly pool: pg.Pool;
+  /** The connection pool, for infrastructure that speaks SQL itself (rate-limiter-flexible). */
+  readonly pool: pg.Pool;
   private readonly commitHooks = new WeakMap<Prisma.TransactionClient, (() => Promise<void>)[]>();
 
   constructor(
@@ -24,7 +26,10 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
     });
     // The server may end an idle connection (restart, failover, a dropped database); pg opens a new
     // one on next use. Unheard, the pool's 'error' event would crash the process.
-    pool.on('error', (error) => logger.warn({ err: error }, 'An idle database connection was closed by the server'));
+    // One line without a stack: a database restart closes every idle connection at once.
+    pool.on('error', (error) =>
+      logger.warn({ reason: reasonOf(error) }, `An idle database connection was closed (${reasonOf(error)})`),
+    );
     super({
       adapter: new PrismaPg(pool),
       // Query events feed the statement counter (tests, benchmarks) and trace-level SQL logging.

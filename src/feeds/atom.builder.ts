@@ -11,7 +11,11 @@ export function atomEntryId(guid: string): string {
 // valid; the featured image is an enclosure link plus Media RSS for its caption and credit.
 export function buildAtom(feed: Feed): string {
   const doc = xmlDocument();
-  const root = el(doc, 'feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xmlns:media': 'http://search.yahoo.com/mrss/' });
+  const root = el(doc, 'feed', {
+    xmlns: 'http://www.w3.org/2005/Atom',
+    'xmlns:media': 'http://search.yahoo.com/mrss/',
+    'xml:lang': feed.language,
+  });
   el(root, 'id', {}, feed.id);
   el(root, 'title', {}, feed.title);
   el(root, 'subtitle', {}, feed.description);

@@ -7,6 +7,7 @@ import { buildJsonFeed } from './json-feed.builder.js';
 import { buildRss } from './rss.builder.js';
 
 const site = { url: 'https://news.example.com', articleUrlPattern: '/{section}/{slug}' };
+const publication = { name: 'The Foreign Desk', language: 'en-GB' };
 const HOSTILE = `A & B <i>"x"</i> &lt;script&gt; &nbsp; ]]> 👍 \u0007!`;
 
 // An article in its public shape, as the projection reads it (teaser and HTML derived at write time).
@@ -29,7 +30,9 @@ function article(overrides: Partial<PublicArticle> = {}): PublicArticle {
 }
 
 function feedOf(fullText: boolean): Feed {
-  return toFeed(site, { id: 'urn:x', title: HOSTILE, description: HOSTILE }, [toFeedItem(article(), fullText, null)]);
+  return toFeed(site, publication, { id: 'urn:x', title: HOSTILE, description: HOSTILE }, [
+    toFeedItem(article(), fullText, null),
+  ]);
 }
 
 const parse = (xml: string) => {
@@ -50,5 +53,15 @@ describe('feed builders', () => {
     expect(parse(buildRss(feedOf(true))).rss.channel.item.title).toBe(expected);
     expect(parse(buildAtom(feedOf(true))).feed.entry.title['#text']).toBe(expected);
     expect(JSON.parse(buildJsonFeed(feedOf(false))).items[0]).toMatchObject({ title: HOSTILE, content_text: 'First paragraph.' });
+  });
+
+  it('names the publication and its language in each format', () => {
+    const rss = parse(buildRss(feedOf(true))).rss.channel;
+    expect(rss.language).toBe('en-gb');
+    const atom = parse(buildAtom(feedOf(true))).feed;
+    expect(atom['@_xml:lang']).toBe('en-GB');
+    expect(atom.author.name).toBe('The Foreign Desk');
+    const json = JSON.parse(buildJsonFeed(feedOf(true)));
+    expect(json).toMatchObject({ language: 'en-GB', authors: [{ name: 'The Foreign Desk' }] });
   });
 });

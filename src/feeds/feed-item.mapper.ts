@@ -29,12 +29,12 @@ export function toFeedItem(article: PublicArticle, fullText: boolean, image: Fee
   };
 }
 
-export function toFeed(site: AppConfig['site'], header: FeedHeader, items: readonly FeedItem[]): Feed {
+export function toFeed(
+  site: AppConfig['site'],
+  publication: AppConfig['publication'],
+  header: FeedHeader,
+  items: readonly FeedItem[],
+): Feed {
   const newest = items.reduce<Date | null>((max, item) => (max && max >= item.updatedAt ? max : item.updatedAt), null);
-  return { ...header, siteUrl: site.url, publisher: publisherName(site), updatedAt: newest, items };
-}
-
-// There is no publication name in the config; the site's host name stands in for it.
-export function publisherName(site: AppConfig['site']): string {
-  return new URL(site.url).host;
+  return { ...header, siteUrl: site.url, publisher: publication.name, language: publication.language, updatedAt: newest, items };
 }

@@ -32,6 +32,8 @@ export interface Feed {
   /** The public site the items link to. */
   readonly siteUrl: string;
   readonly publisher: string;
+  /** BCP 47 tag of the publication (PUBLICATION_LANGUAGE). */
+  readonly language: string;
   /** Newest item's update, or null for an empty feed. */
   readonly updatedAt: Date | null;
   readonly items: readonly FeedItem[];

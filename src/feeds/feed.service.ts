@@ -15,7 +15,7 @@ import { SeriesQueryService } from '../series/series-query.service.js';
 import type { PartnerScope } from '../syndication/partners/partner-scope.js';
 import { TagQueryService } from '../tags/tag-query.service.js';
 import type { Feed } from './feed-item.js';
-import { publisherName, toFeed, toFeedItem, type FeedHeader } from './feed-item.mapper.js';
+import { toFeed, toFeedItem, type FeedHeader } from './feed-item.mapper.js';
 
 export type FeedKind = 'tags' | 'sections' | 'series' | 'authors';
 
@@ -56,6 +56,7 @@ export class FeedService {
     const articles = await this.articles.latest(filter, this.config.feeds.itemLimit, ITEM(fullText), keys);
     return toFeed(
       this.config.site,
+      this.config.publication,
       header,
       (articles as PublicArticle[]).map((article) => {
         const image = article.featuredImage ? toFeedImage(article.featuredImage, this.urls) : null;
@@ -65,7 +66,7 @@ export class FeedService {
   }
 
   private async headerOf(subject: FeedSubject, keys: ResponseKeys): Promise<FeedHeader> {
-    const publisher = publisherName(this.config.site);
+    const publisher = this.config.publication.name;
     if (subject.kind === 'site') {
       return { id: `${this.config.site.url}/`, title: publisher, description: `Latest articles from ${publisher}` };
     }

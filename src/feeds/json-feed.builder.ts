@@ -8,6 +8,7 @@ export function buildJsonFeed(feed: Feed): string {
     title: feed.title,
     home_page_url: feed.siteUrl,
     description: feed.description,
+    language: feed.language,
     authors: [{ name: feed.publisher }],
     items: feed.items.map(toJsonItem),
   });

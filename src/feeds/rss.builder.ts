@@ -17,6 +17,7 @@ export function buildRss(feed: Feed): string {
   el(channel, 'title', {}, feed.title);
   el(channel, 'link', {}, feed.siteUrl);
   el(channel, 'description', {}, feed.description);
+  el(channel, 'language', {}, feed.language.toLowerCase());
   el(channel, 'generator', {}, 'Newsdesk');
   if (feed.updatedAt) el(channel, 'lastBuildDate', {}, feed.updatedAt.toUTCString());
   for (const item of feed.items) addItem(el(channel, 'item'), item);

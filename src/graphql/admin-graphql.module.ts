@@ -18,7 +18,7 @@ import { complexityPlugin } from './plugins/complexity.plugin.js';
 import { nulCharactersPlugin } from './plugins/nul-characters.plugin.js';
 import { requestIdPlugin } from './plugins/request-id.plugin.js';
 import { validationRules } from './validation/validation-rules.js';
-
+import { GraphqlOperationMetrics } from '../metrics/graphql-operation.metrics.js';
 export const ADMIN_GRAPHQL_PATH = '/admin/graphql';
 
 async function buildContext(authenticator: AuthenticatorService, req: Request & { id?: string }): Promise<AdminContext> {
@@ -36,8 +36,13 @@ async function buildContext(authenticator: AuthenticatorService, req: Request & 
 export const AdminGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
   driver: ApolloDriver,
   imports: [AdminApiModule],
-  inject: [APP_CONFIG, LOGGER, AuthenticatorService],
-  useFactory: (config: AppConfig, logger: Logger, authenticator: AuthenticatorService): ApolloDriverConfig => ({
+  inject: [APP_CONFIG, LOGGER, AuthenticatorService, GraphqlOperationMetrics],
+  useFactory: (
+    config: AppConfig,
+    logger: Logger,
+    authenticator: AuthenticatorService,
+    metrics: GraphqlOperationMetrics,
+  ): ApolloDriverConfig => ({
     path: ADMIN_GRAPHQL_PATH,
     include: [AdminApiModule, ...ADMIN_FEATURE_MODULES],
     autoSchemaFile: true,
@@ -55,6 +60,7 @@ export const AdminGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>
       complexityPlugin(config.graphql.maxComplexity),
       nulCharactersPlugin(),
       requestIdPlugin(logger),
+      metrics.plugin('admin'),
       // Apollo's landing page loads its sandbox from a CDN; GraphiQL is served from here instead (graphql-ide.middleware.ts).
       ApolloServerPluginLandingPageDisabled(),
     ],

@@ -16,6 +16,7 @@ import { nulCharactersPlugin } from './plugins/nul-characters.plugin.js';
 import { requestIdPlugin } from './plugins/request-id.plugin.js';
 import { validationRules } from './validation/validation-rules.js';
 import { PublicApiModule } from './public-api.module.js';
+import { GraphqlOperationMetrics } from '../metrics/graphql-operation.metrics.js';
 
 export const PUBLIC_GRAPHQL_PATH = '/graphql';
 
@@ -25,8 +26,8 @@ export const PUBLIC_GRAPHQL_PATH = '/graphql';
 export const PublicGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
   driver: ApolloDriver,
   imports: [PublicApiModule],
-  inject: [APP_CONFIG, LOGGER],
-  useFactory: (config: AppConfig, logger: Logger): ApolloDriverConfig => ({
+  inject: [APP_CONFIG, LOGGER, GraphqlOperationMetrics],
+  useFactory: (config: AppConfig, logger: Logger, metrics: GraphqlOperationMetrics): ApolloDriverConfig => ({
     path: PUBLIC_GRAPHQL_PATH,
     include: [PublicApiModule],
     autoSchemaFile: true,
@@ -46,6 +47,7 @@ export const PublicGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig
       complexityPlugin(config.graphql.maxComplexity),
       nulCharactersPlugin(),
       requestIdPlugin(logger),
+      metrics.plugin('public'),
       // Apollo's landing page loads its sandbox from a CDN; GraphiQL is served from here instead (graphql-ide.middleware.ts).
       ApolloServerPluginLandingPageDisabled(),
     ],

@@ -22,6 +22,15 @@ export class JobQueueService {
       : this.jobs.upsertPending(tx, { ...job, dedupeKey: job.dedupeKey });
   }
 
+  /**
+   * Enqueues unless a pending job already has this key (which it keeps as it is): for periodic work
+   * that every instance offers to schedule, so that it runs once.
+   */
+  async enqueueIfAbsent(tx: Prisma.TransactionClient, job: EnqueueJob & { dedupeKey: string }): Promise<boolean> {
+    this.checkPayload(job);
+    return this.jobs.insertIfAbsent(tx, job);
+  }
+
   /** Removes the pending job with this key, if any; true when there was one. */
   cancel(tx: Prisma.TransactionClient, dedupeKey: string): Promise<boolean> {
     return this.jobs.deletePending(tx, dedupeKey);

@@ -5,9 +5,11 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { OutageLog } from '../database/outage-log.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { retryDelayMs } from './job-backoff.js';
 import type { JobRecord } from './job-handler.js';
+import { JobQueueMetrics } from './job-queue.metrics.js';
 import { JobRegistry } from './job-registry.js';
 import { JobRepository } from './job.repository.js';
 
@@ -25,13 +27,17 @@ export class JobRunnerService implements OnApplicationBootstrap, OnModuleDestroy
   private stopping = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  private readonly outage: OutageLog;
 
   constructor(
     private readonly jobs: JobRepository,
     private readonly registry: JobRegistry,
+    private readonly metrics: JobQueueMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.outage = new OutageLog(logger, 'Job runner', { firstRetryMs: config.jobs.pollIntervalMs });
+  }
 
   // After every module's onModuleInit, so all handlers are registered before the first claim.
   onApplicationBootstrap() {
@@ -61,20 +67,23 @@ export class JobRunnerService implements OnApplicationBootstrap, OnModuleDestroy
 
   private async run() {
     while (!this.stopping) {
-      const ranOne = await this.runNext().catch((error: unknown) => {
-        // The queue itself failed (database down...): log and keep polling, never crash the process.
-        this.logger.error({ err: error, workerId: this.workerId }, 'Job runner could not claim or settle a job');
-        return false;
-      });
-      if (!ranOne) await this.idle();
+      let wait: number | undefined = this.config.jobs.pollIntervalMs;
+      try {
+        if (await this.runNext()) wait = undefined;
+        this.outage.succeeded();
+      } catch (error) {
+        // The queue itself failed (database down...): say so once, back off, never crash the process.
+        wait = this.outage.failed(error);
+      }
+      if (wait !== undefined) await this.idle(wait);
     }
   }
 
   // Ends early when the app stops, so shutdown never waits out a poll interval.
-  private idle(): Promise<void> {
+  private idle(ms: number): Promise<void> {
     if (this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, this.config.jobs.pollIntervalMs);
+      const timer = setTimeout(resolve, ms);
       this.wake = () => {
         clearTimeout(timer);
         resolve();
@@ -105,6 +114,7 @@ export class JobRunnerService implements OnApplicationBootstrap, OnModuleDestroy
     if (job.attempts >= job.maxAttempts) return this.fail(job, message, error);
     const delayMs = retryDelayMs(job.attempts);
     await this.jobs.reschedule(job.id, this.workerId, message, delayMs);
+    this.metrics.failed(job.name, false);
     this.logger.warn(
       { err: error, jobId: job.id, job: job.name, attempts: job.attempts, retryInMs: delayMs },
       `Job ${job.name} ${job.id} failed (attempt ${job.attempts} of ${job.maxAttempts}); retrying in ${Math.round(delayMs / 1000)}s`,
@@ -113,6 +123,7 @@ export class JobRunnerService implements OnApplicationBootstrap, OnModuleDestroy
 
   private async fail(job: JobRecord, message: string, error?: unknown) {
     await this.jobs.markFailed(job.id, this.workerId, message);
+    this.metrics.failed(job.name, true);
     this.logger.error(
       // The stack is in err when there is one; otherwise the reason says why (bad payload...).
       { err: error, jobId: job.id, job: job.name, attempts: job.attempts, reason: error ? undefined : message },

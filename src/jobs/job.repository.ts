@@ -30,6 +30,12 @@ export class JobRepository {
     return saved.id;
   }
 
+  /** Inserts the job unless a pending one holds its dedupe key; true when it was inserted. */
+  async insertIfAbsent(tx: Prisma.TransactionClient, job: EnqueueJob & { dedupeKey: string }): Promise<boolean> {
+    const { count } = await tx.job.createMany({ data: [this.fields(job)], skipDuplicates: true });
+    return count > 0;
+  }
+
   /** Deletes the pending (or running) job with this key; finished jobs no longer hold a key. */
   async deletePending(tx: Prisma.TransactionClient, dedupeKey: string): Promise<boolean> {
     const { count } = await tx.job.deleteMany({ where: { dedupeKey, completedAt: null, failedAt: null } });
@@ -55,6 +61,16 @@ export class JobRepository {
       )
       RETURNING id, name, payload, run_at AS "runAt", attempts, max_attempts AS "maxAttempts"`);
     return rows[0] ?? null;
+  }
+
+  /** Pending jobs per name: how many, how many are due, and the wait of the oldest due one. */
+  async stats(): Promise<{ name: string; pending: number; due: number; oldestDueAgeSeconds: number }[]> {
+    const rows = await this.prisma.$queryRaw<{ name: string; pending: number; due: number; oldest: number | null }[]>(Prisma.sql`
+      SELECT name, count(*)::int AS pending, count(*) FILTER (WHERE run_at <= now())::int AS due,
+        extract(epoch FROM now() - min(run_at) FILTER (WHERE run_at <= now()))::float8 AS oldest
+      FROM jobs WHERE completed_at IS NULL AND failed_at IS NULL
+      GROUP BY name`);
+    return rows.map((row) => ({ name: row.name, pending: row.pending, due: row.due, oldestDueAgeSeconds: row.oldest ?? 0 }));
   }
 
   async markCompleted(id: string, workerId: string): Promise<boolean> {

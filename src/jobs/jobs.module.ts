@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { JobQueueMetrics } from './job-queue.metrics.js';
 import { JobQueueService } from './job-queue.service.js';
 import { JobRegistry } from './job-registry.js';
 import { JobRunnerService } from './job-runner.service.js';
@@ -7,7 +8,7 @@ import { JobRepository } from './job.repository.js';
 // Global: any feature may enqueue jobs and register handlers without importing this module.
 @Global()
 @Module({
-  providers: [JobRepository, JobRegistry, JobQueueService, JobRunnerService],
+  providers: [JobRepository, JobRegistry, JobQueueService, JobRunnerService, JobQueueMetrics],
   exports: [JobQueueService, JobRegistry],
 })
 export class JobsModule {}

@@ -1,6 +1,21 @@
 import { createRequire } from 'node:module';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
+
+// Whatever a log call is handed (a request, an error with its config, a job payload), these never
+// reach the output. URLs are redacted where they are logged (redact-url.ts): pino's paths see keys only.
+const SECRET_KEYS = ['password', 'refreshToken', 'accessToken', 'previewToken', 'token', 'secret', 'key'];
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-partner-key"]',
+  'res.headers["set-cookie"]',
+  'headers.authorization',
+  'headers.cookie',
+  'headers["x-partner-key"]',
+  ...SECRET_KEYS,
+  ...SECRET_KEYS.map((key) => `*.${key}`),
+];
 
 // Pretty output only where a person reads the terminal and pino-pretty is installed (dev dependency).
 function prettyTransport(config: AppConfig): pino.TransportSingleOptions | undefined {
@@ -13,11 +28,13 @@ function prettyTransport(config: AppConfig): pino.TransportSingleOptions | undef
   }
 }
 
-export function createLogger(config: AppConfig): Logger {
-  return pino({
+/** `destination`: tests capture the whole output; otherwise stdout (or pino-pretty in development). */
+export function createLogger(config: Pick<AppConfig, 'env' | 'logLevel'>, destination?: DestinationStream): Logger {
+  const options = {
     level: config.logLevel,
     base: { service: 'newsdesk' },
-    transport: prettyTransport(config),
-    redact: ['req.headers.authorization', 'req.headers.cookie'],
-  });
+    redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+  };
+  if (destination) return pino(options, destination);
+  return pino({ ...options, transport: prettyTransport(config as AppConfig) });
 }

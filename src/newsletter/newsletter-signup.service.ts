@@ -24,7 +24,7 @@ export class NewsletterSignupService {
    * gets nothing: a "you are already subscribed" mail would only be another thing to abuse.
    */
   async subscribe(email: string, ip: string): Promise<void> {
-    this.rateLimiter.take(ip, email);
+    await this.rateLimiter.take(ip, email);
     await this.subscribers.transaction(async (tx) => {
       const subscriber = await this.subscribers.findOrCreate(tx, email);
       if (subscriber.status === 'CONFIRMED') return;

@@ -29,13 +29,21 @@ interface ReferenceIds {
 // interactive-transaction timeout is too tight for a cold start.
 const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 120_000 };
 
+// The newest demo article goes live this long before the first seed, the others keep their spacing.
+const NEWEST_ARTICLE_AGE_MS = 60 * 60 * 1000;
+
 /**
  * Writes the demo content. Its derived fields (teaser, label, body HTML with the photos) are left to
  * ArticleDerivationService, which derives never-derived rows before the app serves: call its
  * rederive({ kind: 'never-derived' }) after seeding a running app (see app.factory.ts).
+ * `now`: when the first seed happens (tests pass their own).
  */
-export async function seedDemoContent(prisma: PrismaClientLike, content: DemoContent = demoContent): Promise<SeedResult> {
-  return prisma.$transaction((tx) => seedWith(tx, content), TRANSACTION_OPTIONS);
+export async function seedDemoContent(
+  prisma: PrismaClientLike,
+  content: DemoContent = demoContent,
+  options: { now?: Date } = {},
+): Promise<SeedResult> {
+  return prisma.$transaction((tx) => seedWith(tx, content, options.now ?? new Date()), TRANSACTION_OPTIONS);
 }
 
 /** True when the database holds no articles at all, soft-deleted ones included. */
@@ -45,7 +53,8 @@ export async function isDatabaseEmpty(prisma: PrismaClientLike): Promise<boolean
 
 // Only `tx` is used from here on: the embedded database has a single connection, so touching the
 // outer client inside the transaction would wait for it forever.
-async function seedWith(tx: Tx, content: DemoContent): Promise<SeedResult> {
+async function seedWith(tx: Tx, content: DemoContent, now: Date): Promise<SeedResult> {
+  const shiftMs = await dateShift(tx, content, now);
   await upsertImages(tx, content);
   const ids: ReferenceIds = {
     authors: await upsertAuthors(tx, content),
@@ -53,8 +62,19 @@ async function seedWith(tx: Tx, content: DemoContent): Promise<SeedResult> {
     sections: await upsertSections(tx, content),
     series: await upsertSeries(tx, content),
   };
-  for (const article of content.articles) await upsertArticle(tx, article, ids);
+  for (const article of content.articles) {
+    await upsertArticle(tx, { ...article, publishedAt: new Date(article.publishedAt.getTime() + shiftMs) }, ids);
+  }
   return { articles: content.articles.length };
+}
+
+// The demo is dated relative to its first seed, so a fresh demo has recent news (the Google News
+// sitemap, "latest" lists); a re-seed finds the newest demo article and keeps the dates it got then.
+async function dateShift(tx: Tx, content: DemoContent, now: Date): Promise<number> {
+  const newest = content.articles.reduce((a, b) => (a.publishedAt >= b.publishedAt ? a : b));
+  const seeded = await tx.article.findUnique({ where: { slug: newest.slug }, select: { publishedAt: true } });
+  const anchor = seeded?.publishedAt ?? new Date(now.getTime() - NEWEST_ARTICLE_AGE_MS);
+  return anchor.getTime() - newest.publishedAt.getTime();
 }
 
 async function upsertImages(tx: Tx, { images }: DemoContent): Promise<void> {

@@ -50,11 +50,12 @@ export class InitialAdminService implements OnApplicationBootstrap {
     }
   }
 
-  // Both a log line and plain stdout: the log level may hide warnings, and this is shown only once.
+  // The password goes to the terminal only, never into a log line: logs are shipped and kept. The
+  // log says where to look, at warn level so that a quiet log level still shows it.
   private announceDemoAdmin(password: string): void {
     this.logger.warn(
       { email: DEMO_ADMIN_EMAIL },
-      `Created the demo admin: log in as ${DEMO_ADMIN_EMAIL} with password ${password} (shown only this once)`,
+      `Created the demo admin ${DEMO_ADMIN_EMAIL}; its password was printed to the terminal (shown only this once)`,
     );
     process.stdout.write(
       [

@@ -39,6 +39,10 @@ export const createUserSchema = z.object({
 
 export type CreateUserData = z.output<typeof createUserSchema>;
 
+export const resetPasswordSchema = z.object({ email: emailSchema, password: passwordSchema });
+
+export type ResetPasswordData = z.output<typeof resetPasswordSchema>;
+
 // GraphQL sends null for omitted optional fields in some clients: null means "unchanged", except for
 // authorId, where null unlinks the byline.
 export const updateUserSchema = z.object({

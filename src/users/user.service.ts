@@ -6,7 +6,7 @@ import { Prisma, type User } from '../generated/prisma/client.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import { UserRepository, type Tx } from './user.repository.js';
 import { UserErrors } from './user.exception.js';
-import type { CreateUserData, UpdateUserData } from './user.schema.js';
+import type { CreateUserData, ResetPasswordData, UpdateUserData } from './user.schema.js';
 
 export interface Viewer {
   actor: Actor;
@@ -70,7 +70,14 @@ export class UserService {
     }
   }
 
-  async update(actor: Actor, data: UpdateUserData): Promise<User> {
+  /** A new password for the account with this email (the command-line way back in); ends its sessions. */
+  async resetPassword(actor: Actor, data: ResetPasswordData, auditDetails: Record<string, unknown> = {}): Promise<User> {
+    const user = await this.users.findByEmail(data.email);
+    if (!user) throw UserErrors.noSuchEmail(data.email);
+    return this.update(actor, { id: user.id, password: data.password }, auditDetails);
+  }
+
+  async update(actor: Actor, data: UpdateUserData, auditDetails: Record<string, unknown> = {}): Promise<User> {
     const passwordHash = data.password ? await hashPassword(data.password) : undefined;
     return this.users.transaction(async (tx) => {
       const current = await this.users.findById(data.id, tx);
@@ -88,7 +95,12 @@ export class UserService {
       if (passwordHash || (changes.disabledAt && !current.disabledAt)) {
         details.sessionsRevoked = await this.users.revokeSessions(tx, current.id, now);
       }
-      await this.audit.record(tx, actor, { action: 'user.updated', entityType: 'User', entityId: user.id, details });
+      await this.audit.record(tx, actor, {
+        action: 'user.updated',
+        entityType: 'User',
+        entityId: user.id,
+        details: { ...details, ...auditDetails },
+      });
       return user;
     });
   }

@@ -9,13 +9,21 @@ import { PublicContentReader } from './public-content.reader.js';
 import { DeliverWebhookJob } from './jobs/deliver-webhook.job.js';
 import { WebhookEndpointService } from './webhook-endpoint.service.js';
 import { WebhookEventListener } from './webhook-event.listener.js';
+import { WebhookMetrics } from './webhook.metrics.js';
 import { WebhookRepository } from './webhook.repository.js';
 
 // The listener subscribes to content changes and the job handler registers with the queue; nothing
 // calls them directly.
 @Module({
   imports: [ArticlesModule, AuthorsModule, TagsModule, SectionsModule, SeriesModule, MediaModule],
-  providers: [PublicContentReader, WebhookRepository, WebhookEndpointService, WebhookEventListener, DeliverWebhookJob],
+  providers: [
+    PublicContentReader,
+    WebhookRepository,
+    WebhookEndpointService,
+    WebhookEventListener,
+    DeliverWebhookJob,
+    WebhookMetrics,
+  ],
   exports: [WebhookEndpointService],
 })
 export class WebhooksModule {}

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { createNestApp } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { PrismaService } from '../../src/database/prisma.service.js';
@@ -21,7 +21,11 @@ export interface TestApp {
 }
 
 // Boots the real application on its own database and a real port, as `npm start` does.
-export async function createTestApp(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  database?: TestDatabase,
+  options: { logger?: Logger } = {},
+): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -35,7 +39,8 @@ export async function createTestApp(env: Record<string, string> = {}, database?:
     DATABASE_URL: db.url,
     DATABASE_POOL_SIZE: String(db.poolSize),
   });
-  const app = await createNestApp(config, { logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }), emitQueryEvents: true });
+  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'silent' });
+  const app = await createNestApp(config, { logger, emitQueryEvents: true });
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {

@@ -5,7 +5,8 @@ const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
 
 export interface SitemapEntry {
   readonly loc: string;
-  readonly lastModified: Date;
+  /** Optional in the protocol: left out when unknown. */
+  readonly lastModified?: Date | undefined;
 }
 
 export interface NewsSitemapEntry {
@@ -20,7 +21,7 @@ export function buildSitemapIndex(entries: readonly SitemapEntry[]): string {
   for (const entry of entries) {
     const sitemap = el(index, 'sitemap');
     el(sitemap, 'loc', {}, entry.loc);
-    el(sitemap, 'lastmod', {}, entry.lastModified.toISOString());
+    if (entry.lastModified) el(sitemap, 'lastmod', {}, entry.lastModified.toISOString());
   }
   return serialise(doc);
 }
@@ -31,16 +32,21 @@ export function buildUrlSet(entries: readonly SitemapEntry[]): string {
   for (const entry of entries) {
     const url = el(urlset, 'url');
     el(url, 'loc', {}, entry.loc);
-    el(url, 'lastmod', {}, entry.lastModified.toISOString());
+    if (entry.lastModified) el(url, 'lastmod', {}, entry.lastModified.toISOString());
   }
   return serialise(doc);
 }
 
-// Google News sitemap. There is no publication name or language in the config: the name is the
-// site's host and the language English; both are passed in so that is decided in one place.
-export function buildNewsSitemap(entries: readonly NewsSitemapEntry[], publication: { name: string; language: string }): string {
+// Google News sitemap, named and in the language of PUBLICATION_NAME / PUBLICATION_LANGUAGE. A urlset
+// needs one <url> at least: with no entries, `fallbackLoc` (the site's home page) is listed, untagged.
+export function buildNewsSitemap(
+  entries: readonly NewsSitemapEntry[],
+  publication: { name: string; language: string },
+  fallbackLoc: string,
+): string {
   const doc = xmlDocument();
   const urlset = el(doc, 'urlset', { xmlns: SITEMAP_NS, 'xmlns:news': NEWS_NS });
+  if (entries.length === 0) el(el(urlset, 'url'), 'loc', {}, fallbackLoc);
   for (const entry of entries) {
     const url = el(urlset, 'url');
     el(url, 'loc', {}, entry.loc);

@@ -3,7 +3,6 @@ import { DomainError } from '../../common/domain-error.js';
 import { articleUrl } from '../../common/site-urls.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
-import { publisherName } from '../feed-item.mapper.js';
 import { buildNewsSitemap, buildSitemapIndex, buildUrlSet } from './sitemap.builder.js';
 import { SitemapRepository, type SitemapArticle } from './sitemap.repository.js';
 
@@ -12,8 +11,14 @@ export const SITEMAP_PAGE_SIZE = 50_000;
 // Google News reads articles from the last two days only, at most 1,000 per sitemap.
 const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 const NEWS_LIMIT = 1000;
-// No language in the config; the demo publisher and the README are English.
-const NEWS_LANGUAGE = 'en';
+
+/** Google News wants an ISO 639 code, except for Chinese, where it tells zh-cn from zh-tw. */
+export function newsLanguage(tag: string): string {
+  const locale = new Intl.Locale(tag);
+  if (locale.language !== 'zh') return locale.language;
+  const traditional = locale.script === 'Hant' || ['TW', 'HK', 'MO'].includes(locale.region ?? '');
+  return traditional ? 'zh-tw' : 'zh-cn';
+}
 
 export interface SitemapResult {
   body: string;
@@ -29,16 +34,21 @@ export class SitemapService {
     private readonly sitemaps: SitemapRepository,
   ) {}
 
+  // The article pages, then the Google News sitemap (always listed: it is never empty, see news()).
   async index(): Promise<SitemapResult> {
     const pages = await this.sitemaps.pages(SITEMAP_PAGE_SIZE);
     // The index needs at least one sitemap to be valid, so an empty site still lists page 1.
-    const entries = (pages.length ? pages : [{ page: 0, lastModified: new Date(0) }]).map((info) => ({
-      loc: `${this.config.site.url}/sitemaps/articles-${info.page + 1}.xml`,
-      lastModified: info.lastModified,
-    }));
+    const entries: { loc: string; lastModified?: Date }[] = (pages.length ? pages : [{ page: 0, lastModified: new Date(0) }]).map(
+      (info) => ({ loc: `${this.config.site.url}/sitemaps/articles-${info.page + 1}.xml`, lastModified: info.lastModified }),
+    );
+    const news = await this.newsRows(new Date());
+    entries.push({
+      loc: `${this.config.site.url}/sitemaps/news.xml`,
+      lastModified: newest(news.map((row) => row.updatedAt)) ?? undefined,
+    });
     return {
       body: buildSitemapIndex(entries),
-      lastModified: newest(entries.map((e) => e.lastModified)),
+      lastModified: newest(entries.flatMap((e) => (e.lastModified ? [e.lastModified] : []))),
     };
   }
 
@@ -47,20 +57,29 @@ export class SitemapService {
     const rows = await this.sitemaps.page(number - 1, SITEMAP_PAGE_SIZE);
     if (!rows.length && number > 1) throw new DomainError('NOT_FOUND', `No sitemap page ${number}`);
     const entries = rows.map((row) => ({ loc: this.urlOf(row), lastModified: row.updatedAt }));
+    // A urlset needs one <url>: a site without articles lists its home page.
     return {
-      body: buildUrlSet(entries),
+      body: buildUrlSet(entries.length ? entries : [{ loc: `${this.config.site.url}/` }]),
       lastModified: newest(entries.map((e) => e.lastModified)),
     };
   }
 
+  // A urlset must hold at least one <url> (sitemaps.org XSD). With nothing published in the last two
+  // days, the newest article stands in (Google News ignores it as too old), and on a site without any
+  // article, its home page, without news tags.
   async news(now = new Date()): Promise<SitemapResult> {
-    const rows = await this.sitemaps.publishedSince(new Date(now.getTime() - NEWS_WINDOW_MS), NEWS_LIMIT);
+    const rows = await this.newsRows(now);
     const entries = rows.map((row) => ({ loc: this.urlOf(row), title: row.headline, publishedAt: row.publishedAt }));
-    const publication = { name: publisherName(this.config.site), language: NEWS_LANGUAGE };
+    const { name, language } = this.config.publication;
     return {
-      body: buildNewsSitemap(entries, publication),
+      body: buildNewsSitemap(entries, { name, language: newsLanguage(language) }, `${this.config.site.url}/`),
       lastModified: newest(rows.map((row) => row.updatedAt)),
     };
+  }
+
+  private async newsRows(now: Date): Promise<SitemapArticle[]> {
+    const recent = await this.sitemaps.publishedSince(new Date(now.getTime() - NEWS_WINDOW_MS), NEWS_LIMIT);
+    return recent.length ? recent : this.sitemaps.publishedSince(new Date(0), 1);
   }
 
   private urlOf(row: SitemapArticle): string {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { LOGGER } from '../../logging/logging.module.js';
+import { redactUrlsInText } from '../../logging/redact-url.js';
 
 export interface OutgoingMail {
   to: string;
@@ -16,7 +17,8 @@ export interface OutgoingMail {
 type Transporter = ReturnType<typeof createTransport>;
 
 // Sends mail through SMTP_URL with nodemailer. Without SMTP_URL (development, the embedded demo) the
-// mail is written to the log instead, links included, so signups can be tried without a mail server.
+// mail is logged instead, its link tokens redacted (logs are kept and shipped); outside production
+// the whole mail, links included, is printed to the terminal so signups can be tried without a server.
 @Injectable()
 export class MailTransportService implements OnModuleDestroy {
   private readonly transporter: Transporter | null;
@@ -30,13 +32,24 @@ export class MailTransportService implements OnModuleDestroy {
 
   async send(mail: OutgoingMail): Promise<void> {
     if (!this.transporter) {
+      const headers = Object.fromEntries(Object.entries(mail.headers).map(([name, value]) => [name, redactUrlsInText(value)]));
       this.logger.info(
-        { mail: { from: this.config.mail.from, ...mail, html: undefined } },
+        { mail: { from: this.config.mail.from, ...mail, text: redactUrlsInText(mail.text), headers, html: undefined } },
         `Mail to ${mail.to} (SMTP_URL unset, not sent)`,
       );
+      if (this.config.env !== 'production') this.printToTerminal(mail);
       return;
     }
     await this.transporter.sendMail({ from: this.config.mail.from, ...mail });
+  }
+
+  private printToTerminal(mail: OutgoingMail) {
+    const headers = Object.entries(mail.headers).map(([name, value]) => `${name}: ${value}`);
+    process.stderr.write(
+      ['', `--- mail (not sent: SMTP_URL is unset) to ${mail.to}: ${mail.subject}`, ...headers, '', mail.text, '---', ''].join(
+        '\n',
+      ),
+    );
   }
 
   onModuleDestroy() {

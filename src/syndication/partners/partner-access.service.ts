@@ -22,7 +22,7 @@ export class PartnerAccessService {
   async authenticate(key: string): Promise<PartnerScope> {
     const partner = key.length <= MAX_KEY_LENGTH ? await this.partners.findByKeyHash(hashToken(key)) : null;
     if (!partner?.enabled) throw PartnerErrors.invalidKey();
-    const retryAfter = this.limiter.take(partner.id, partner.rateLimitPerMinute);
+    const retryAfter = await this.limiter.take(partner.id, partner.rateLimitPerMinute);
     if (retryAfter > 0) throw PartnerErrors.rateLimited(retryAfter);
     await this.partners.recordPull(partner.id);
     return toScope(partner);

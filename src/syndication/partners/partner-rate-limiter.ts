@@ -1,36 +1,30 @@
 import { Injectable } from '@nestjs/common';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { SharedRateLimiters, type RetryAfter } from '../../common/rate-limit/shared-rate-limiters.js';
 
-const WINDOW_MS = 60_000;
+// int4, the rate_limits.points column: the counter never reaches it within a minute.
+const UNBOUNDED = 2 ** 31 - 1;
 
-interface Window {
-  start: number;
-  count: number;
-}
-
-// A fixed one-minute window per partner, counted in this process's memory. With N app instances
-// behind a load balancer a partner may get up to N x its limit; sharing the count across instances
-// needs a per-minute counter table (partner_id, minute, count), which the schema does not have yet.
-// partner_usage counts per day in PostgreSQL and stays exact whatever the number of instances.
+// A one-minute window per partner, shared by every app instance (Redis or PostgreSQL, see
+// shared-rate-limiters.ts). Each partner has its own limit, which an admin may change at any time, so
+// the store only counts and the limit is applied here. partner_usage keeps the exact daily counts.
 @Injectable()
 export class PartnerRateLimiter {
-  private readonly windows = new Map<string, Window>();
+  private readonly limiter: RateLimiterAbstract;
 
-  /** Counts one request; returns 0 when allowed, else the seconds until the window resets. */
-  take(partnerId: string, limitPerMinute: number, now = Date.now()): number {
-    const start = now - (now % WINDOW_MS);
-    const window = this.windows.get(partnerId);
-    if (!window || window.start !== start) {
-      this.prune(start);
-      this.windows.set(partnerId, { start, count: 1 });
-      return 0;
-    }
-    if (window.count >= limitPerMinute) return Math.max(1, Math.ceil((start + WINDOW_MS - now) / 1000));
-    window.count += 1;
-    return 0;
+  constructor(limiters: SharedRateLimiters) {
+    this.limiter = limiters.create({ name: 'partner', points: UNBOUNDED, windowSeconds: 60 });
   }
 
-  // Old windows are dropped lazily, so partners that stopped pulling do not pile up.
-  private prune(currentStart: number) {
-    for (const [id, window] of this.windows) if (window.start < currentStart) this.windows.delete(id);
+  /** Counts one request; returns 0 when allowed, else the seconds until the window resets. */
+  async take(partnerId: string, limitPerMinute: number): Promise<RetryAfter> {
+    let window: RateLimiterRes;
+    try {
+      window = await this.limiter.consume(partnerId);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      window = rejection;
+    }
+    return window.consumedPoints > limitPerMinute ? Math.max(1, Math.ceil(window.msBeforeNext / 1000)) : 0;
   }
 }

@@ -16,7 +16,9 @@ export class PartnerMiddleware implements NestMiddleware {
 
   async use(req: Request & RequestWithPartner, res: Response, next: NextFunction): Promise<void> {
     const key = presentedKey(req);
-    if (key === undefined) return next();
+    // Nest runs it once per matching route pattern ('feeds' and 'feeds/{*path}' both match a feed):
+    // a request is counted once, against the rate limit and the usage.
+    if (key === undefined || req.partner) return next();
     try {
       req.partner = await this.access.authenticate(key);
     } catch (error) {

@@ -10,6 +10,7 @@ import { sendWebhook, type WebhookResponse } from '../delivery/webhook-sender.js
 import { signatureHeader } from '../delivery/webhook-signature.js';
 import { checkTarget } from '../delivery/webhook-target.js';
 import { DELIVER_WEBHOOK_JOB } from '../webhook-events.js';
+import { WebhookMetrics } from '../webhook.metrics.js';
 import { WebhookRepository, type DeliveryWithEndpoint } from '../webhook.repository.js';
 import { deliverWebhookPayload } from './deliver-webhook.schema.js';
 
@@ -26,6 +27,7 @@ export class DeliverWebhookJob implements JobHandler<typeof deliverWebhookPayloa
   constructor(
     private readonly registry: JobRegistry,
     private readonly webhooks: WebhookRepository,
+    private readonly metrics: WebhookMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -38,6 +40,7 @@ export class DeliverWebhookJob implements JobHandler<typeof deliverWebhookPayloa
     const delivery = await this.webhooks.findDelivery(deliveryId);
     if (!delivery || delivery.status !== 'PENDING') {
       this.logger.info({ deliveryId, jobId: job.id, status: delivery?.status ?? 'deleted' }, 'Webhook delivery skipped');
+      this.metrics.record(delivery?.event ?? 'unknown', 'skipped');
       return;
     }
     const final = job.attempts >= job.maxAttempts;
@@ -49,6 +52,7 @@ export class DeliverWebhookJob implements JobHandler<typeof deliverWebhookPayloa
         at: new Date(),
       });
       this.logger.info({ deliveryId, endpointId: delivery.endpointId }, 'Webhook delivery dropped: endpoint disabled');
+      this.metrics.record(delivery.event, 'dropped');
       return;
     }
     const outcome = await this.attempt(delivery).catch((error: unknown) => ({ error: errorText(error) }));
@@ -57,6 +61,7 @@ export class DeliverWebhookJob implements JobHandler<typeof deliverWebhookPayloa
     if ('statusCode' in outcome && outcome.statusCode >= 200 && outcome.statusCode < 300) {
       await this.webhooks.markSucceeded(deliveryId, outcome.statusCode, at);
       this.logger.info({ ...context, statusCode: outcome.statusCode }, 'Webhook delivered');
+      this.metrics.record(delivery.event, 'delivered');
       return;
     }
     const failure =
@@ -65,6 +70,7 @@ export class DeliverWebhookJob implements JobHandler<typeof deliverWebhookPayloa
         : { statusCode: null, error: outcome.error };
     await this.webhooks.recordFailure(deliveryId, { ...failure, final, at });
     this.logger.warn({ ...context, ...failure, final }, 'Webhook delivery failed');
+    this.metrics.record(delivery.event, final ? 'failed_final' : 'failed');
     throw new Error(`Webhook delivery ${deliveryId} failed: ${failure.error}`);
   }
 

@@ -6,11 +6,12 @@ import { mutateArticle } from '../../utils/admin-articles.js';
 import { loginAs } from '../../utils/auth.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
 import { createTestDatabase, type TestDatabase } from '../../utils/test-database.js';
+import { onPostgres } from '../../utils/on-postgres.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ARTICLE = 'query($slug: String!) { article(slug: $slug) { headline } }';
 // Two instances need two sessions on one database, which the embedded test database cannot give.
-const onServer = process.env.TEST_DATABASE_URL ? describe : describe.skip;
+const onServer = onPostgres(describe, 'response cache across two instances');
 
 async function read(t: TestApp, slug: string) {
   const response = await t.graphql.get({ query: ARTICLE, variables: JSON.stringify({ slug }) });

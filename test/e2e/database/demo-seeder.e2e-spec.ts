@@ -9,6 +9,13 @@ import { isDatabaseEmpty, seedDemoContent } from '../../../src/seed/demo-seeder.
 import { createTestDatabase, type TestDatabase } from '../../utils/test-database.js';
 
 const SEED_TIMEOUT = 60_000;
+const DAY = 86_400_000;
+const FIRST_SEED = new Date('2030-03-10T09:00:00Z');
+
+const publishedDates = async (prisma: PrismaClient) =>
+  (await prisma.article.findMany({ select: { slug: true, publishedAt: true }, orderBy: { slug: 'asc' } })).map(
+    (row) => `${row.slug} ${row.publishedAt?.toISOString()}`,
+  );
 
 async function tableCounts(prisma: PrismaClient) {
   const [articles, authors, tags, sections, series, images, articleAuthors, articleTags] = await Promise.all([
@@ -44,7 +51,7 @@ describe('seedDemoContent', () => {
     async () => {
       expect(await isDatabaseEmpty(prisma)).toBe(true);
 
-      expect(await seedDemoContent(prisma)).toEqual({ articles: demoContent.articles.length });
+      expect(await seedDemoContent(prisma, demoContent, { now: FIRST_SEED })).toEqual({ articles: demoContent.articles.length });
       const afterFirstRun = await tableCounts(prisma);
       expect(await isDatabaseEmpty(prisma)).toBe(false);
       expect(afterFirstRun).toMatchObject({
@@ -56,8 +63,11 @@ describe('seedDemoContent', () => {
         images: demoContent.images.length,
       });
 
-      await seedDemoContent(prisma);
+      const dates = await publishedDates(prisma);
+      // A re-seed, days later, keeps the counts and the dates of the first one.
+      await seedDemoContent(prisma, demoContent, { now: new Date(FIRST_SEED.getTime() + 5 * DAY) });
       expect(await tableCounts(prisma)).toEqual(afterFirstRun);
+      expect(await publishedDates(prisma)).toEqual(dates);
     },
     SEED_TIMEOUT,
   );
@@ -78,7 +88,6 @@ describe('seedDemoContent', () => {
       dek: 'An al-Qaida linked group’s recent attacks punt stability further down the road',
       type: 'ANALYSIS',
       status: 'PUBLISHED',
-      publishedAt: new Date('2024-09-20T10:00:00Z'),
       section: { slug: 'africa' },
       featuredImage: { credit: 'REUTERS/Mahamadou Hamidou//File Photo' },
     });
@@ -88,6 +97,17 @@ describe('seedDemoContent', () => {
     ]);
     expect(article.wordCount).toBeGreaterThan(900);
     expect(article.bodyText).toContain('cut deals with the guys with guns');
+  });
+
+  it('dates the demo relative to its first seed: the newest article an hour before, the others spaced as written', async () => {
+    const rows = await prisma.article.findMany({ select: { slug: true, publishedAt: true } });
+    const newest = Math.max(...rows.map((row) => row.publishedAt!.getTime()));
+    expect(newest).toBe(FIRST_SEED.getTime() - 3_600_000);
+    const written = new Map(demoContent.articles.map((article) => [article.slug, article.publishedAt.getTime()]));
+    const newestWritten = Math.max(...written.values());
+    for (const row of rows) expect(newest - row.publishedAt!.getTime()).toBe(newestWritten - written.get(row.slug)!);
+    const mali = rows.find((row) => row.slug === maliArticle.slug)!;
+    expect(mali.publishedAt!.getTime()).toBe(maliArticle.publishedAt.getTime() + (newest - newestWritten));
   });
 
   // Deliberate change: the block refers to the library image by its public id instead of copying it.

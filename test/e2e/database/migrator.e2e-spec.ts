@@ -9,12 +9,13 @@ import {
 } from '../../../src/database/migrator.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../../src/database/embedded-postgres.js';
 import { withDatabase } from '../../utils/test-database.js';
+import { onPostgres } from '../../utils/on-postgres.js';
 
 // Migrates a blank database: a throwaway one on the server named by TEST_DATABASE_URL, else a blank
 // embedded PGlite. The drift check needs a shadow database next to it, so it runs on a server only.
 const adminUrl = process.env.TEST_DATABASE_URL;
 const database = `migrator_probe_${randomBytes(6).toString('hex')}`;
-const onServer = adminUrl ? it : it.skip;
+const onServer = onPostgres(it, 'migrator drift check against a shadow database');
 
 let url: string;
 let admin: pg.Client | undefined;

@@ -32,5 +32,11 @@ describe('feeds and sitemaps over the demo content', () => {
   it('builds sitemaps that validate against their XSDs', async () => {
     expect(await validateSitemap(await text('/sitemap.xml'), 'siteindex.xsd')).toEqual([]);
     expect(await validateSitemap(await text('/sitemaps/articles-1.xml'), 'sitemap.xsd')).toEqual([]);
+    expect(await validateSitemap(await text('/sitemaps/news.xml'), 'sitemap.xsd')).toEqual([]);
+  });
+
+  it('has recent news on a fresh demo: it is dated relative to its first seed', async () => {
+    const urls = parseXml(await text('/sitemaps/news.xml')).urlset.url as { 'news:news'?: unknown }[];
+    expect(urls.filter((url) => url['news:news']).length).toBeGreaterThanOrEqual(1);
   });
 });

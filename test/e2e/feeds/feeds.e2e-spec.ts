@@ -32,7 +32,12 @@ describe('feeds: RSS, Atom and JSON Feed', () => {
   const hidden: Article[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp({ FEED_ITEM_LIMIT: '5', PUBLIC_CACHE_MAX_AGE: '120' });
+    t = await createTestApp({
+      FEED_ITEM_LIMIT: '5',
+      PUBLIC_CACHE_MAX_AGE: '120',
+      PUBLICATION_NAME: 'The Example Times',
+      PUBLICATION_LANGUAGE: 'en-GB',
+    });
     factory = new ContentFactory(t.prisma);
     [tag, otherTag, section, series] = await Promise.all([factory.tag(), factory.tag(), factory.section(), factory.series()]);
     author = await factory.author({ name: `Ann ${HOSTILE}` });
@@ -71,6 +76,7 @@ describe('feeds: RSS, Atom and JSON Feed', () => {
     expect(res.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');
     const { rss } = parseXml(await res.text());
     expect(rss['@version']).toBe('2.0');
+    expect(rss.channel).toMatchObject({ title: 'The Example Times', language: 'en-gb' });
     const [item] = rss.channel.item;
     expect(item.title).toBe(HOSTILE_IN_XML);
     expect(item.link).toEqual([`https://news.example.com/${hostile.slug}`]);
@@ -96,7 +102,8 @@ describe('feeds: RSS, Atom and JSON Feed', () => {
     expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
     const { feed } = parseXml(await res.text());
     expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
-    expect(feed.author[0].name).toBe('news.example.com');
+    expect(feed.author[0].name).toBe('The Example Times');
+    expect(feed['@xml:lang']).toBe('en-GB');
     const [entry] = feed.entry;
     expect(entry.id).toBe(`urn:newsdesk:article:${toGlobalId('Article', hostile.id)}`);
     expect(textOf(entry.title)).toBe(HOSTILE_IN_XML);
@@ -121,7 +128,9 @@ describe('feeds: RSS, Atom and JSON Feed', () => {
     const feed = (await res.json()) as { items: JsonFeedItem[] } & Record<string, unknown>;
     expect(feed).toMatchObject({
       version: 'https://jsonfeed.org/version/1.1',
-      title: 'news.example.com',
+      title: 'The Example Times',
+      language: 'en-GB',
+      authors: [{ name: 'The Example Times' }],
       home_page_url: 'https://news.example.com',
     });
     expect(feed.items.length).toBeGreaterThan(0);

@@ -15,7 +15,7 @@ describe('sitemaps', () => {
   const hidden: Article[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ PUBLICATION_NAME: 'The Example Times', PUBLICATION_LANGUAGE: 'en-GB' });
     factory = new ContentFactory(t.prisma);
     const section = await factory.section({ slug: 'world' });
     recent = await factory.article({ headline: HOSTILE, section, publishedAt: new Date(Date.now() - HOUR) });
@@ -42,10 +42,12 @@ describe('sitemaps', () => {
     const xml = await res.text();
     expect(await validateSitemap(xml, 'siteindex.xsd')).toEqual([]);
     const { sitemapindex } = parseXml(xml);
-    expect(sitemapindex.sitemap).toHaveLength(1);
-    expect(sitemapindex.sitemap[0].loc).toBe('https://news.example.com/sitemaps/articles-1.xml');
     const newest = Math.max(recent.updatedAt.getTime(), old.updatedAt.getTime());
-    expect(sitemapindex.sitemap[0].lastmod).toBe(new Date(newest).toISOString());
+    // The article pages, then the Google News sitemap, as the README says.
+    expect(sitemapindex.sitemap).toEqual([
+      { loc: 'https://news.example.com/sitemaps/articles-1.xml', lastmod: new Date(newest).toISOString() },
+      { loc: 'https://news.example.com/sitemaps/news.xml', lastmod: recent.updatedAt.toISOString() },
+    ]);
   });
 
   it('lists every published article, and only those, in a valid article sitemap', async () => {
@@ -67,7 +69,7 @@ describe('sitemaps', () => {
     expect(urls).toHaveLength(1);
     expect(urls[0].loc).toBe(`https://news.example.com/${recent.slug}`);
     expect(urls[0]['news:news']).toEqual({
-      'news:publication': { 'news:name': 'news.example.com', 'news:language': 'en' },
+      'news:publication': { 'news:name': 'The Example Times', 'news:language': 'en' },
       'news:publication_date': recent.publishedAt!.toISOString(),
       'news:title': HOSTILE.replace('\u0001', ''),
     });
@@ -104,5 +106,40 @@ describe('sitemaps', () => {
       expect((await get(path, { 'if-none-match': first.headers.get('etag')! })).status).toBe(304);
       expect((await get(path, { 'if-modified-since': first.headers.get('last-modified')! })).status).toBe(304);
     }
+  });
+});
+
+// A news sitemap must hold at least one <url> to be valid, also on a quiet weekend or a new site.
+describe('sitemaps with nothing published in the last two days', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ PUBLICATION_LANGUAGE: 'zh-Hant-TW' });
+  });
+  afterAll(() => t.close());
+
+  const news = async () => (await fetch(`${t.baseUrl}/sitemaps/news.xml`)).text();
+  const index = async () => (await fetch(`${t.baseUrl}/sitemap.xml`)).text();
+
+  it('lists the home page on a site without articles, and every sitemap stays valid', async () => {
+    const xml = await news();
+    expect(await validateSitemap(xml, 'sitemap.xsd')).toEqual([]);
+    expect(parseXml(xml).urlset.url).toEqual([{ loc: 'https://news.example.com/' }]);
+    const indexXml = await index();
+    expect(await validateSitemap(indexXml, 'siteindex.xsd')).toEqual([]);
+    expect(parseXml(indexXml).sitemapindex.sitemap).toContainEqual({ loc: 'https://news.example.com/sitemaps/news.xml' });
+    expect(await validateSitemap(await (await fetch(`${t.baseUrl}/sitemaps/articles-1.xml`)).text(), 'sitemap.xsd')).toEqual([]);
+  });
+
+  it('lists the newest article when every article is older than two days', async () => {
+    const factory = new ContentFactory(t.prisma);
+    await factory.article({ publishedAt: new Date(Date.now() - 30 * 24 * HOUR) });
+    const newest = await factory.article({ publishedAt: new Date(Date.now() - 5 * 24 * HOUR) });
+    const xml = await news();
+    expect(await validateSitemap(xml, 'sitemap.xsd')).toEqual([]);
+    const urls = parseXml(xml).urlset.url;
+    expect(urls).toHaveLength(1);
+    const url = urls[0];
+    expect(url.loc).toBe(`https://news.example.com/${newest.slug}`);
+    expect(url['news:news']['news:publication']).toEqual({ 'news:name': 'news.example.com', 'news:language': 'zh-tw' });
   });
 });

@@ -7,9 +7,10 @@ import { JobRegistry } from '../../../src/jobs/job-registry.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
 import { createTestDatabase } from '../../utils/test-database.js';
 import { sleep, waitFor } from '../../utils/wait-for.js';
+import { onPostgres } from '../../utils/on-postgres.js';
 
 // Two app instances on one database need a server: the embedded one is a single session.
-const onServer = process.env.TEST_DATABASE_URL ? it : it.skip;
+const onServer = onPostgres(it, 'job queue with several workers');
 
 const payloadSchema = z.object({ key: z.string() });
 

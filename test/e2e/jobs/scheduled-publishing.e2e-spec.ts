@@ -8,9 +8,10 @@ import { loginAs } from '../../utils/auth.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
 import { createTestDatabase } from '../../utils/test-database.js';
 import { sleep, waitFor } from '../../utils/wait-for.js';
+import { onPostgres } from '../../utils/on-postgres.js';
 
 // Two app instances on one database need a server: the embedded one is a single session.
-const onServer = process.env.TEST_DATABASE_URL ? it : it.skip;
+const onServer = onPostgres(it, 'scheduled publishing across instances');
 
 // The workflow refuses a publish time less than a second ahead.
 const soon = (ms = 1500) => new Date(Date.now() + ms).toISOString();

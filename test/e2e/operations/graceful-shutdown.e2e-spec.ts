@@ -1,11 +1,12 @@
 import pg from 'pg';
 import { ContentFactory } from '../../factories/content.factory.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
+import { onPostgres } from '../../utils/on-postgres.js';
 
 // A request in flight when the process is told to stop still gets its answer. The request is held
 // in flight by a table lock from a second connection, which the embedded server (one session) cannot
 // offer, so this runs against a PostgreSQL server only.
-const onServer = process.env.TEST_DATABASE_URL ? it : it.skip;
+const onServer = onPostgres(it, 'graceful shutdown under load');
 
 describe('graceful shutdown', () => {
   let t: TestApp;

@@ -3,9 +3,10 @@ import { loginAs, type LoggedIn } from '../../utils/auth.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
 import { changesPage, createPartner, readChanges, type ChangePage } from '../../utils/syndication.js';
 import { sleep } from '../../utils/wait-for.js';
+import { onPostgres } from '../../utils/on-postgres.js';
 
 // Real concurrency needs a PostgreSQL server: the embedded database runs one transaction at a time.
-const onServer = process.env.TEST_DATABASE_URL ? it : it.skip;
+const onServer = onPostgres(it, 'change-feed mirror under concurrent writes');
 
 const WRITERS = 5;
 const RUN_MS = 3000;
