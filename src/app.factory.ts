@@ -13,6 +13,7 @@ import { createLogger } from './logging/logger.js';
 import { PinoNestLogger } from './logging/pino-nest-logger.js';
 import { requestLoggingMiddleware } from './logging/request-logging.middleware.js';
 import { isDatabaseEmpty, seedDemoContent } from './seed/demo-seeder.js';
+import { mountStudio } from './studio/studio.mount.js';
 
 export interface CreateAppOptions {
   logger?: Logger;
@@ -34,6 +35,7 @@ export async function createNestApp(config: AppConfig, options: CreateAppOptions
   app.use(requestLoggingMiddleware(logger));
   // Before GraphQL and the controllers: a cache hit is answered without running them.
   app.use(app.get(ResponseCacheMiddleware).handle);
+  mountStudio(app);
   app.enableShutdownHooks();
   await app.init();
   if (config.database.seedDemoContent) await seedWhenEmpty(app, logger);

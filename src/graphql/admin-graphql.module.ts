@@ -3,7 +3,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import depthLimit from 'graphql-depth-limit';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AuthenticatorService } from '../auth/authenticator.service.js';
 import { DomainError } from '../common/domain-error.js';
@@ -20,13 +20,17 @@ import { requestIdPlugin } from './plugins/request-id.plugin.js';
 
 export const ADMIN_GRAPHQL_PATH = '/admin/graphql';
 
-async function buildContext(authenticator: AuthenticatorService, req: Request & { id?: string }): Promise<AdminContext> {
+async function buildContext(
+  authenticator: AuthenticatorService,
+  req: Request & { id?: string },
+  res: Response,
+): Promise<AdminContext> {
   const origin = { ip: req.ip ?? null, requestId: req.id === undefined ? null : String(req.id) };
   try {
-    return { req, actor: await authenticator.authenticate(req.headers.authorization, origin) };
+    return { req, res, actor: await authenticator.authenticate(req.headers.authorization, origin) };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return { req, actor: null, authError: error.message };
+    return { req, res, actor: null, authError: error.message };
   }
 }
 
@@ -55,6 +59,6 @@ export const AdminGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>
       requestIdPlugin(logger),
       config.env === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
     ],
-    context: ({ req }: { req: Request & { id?: string } }) => buildContext(authenticator, req),
+    context: ({ req, res }: { req: Request & { id?: string }; res: Response }) => buildContext(authenticator, req, res),
   }),
 });
