@@ -1,28 +1,69 @@
-// `npm start` and the CLI scripts build first, but only when a source changed since the last build:
-// a full `tsc` takes seconds, checking mtimes takes milliseconds, so starting stays fast.
+// `npm start` and the CLI scripts build first, but only when an input changed since the last build.
+// "Changed" means different content, not a newer mtime: a fresh `npm install` rewrites
+// package-lock.json, and a fresh clone dates every file now, yet neither changes what is built.
+// Hashing the inputs takes some tens of milliseconds; it says what it builds and how long it took.
+//   node scripts/build-if-stale.mjs            the API (tsc -> dist/)
+//   node scripts/build-if-stale.mjs --studio   the API and the Studio (vite -> studio/dist/)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const STAMP = join('dist', '.build-stamp');
-const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const TARGETS = [
+  {
+    name: 'the API',
+    tool: 'tsc',
+    stamp: join('dist', '.build-stamp'),
+    inputs: ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'],
+    command: ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'],
+  },
+  {
+    name: 'the Studio',
+    tool: 'vite',
+    stamp: join('studio', 'dist', '.build-stamp'),
+    inputs: ['studio/src', 'studio/index.html', 'studio/vite.config.ts', 'studio/package.json', 'package-lock.json'],
+    command: ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
+    cwd: 'studio',
+    studio: true,
+  },
+];
 
-function newestMtime(path) {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
+function files(path) {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((entry) => files(join(path, entry)));
 }
 
-const newestInput = Math.max(...INPUTS.filter((path) => existsSync(path)).map(newestMtime));
-if (existsSync(STAMP) && statSync(STAMP).mtimeMs >= newestInput) process.exit(0);
+function fingerprint(inputs) {
+  const hash = createHash('sha256');
+  for (const file of inputs.flatMap(files)) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
 
-const started = Date.now();
-const result = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
-  stdio: 'inherit',
+function build(target, hash) {
+  process.stdout.write(`Building ${target.name} (${target.tool})… `);
+  const started = Date.now();
+  const cwd = target.cwd ?? '.';
+  const script = join(process.cwd(), target.command[0]);
+  const result = spawnSync(process.execPath, [script, ...target.command.slice(1)], { stdio: 'inherit', cwd });
+  if (result.status !== 0) {
+    console.error(`\nBuilding ${target.name} failed.`);
+    process.exit(result.status ?? 1);
+  }
+  writeFileSync(target.stamp, `${hash}\n`);
+  console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const checked = Date.now();
+const wanted = TARGETS.filter((target) => !target.studio || process.argv.includes('--studio'));
+const stale = wanted.flatMap((target) => {
+  const hash = fingerprint(target.inputs);
+  const built = existsSync(target.stamp) ? readFileSync(target.stamp, 'utf8').trim() : '';
+  return built === hash ? [] : [{ target, hash }];
 });
-if (result.status !== 0) process.exit(result.status ?? 1);
-// Stamped with the time the build started, so a file saved during the build triggers the next one.
-writeFileSync(STAMP, `${new Date(started).toISOString()}\n`);
-utimesSync(STAMP, new Date(started), new Date(started));
+if (!stale.length) {
+  console.log(`Up to date: ${wanted.map((t) => t.name).join(' and ')} (checked in ${Date.now() - checked} ms)`);
+}
+for (const { target, hash } of stale) build(target, hash);

@@ -75,9 +75,12 @@ describe('body blocks <-> ProseMirror document', () => {
   });
 
   // Alone, an empty paragraph is an empty editor, i.e. the empty body (next test); here it has company.
-  it.each(CANONICAL.map((block, index) => [`${block.type} #${index}`, block] as const))('round-trips %s exactly', (_name, block) => {
-    expect(roundTrip([block, { type: 'paragraph', text: 'after' }])).toEqual([block, { type: 'paragraph', text: 'after' }]);
-  });
+  it.each(CANONICAL.map((block, index) => [`${block.type} #${index}`, block] as const))(
+    'round-trips %s exactly',
+    (_name, block) => {
+      expect(roundTrip([block, { type: 'paragraph', text: 'after' }])).toEqual([block, { type: 'paragraph', text: 'after' }]);
+    },
+  );
 
   it('round-trips a whole body in order', () => {
     expect(roundTrip(CANONICAL)).toEqual(CANONICAL);
@@ -183,6 +186,8 @@ describe('pasting from Google Docs and Word', () => {
   });
 
   it('drops links the API would refuse (javascript:, relative paths)', () => {
-    expect(paste('<p><a href="javascript:alert(1)">x</a> <a href="page.html">y</a></p>')).toEqual([{ type: 'paragraph', text: 'x y' }]);
+    expect(paste('<p><a href="javascript:alert(1)">x</a> <a href="page.html">y</a></p>')).toEqual([
+      { type: 'paragraph', text: 'x y' },
+    ]);
   });
 });
