@@ -4,6 +4,7 @@
 // Hashing the inputs takes some tens of milliseconds; it says what it builds and how long it took.
 //   node scripts/build-if-stale.mjs            the API (tsc -> dist/)
 //   node scripts/build-if-stale.mjs --studio   the API and the Studio (vite -> studio/dist/)
+//   node scripts/build-if-stale.mjs --only-studio   the Studio alone (the browser tests' global setup)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -57,7 +58,8 @@ function build(target, hash) {
 }
 
 const checked = Date.now();
-const wanted = TARGETS.filter((target) => !target.studio || process.argv.includes('--studio'));
+const onlyStudio = process.argv.includes('--only-studio');
+const wanted = TARGETS.filter((target) => (target.studio ? onlyStudio || process.argv.includes('--studio') : !onlyStudio));
 const stale = wanted.flatMap((target) => {
   const hash = fingerprint(target.inputs);
   const built = existsSync(target.stamp) ? readFileSync(target.stamp, 'utf8').trim() : '';

@@ -11,4 +11,6 @@ export default function globalSetup() {
     },
   );
   Object.assign(process.env, JSON.parse(output.toString('utf8')));
+  // The Studio's browser tests need its build; a no-op when studio/ has not changed since the last one.
+  execFileSync(process.execPath, ['scripts/build-if-stale.mjs', '--only-studio'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }

@@ -18,12 +18,18 @@ const SAVE_STATES: Record<SaveState, string> = {
   conflict: 'Not saved: someone else saved first',
 };
 
+// Articles this tab created: their address changes from /articles/new to /articles/<id>, but the
+// editing session (draft, focus, cursor) carries on instead of reloading.
+const createdHere = new Set<string>();
+
 export default function EditorScreen({ id }: { id: string | null }) {
+  const carriedOn = id !== null && createdHere.has(id);
   const { data, loading, error } = useQuery<{ adminArticle: ServerArticle }>(ARTICLE, {
     variables: { id },
-    skip: !id,
+    skip: !id || carriedOn,
     fetchPolicy: 'network-only',
   });
+  if (carriedOn) return <Editor key="new" initial={null} />;
   if (id && loading) return <p role="status">Loading the article…</p>;
   if (id && error) {
     return (

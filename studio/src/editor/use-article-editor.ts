@@ -24,7 +24,7 @@ export function useArticleEditor(initial: ServerArticle | null, onCreated: (arti
   const [article, setArticle] = useState<ServerArticle | null>(initial);
   const [base, setBase] = useState<Draft>(initial ? draftOf(initial) : EMPTY_DRAFT);
   const [draft, setDraft] = useState<Draft>(base);
-  const [state, setState] = useState<SaveState>('idle');
+  const [state, setState] = useState<SaveState>(initial ? 'saved' : 'idle');
   const [error, setError] = useState('');
   const [theirs, setTheirs] = useState<ServerArticle | null>(null);
   // Bumped when the body is replaced from outside, so the rich-text editor reloads it.
