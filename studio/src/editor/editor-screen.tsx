@@ -72,14 +72,20 @@ function Editor({ initial }: { initial: ServerArticle | null }) {
       <WorkflowBar session={session} />
       <div className="editor-columns">
         <div className="editor-main">
-          <label className="headline">
-            Headline
-            <input value={draft.headline} required onChange={(e) => setDraft({ ...draft, headline: e.target.value })} />
-          </label>
-          <label>
-            Dek
-            <textarea rows={2} value={draft.dek} onChange={(e) => setDraft({ ...draft, dek: e.target.value })} />
-          </label>
+          {/* Explicit label association: the names stay exactly "Headline" and "Dek" whatever is typed. */}
+          <div className="field headline">
+            <label htmlFor="article-headline">Headline</label>
+            <input
+              id="article-headline"
+              value={draft.headline}
+              required
+              onChange={(e) => setDraft({ ...draft, headline: e.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="article-dek">Dek</label>
+            <textarea id="article-dek" rows={2} value={draft.dek} onChange={(e) => setDraft({ ...draft, dek: e.target.value })} />
+          </div>
           <BodyEditor value={draft.body} revision={bodyRevision} onChange={(body) => setDraft((d) => ({ ...d, body }))} />
         </div>
         <ArticleFields article={article} draft={draft} setDraft={setDraft} />
