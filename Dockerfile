@@ -2,6 +2,8 @@
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The Studio is an npm workspace: its package.json must be there for npm ci.
+COPY studio/package.json ./studio/
 COPY scripts ./scripts
 COPY prisma ./prisma
 COPY prisma.config.ts ./
@@ -9,7 +11,8 @@ COPY prisma.config.ts ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+COPY studio ./studio
+RUN npm run build && npm run build:studio && npm prune --omit=dev
 
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production
@@ -19,6 +22,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/studio/dist ./studio/dist
 COPY --from=build /app/prisma ./prisma
 USER node
 EXPOSE 3000

@@ -25,6 +25,8 @@ const TARGETS = [
     inputs: ['studio/src', 'studio/index.html', 'studio/vite.config.ts', 'studio/package.json', 'package-lock.json'],
     command: ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
     cwd: 'studio',
+    // Jest sets NODE_ENV=test, with which Vite would bundle React's development build.
+    env: { NODE_ENV: 'production' },
     studio: true,
   },
 ];
@@ -48,7 +50,8 @@ function build(target, hash) {
   const started = Date.now();
   const cwd = target.cwd ?? '.';
   const script = join(process.cwd(), target.command[0]);
-  const result = spawnSync(process.execPath, [script, ...target.command.slice(1)], { stdio: 'inherit', cwd });
+  const env = { ...process.env, ...target.env };
+  const result = spawnSync(process.execPath, [script, ...target.command.slice(1)], { stdio: 'inherit', cwd, env });
   if (result.status !== 0) {
     console.error(`\nBuilding ${target.name} failed.`);
     process.exit(result.status ?? 1);
