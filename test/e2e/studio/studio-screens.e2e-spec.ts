@@ -54,7 +54,8 @@ describe('Studio: every screen works, passes axe, and leaves a screenshot', () =
     // A real drop event carrying a file, as a browser delivers it from the desktop.
     const transfer = await page.evaluateHandle(
       ({ bytes, name, type }) => {
-        const data = new DataTransfer();
+        // Runs in the page (DOM types are not in the test's lib).
+        const data = new (globalThis as any).DataTransfer();
         data.items.add(new File([new Uint8Array(bytes)], name, { type }));
         return data;
       },
@@ -145,7 +146,7 @@ describe('Studio: every screen works, passes axe, and leaves a screenshot', () =
       headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
       body: JSON.stringify({ query: '{ me { kind role } }' }),
     });
-    expect((await me.json()).data.me).toEqual({ kind: 'API_TOKEN', role: 'EDITOR' });
+    expect(((await me.json()) as any).data.me).toEqual({ kind: 'API_TOKEN', role: 'EDITOR' });
     await checkScreen(page, 'people-tokens');
   });
 
