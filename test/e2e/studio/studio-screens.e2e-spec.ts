@@ -166,4 +166,22 @@ describe('Studio: every screen works, passes axe, and leaves a screenshot', () =
     await go('/account', 'My account');
     await checkScreen(page, 'account');
   });
+
+  it('keeps the session across a reload through the cookie, and signing out ends it for good', async () => {
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    const cookies = await page.context().cookies();
+    expect(cookies.find((cookie) => cookie.name === 'newsdesk_refresh')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/admin/graphql',
+    });
+    // Page scripts cannot see it.
+    expect(await page.evaluate('document.cookie')).toBe('');
+    await page.getByRole('button', { name: 'Sign out' }).press('Enter');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect((await page.context().cookies()).some((cookie) => cookie.name === 'newsdesk_refresh')).toBe(false);
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  });
 });
