@@ -2,21 +2,24 @@
 // "Changed" means different content, not a newer mtime: a fresh `npm install` rewrites
 // package-lock.json, and a fresh clone dates every file now, yet neither changes what is built.
 // Hashing the inputs takes some tens of milliseconds; it says what it builds and how long it took.
-//   node scripts/build-if-stale.mjs            the API (tsc -> dist/)
+// The API is transpiled with SWC (the compiler the tests and `npm run dev` use): about 2 s instead of
+// tsc's 30-50 s on two cores. Type errors are `npm test`'s and `npm run typecheck`'s to report; the
+// Docker image still builds with tsc (`npm run build`).
+//   node scripts/build-if-stale.mjs            the API (SWC -> dist/)
 //   node scripts/build-if-stale.mjs --studio   the API and the Studio (vite -> studio/dist/)
 //   node scripts/build-if-stale.mjs --only-studio   the Studio alone (the browser tests' global setup)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 
 const TARGETS = [
   {
     name: 'the API',
-    tool: 'tsc',
+    tool: 'swc',
     stamp: join('dist', '.build-stamp'),
-    inputs: ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'],
-    command: ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'],
+    inputs: ['src', '.swcrc', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'],
+    run: transpileApi,
   },
   {
     name: 'the Studio',
@@ -45,9 +48,37 @@ function fingerprint(inputs) {
   return hash.digest('hex');
 }
 
-function build(target, hash) {
+// src/**/*.ts (tests aside) -> dist/**/*.js with source maps, as tsc -p tsconfig.build.json lays it out.
+async function transpileApi() {
+  const { transformFile } = await import('@swc/core');
+  const options = JSON.parse(readFileSync('.swcrc', 'utf8'));
+  const sources = files('src').filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts') && !file.endsWith('.d.ts'));
+  rmSync('dist', { recursive: true, force: true });
+  await Promise.all(
+    sources.map(async (file) => {
+      const out = join('dist', relative('src', file)).replace(/\.ts$/, '.js');
+      const { code, map } = await transformFile(file, {
+        ...options,
+        swcrc: false,
+        filename: file,
+        sourceFileName: relative(dirname(out), file),
+      });
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, `${code}\n//# sourceMappingURL=${basename(out)}.map\n`);
+      if (map) writeFileSync(`${out}.map`, map);
+    }),
+  );
+}
+
+async function build(target, hash) {
   process.stdout.write(`Building ${target.name} (${target.tool})… `);
   const started = Date.now();
+  if (target.run) {
+    await target.run();
+    writeFileSync(target.stamp, `${hash}\n`);
+    console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return;
+  }
   const cwd = target.cwd ?? '.';
   const script = join(process.cwd(), target.command[0]);
   const env = { ...process.env, ...target.env };
@@ -63,12 +94,12 @@ function build(target, hash) {
 const checked = Date.now();
 const onlyStudio = process.argv.includes('--only-studio');
 const wanted = TARGETS.filter((target) => (target.studio ? onlyStudio || process.argv.includes('--studio') : !onlyStudio));
-const stale = wanted.flatMap((target) => {
+const checks = wanted.map((target) => {
   const hash = fingerprint(target.inputs);
   const built = existsSync(target.stamp) ? readFileSync(target.stamp, 'utf8').trim() : '';
-  return built === hash ? [] : [{ target, hash }];
+  return { target, hash, fresh: built === hash };
 });
-if (!stale.length) {
-  console.log(`Up to date: ${wanted.map((t) => t.name).join(' and ')} (checked in ${Date.now() - checked} ms)`);
-}
-for (const { target, hash } of stale) build(target, hash);
+const current = checks.filter((check) => check.fresh).map((check) => check.target.name);
+if (current.length) console.log(`Up to date: ${current.join(' and ')} (checked in ${Date.now() - checked} ms)`);
+const stale = checks.filter((check) => !check.fresh);
+for (const { target, hash } of stale) await build(target, hash);
