@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import type { DocumentNode } from 'graphql';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { describeError } from '../api/errors';
 
 export interface Option {
   id: string;
@@ -38,11 +39,18 @@ export function SearchSelect({ label, query, connection, onPick, onCreate, exclu
   const canCreate = Boolean(onCreate && debounced && !options.some((o) => o.name.toLowerCase() === debounced.toLowerCase()));
   const count = options.length + (canCreate ? 1 : 0);
 
+  const [error, setError] = useState('');
+
   async function choose(index: number) {
-    if (index < options.length) onPick(options[index]!);
-    else if (canCreate) await onCreate!(debounced);
-    setText('');
-    setActive(0);
+    setError('');
+    try {
+      if (index < options.length) onPick(options[index]!);
+      else if (canCreate) await onCreate!(debounced);
+      setText('');
+      setActive(0);
+    } catch (failure) {
+      setError(describeError(failure));
+    }
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -112,6 +120,11 @@ export function SearchSelect({ label, query, connection, onPick, onCreate, exclu
           </li>
         )}
       </ul>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { describeError } from '../api/errors';
 import { FOCAL_POINT_SUPPORTED, thumbnailUrl, UPDATE_IMAGE, type LibraryImage } from '../api/images';
 import { CREATE_TAG, SEARCH_AUTHORS, SEARCH_TAGS, SECTIONS_AND_SERIES } from '../api/operations';
+import { useHasRole } from '../api/session-context';
 import { SearchSelect } from '../components/search-select';
 import { ImagePicker } from '../media/image-picker';
 import { slugify, type Draft, type Named, type ServerArticle } from './article-draft';
@@ -21,6 +22,8 @@ interface Props {
 export function ArticleFields({ article, draft, setDraft }: Props) {
   const { data } = useQuery<any>(SECTIONS_AND_SERIES);
   const [createTag] = useMutation<any>(CREATE_TAG);
+  // Creating tags is for editors (the API's rule); others pick existing ones.
+  const mayCreateTags = useHasRole('EDITOR');
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const section = data?.adminSections.edges.find((e: { node: Named }) => e.node.id === draft.sectionId)?.node;
   const label = [typeLabel(draft.type), section?.name].filter(Boolean).join(' | ');
@@ -89,11 +92,15 @@ export function ArticleFields({ article, draft, setDraft }: Props) {
         connection="adminTags"
         exclude={draft.tags.map((t) => t.id)}
         onPick={(tag) => setDraft((d) => ({ ...d, tags: [...d.tags, tag] }))}
-        onCreate={async (name) => {
-          const { data: created } = await createTag({ variables: { input: { name } } });
-          const tag = created.createTag.tag as Named;
-          setDraft((d) => ({ ...d, tags: [...d.tags, tag] }));
-        }}
+        onCreate={
+          mayCreateTags
+            ? async (name) => {
+                const { data: created } = await createTag({ variables: { input: { name } } });
+                const tag = created.createTag.tag as Named;
+                setDraft((d) => ({ ...d, tags: [...d.tags, tag] }));
+              }
+            : undefined
+        }
       />
       <FeaturedImage image={draft.featuredImage} onChange={(image) => set('featuredImage', image)} />
       <details>
