@@ -164,6 +164,7 @@ export const REVISIONS = gql`
           version
           message
           createdById
+          createdByTokenId
           createdAt
           snapshot
         }

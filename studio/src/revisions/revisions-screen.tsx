@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { describeError } from '../api/errors';
 import { ARTICLE, RESTORE_REVISION, REVISIONS } from '../api/operations';
+import { useSession } from '../api/session-context';
 import { formatDateTime } from '../components/format';
 import type { ArticleBody } from '../body/body-mapping';
 import { blockText } from './body-text';
@@ -13,6 +14,7 @@ interface Revision {
   version: number;
   message: string | null;
   createdById: string | null;
+  createdByTokenId: string | null;
   createdAt: string;
   snapshot: { status: string; content: Record<string, unknown> & { body: ArticleBody } };
 }
@@ -35,8 +37,15 @@ const TEXT_FIELDS: [string, string][] = [
 
 const asText = (value: unknown) => (Array.isArray(value) ? value.join(', ') : value == null ? '' : String(value));
 
+// User names are for admins only (users query); everyone can tell their own saves from others'.
+function savedBy(revision: Revision, me: string | undefined): string {
+  if (revision.createdById) return revision.createdById === me ? 'You' : 'Another user';
+  return revision.createdByTokenId ? 'An API token' : 'Newsdesk (scheduled)';
+}
+
 export default function RevisionsScreen({ id }: { id: string }) {
   const client = useApolloClient();
+  const { user } = useSession();
   const [, navigate] = useLocation();
   const { data, error } = useQuery<any>(REVISIONS, { variables: { id, first: 100 }, fetchPolicy: 'network-only' });
   const revisions: Revision[] = (data?.articleRevisions.edges ?? []).map((edge: { node: Revision }) => edge.node);
@@ -81,6 +90,7 @@ export default function RevisionsScreen({ id }: { id: string }) {
           <tr>
             <th scope="col">Version</th>
             <th scope="col">Saved</th>
+            <th scope="col">By</th>
             <th scope="col">Status</th>
             <th scope="col">Note</th>
             <th scope="col">Compare</th>
@@ -92,6 +102,7 @@ export default function RevisionsScreen({ id }: { id: string }) {
             <tr key={revision.id}>
               <td>{revision.version}</td>
               <td>{formatDateTime(revision.createdAt)}</td>
+              <td>{savedBy(revision, user?.id)}</td>
               <td>{revision.snapshot.status}</td>
               <td>{revision.message ?? ''}</td>
               <td>
