@@ -3,6 +3,8 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The Studio is an npm workspace: its package.json must be there for npm ci.
+COPY studio/package.json ./studio/
 COPY scripts ./scripts
 COPY prisma ./prisma
 COPY prisma.config.ts ./
@@ -10,7 +12,8 @@ COPY prisma.config.ts ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+COPY studio ./studio
+RUN npm run build && npm run build:studio && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production
@@ -23,6 +26,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/studio/dist ./studio/dist
 COPY --from=build /app/prisma ./prisma
 RUN mkdir -p /data/media && chown -R node:node /data
 VOLUME ["/data"]

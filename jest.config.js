@@ -28,6 +28,8 @@ export default {
   maxWorkers: '100%',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    // The Studio's pure modules (body mapping); its screens are tested in a browser (test/e2e/studio).
+    { ...common, displayName: 'studio', testMatch: ['<rootDir>/studio/src/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',

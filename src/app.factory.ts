@@ -19,6 +19,7 @@ import { HttpRequestMetrics } from './metrics/http-request.metrics.js';
 import { requestLoggingMiddleware } from './logging/request-logging.middleware.js';
 import { ArticleDerivationService } from './articles/derivation/article-derivation.service.js';
 import { isDatabaseEmpty, seedDemoContent } from './seed/demo-seeder.js';
+import { mountStudio } from './studio/studio.mount.js';
 
 export interface CreateAppOptions {
   logger?: Logger;
@@ -48,6 +49,7 @@ export async function createNestApp(config: AppConfig, options: CreateAppOptions
   // Before GraphQL and the controllers: a cache hit is answered without running them.
   app.use(app.get(ResponseCacheMiddleware).handle);
   app.use(PUBLIC_GRAPHQL_PATH, graphqlConditionalGet);
+  mountStudio(app);
   app.enableShutdownHooks();
   await app.init();
   if (config.database.seedDemoContent) await seedWhenEmpty(app, logger);

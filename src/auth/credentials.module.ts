@@ -4,6 +4,7 @@ import { ApiTokenRepository } from './api-token.repository.js';
 import { ApiTokenService } from './api-token.service.js';
 import { LoginAttemptRepository } from './login-attempt.repository.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
+import { PasswordChangeService } from './password-change.service.js';
 import { SessionRepository } from './session.repository.js';
 import { SessionService } from './session.service.js';
 
@@ -11,7 +12,15 @@ import { SessionService } from './session.service.js';
 // is AuthModule's job.)
 @Module({
   imports: [UsersModule],
-  providers: [SessionRepository, SessionService, LoginAttemptRepository, LoginRateLimiter, ApiTokenRepository, ApiTokenService],
-  exports: [SessionService, ApiTokenService],
+  providers: [
+    SessionRepository,
+    SessionService,
+    LoginAttemptRepository,
+    LoginRateLimiter,
+    ApiTokenRepository,
+    ApiTokenService,
+    PasswordChangeService,
+  ],
+  exports: [SessionService, ApiTokenService, PasswordChangeService],
 })
 export class CredentialsModule {}

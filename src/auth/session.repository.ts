@@ -47,6 +47,15 @@ export class SessionRepository {
   }
 
   /** Revokes every still-live row of a login; returns how many. */
+  /** Ends every login of a user but one (a password change keeps the login that made it). */
+  async revokeOtherFamilies(tx: Tx, userId: string, keepFamilyId: string, at: Date): Promise<number> {
+    const { count } = await tx.session.updateMany({
+      where: { userId, familyId: { not: keepFamilyId }, revokedAt: null },
+      data: { revokedAt: at },
+    });
+    return count;
+  }
+
   async revokeFamily(tx: Tx, familyId: string, at: Date): Promise<number> {
     const { count } = await tx.session.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: at } });
     return count;

@@ -8,7 +8,7 @@ import { LOGGER } from '../logging/logging.module.js';
 import { ResponseCacheMetrics } from './response-cache.metrics.js';
 import { PURGE_CHANNEL, ResponseCachePurger } from './response-cache.purger.js';
 
-const purgeKeys = z.array(z.string());
+const purgeNotification = z.object({ from: z.string(), keys: z.array(z.string()) });
 
 // Hears the purges every change sends with pg_notify (from any instance or the worker) and applies
 // them here, on a connection of its own, since LISTEN holds a session. PostgreSQL delivers a
@@ -69,10 +69,11 @@ export class PurgeNotificationListener implements OnApplicationBootstrap, OnAppl
   }
 
   private async apply(payload: string | undefined) {
-    const parsed = purgeKeys.safeParse(parseJson(payload));
-    if (!parsed.success) return;
+    const parsed = purgeNotification.safeParse(parseJson(payload));
+    // Its own changes this process purged after their commit already (ResponseCachePurger).
+    if (!parsed.success || parsed.data.from === this.purger.instanceId) return;
     this.metrics.purged();
-    await this.purger.purgeHere(parsed.data);
+    await this.purger.purgeHere(parsed.data.keys);
   }
 }
 

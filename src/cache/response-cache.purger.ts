@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
@@ -22,6 +23,12 @@ const MAX_PAYLOAD_CHARS = 6000;
 // - the CDN purge is a job written in the same transaction, so it survives a crash and retries.
 @Injectable()
 export class ResponseCachePurger {
+  /**
+   * Names this process in its notifications: it purged its own store right after the commit, so its
+   * own notification, heard later, would only purge again what may have been refilled since.
+   */
+  readonly instanceId = randomUUID();
+
   constructor(
     private readonly prisma: PrismaService,
     @Inject(RESPONSE_STORE) private readonly store: ResponseStore | null,
@@ -33,7 +40,7 @@ export class ResponseCachePurger {
   async purgeOnCommit(tx: Prisma.TransactionClient, keys: Iterable<string>): Promise<void> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return;
-    for (const chunk of payloadChunks(unique)) await tx.$executeRaw`SELECT pg_notify(${PURGE_CHANNEL}, ${chunk})`;
+    for (const chunk of payloadChunks(this.instanceId, unique)) await tx.$executeRaw`SELECT pg_notify(${PURGE_CHANNEL}, ${chunk})`;
     this.prisma.afterCommit(tx, () => this.purgeHere(unique));
     if (this.config.responseCache.cdnPurge) await this.queue.enqueue(tx, { name: CDN_PURGE_JOB, payload: { keys: unique } });
   }
@@ -57,20 +64,20 @@ export class ResponseCachePurger {
   }
 }
 
-/** JSON arrays of keys, each short enough for one NOTIFY. */
-export function payloadChunks(keys: readonly string[]): string[] {
-  const chunks: string[] = [];
+/** Purge notifications: {"from": <instance>, "keys": [...]}, each short enough for one NOTIFY. */
+export function payloadChunks(from: string, keys: readonly string[]): string[] {
+  const chunks: string[][] = [];
   let current: string[] = [];
-  let length = 2;
+  let length = 0;
   for (const key of keys) {
     if (current.length && length + key.length + 3 > MAX_PAYLOAD_CHARS) {
-      chunks.push(JSON.stringify(current));
+      chunks.push(current);
       current = [];
-      length = 2;
+      length = 0;
     }
     current.push(key);
     length += key.length + 3;
   }
-  if (current.length) chunks.push(JSON.stringify(current));
-  return chunks;
+  if (current.length) chunks.push(current);
+  return chunks.map((chunk) => JSON.stringify({ from, keys: chunk }));
 }

@@ -1,7 +1,7 @@
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AuthenticatorService } from '../auth/authenticator.service.js';
 import { DomainError } from '../common/domain-error.js';
@@ -21,13 +21,17 @@ import { validationRules } from './validation/validation-rules.js';
 import { GraphqlOperationMetrics } from '../metrics/graphql-operation.metrics.js';
 export const ADMIN_GRAPHQL_PATH = '/admin/graphql';
 
-async function buildContext(authenticator: AuthenticatorService, req: Request & { id?: string }): Promise<AdminContext> {
+async function buildContext(
+  authenticator: AuthenticatorService,
+  req: Request & { id?: string },
+  res: Response,
+): Promise<AdminContext> {
   const origin = { ip: req.ip ?? null, requestId: req.id === undefined ? null : String(req.id) };
   try {
-    return { req, actor: await authenticator.authenticate(req.headers.authorization, origin) };
+    return { req, res, actor: await authenticator.authenticate(req.headers.authorization, origin) };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return { req, actor: null, authError: error.message };
+    return { req, res, actor: null, authError: error.message };
   }
 }
 
@@ -64,6 +68,6 @@ export const AdminGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>
       // Apollo's landing page loads its sandbox from a CDN; GraphiQL is served from here instead (graphql-ide.middleware.ts).
       ApolloServerPluginLandingPageDisabled(),
     ],
-    context: ({ req }: { req: Request & { id?: string } }) => buildContext(authenticator, req),
+    context: ({ req, res }: { req: Request & { id?: string }; res: Response }) => buildContext(authenticator, req, res),
   }),
 });

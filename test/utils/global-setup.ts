@@ -13,4 +13,6 @@ export default function globalSetup() {
   Object.assign(process.env, JSON.parse(output.toString('utf8')));
   // The GraphQL IDE's bundle (when stale), once before any spec runs, so no two workers build it at once.
   execFileSync(process.execPath, ['scripts/build-ide.mjs', '--if-stale'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // The Studio's browser tests need its build; a no-op when studio/ has not changed since the last one.
+  execFileSync(process.execPath, ['scripts/build-if-stale.mjs', '--only-studio'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }

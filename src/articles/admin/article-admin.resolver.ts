@@ -40,6 +40,15 @@ class AdminArticlesArgs extends ConnectionArgs {
 
   @Field(() => String, { nullable: true, description: 'Words in the headline' })
   search?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only this section (of the saved article, pending changes aside)' })
+  sectionId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only articles with this byline (pending changes aside)' })
+  authorId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only articles with this tag (pending changes aside)' })
+  tagId?: string | null;
 }
 
 @Resolver(() => AdminArticleModel)
@@ -62,6 +71,9 @@ export class ArticleAdminResolver {
       trashed: args.trashed,
       mine: args.mine,
       search: args.search,
+      sectionId: args.sectionId,
+      authorId: args.authorId,
+      tagId: args.tagId,
     });
     return this.queries.list(ctx.actor, filter, toPageRequest(args));
   }

@@ -31,6 +31,9 @@ export const adminArticleFilterSchema = z.object({
   trashed: z.boolean().nullish(),
   mine: z.boolean().nullish(),
   search: z.string().trim().min(1).max(200).nullish(),
+  sectionId: globalIdSchema('Section').nullish(),
+  authorId: globalIdSchema('Author').nullish(),
+  tagId: globalIdSchema('Tag').nullish(),
 });
 
 /** Splits parsed update/create input into content changes and the rest. */

@@ -15,6 +15,9 @@ export interface AdminArticleFilter {
   trashed?: boolean | null;
   mine?: boolean | null;
   search?: string | null;
+  sectionId?: string | null;
+  authorId?: string | null;
+  tagId?: string | null;
 }
 
 // Editors' reads: every status, working copies. Writers below editor see only their own articles.
@@ -38,6 +41,9 @@ export class ArticleAdminQueryService {
       ...(filter.status ? { status: filter.status } : {}),
       ...(ownOnly ? { createdById: known.userId ?? '00000000-0000-0000-0000-000000000000' } : {}),
       ...(filter.search ? { headline: { contains: filter.search, mode: 'insensitive' as const } } : {}),
+      ...(filter.sectionId ? { sectionId: filter.sectionId } : {}),
+      ...(filter.authorId ? { authors: { some: { authorId: filter.authorId } } } : {}),
+      ...(filter.tagId ? { tags: { some: { tagId: filter.tagId } } } : {}),
     };
     const rows = await this.articles.listForAdmin(where, page);
     const contents = await this.articles.workingContents(this.articles.client(), rows);

@@ -3,7 +3,7 @@ import type { Actor } from '../../auth/actor.js';
 import { requireRole } from '../../auth/roles.js';
 import { DomainError } from '../../common/domain-error.js';
 import { slugify, uniqueSlug } from '../../common/slug.js';
-import type { Article } from '../../generated/prisma/client.js';
+import { Prisma, type Article } from '../../generated/prisma/client.js';
 import { applyChanges, type ArticleContent, type ContentChanges } from './article-content.js';
 import { assertCanEdit, assertCanPurge } from './article-access.policy.js';
 import { ArticleEditorRepository, type Tx } from './article-editor.repository.js';
@@ -60,6 +60,19 @@ export class ArticleEditorService {
         details: { fields: Object.keys(edit.changes), pending: saved.status === 'PUBLISHED' },
       });
       return saved;
+    });
+  }
+
+  /** Drops a live article's pending changes: the working copy becomes the published text again. */
+  async discardPending(actor: Actor | null, id: string, expectedVersion: number): Promise<Article> {
+    return this.articles.transaction(async (tx) => {
+      const article = await findWorkable(this.articles, tx, id);
+      const known = assertCanEdit(actor, article);
+      if (!article.pendingChanges) throw new DomainError('CONFLICT', 'The article has no pending changes');
+      await claimVersion(this.articles, tx, id, expectedVersion);
+      const discarded = await this.articles.update(tx, id, { pendingChanges: Prisma.DbNull });
+      await this.history.record(tx, known, discarded, 'article.pending_discarded');
+      return discarded;
     });
   }
 

@@ -4,7 +4,7 @@ import { SessionTokensPayload } from './session-tokens.payload.js';
 
 @ObjectType('LoginPayload')
 export class LoginPayload extends SessionTokensPayload {
-  static of(tokens: SessionTokens): LoginPayload {
-    return SessionTokensPayload.fill(new LoginPayload(), tokens);
+  static of(tokens: SessionTokens, inCookie = false): LoginPayload {
+    return SessionTokensPayload.fill(new LoginPayload(), tokens, inCookie);
   }
 }

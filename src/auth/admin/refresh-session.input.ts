@@ -2,6 +2,9 @@ import { Field, InputType } from '@nestjs/graphql';
 
 @InputType('RefreshSessionInput')
 export class RefreshSessionInput {
-  @Field({ description: 'The refresh token from the last login or refresh; each one works once' })
-  refreshToken!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The refresh token from the last login or refresh; each one works once. Leave out to use the session cookie',
+  })
+  refreshToken?: string | null;
 }

@@ -4,7 +4,7 @@ import { SessionTokensPayload } from './session-tokens.payload.js';
 
 @ObjectType('RefreshSessionPayload')
 export class RefreshSessionPayload extends SessionTokensPayload {
-  static of(tokens: SessionTokens): RefreshSessionPayload {
-    return SessionTokensPayload.fill(new RefreshSessionPayload(), tokens);
+  static of(tokens: SessionTokens, inCookie = false): RefreshSessionPayload {
+    return SessionTokensPayload.fill(new RefreshSessionPayload(), tokens, inCookie);
   }
 }

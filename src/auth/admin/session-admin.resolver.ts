@@ -1,14 +1,22 @@
+import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { parseInput } from '../../common/parse-input.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
 import type { AdminContext } from '../../graphql/admin-context.js';
-import { loginSchema, logoutSchema, refreshSessionSchema } from '../session.schema.js';
+import { AdminUser } from '../../users/admin/admin-user.model.js';
+import { AuthErrors } from '../auth.exception.js';
+import { PasswordChangeService } from '../password-change.service.js';
+import { changePasswordSchema, loginSchema, logoutSchema, refreshSessionSchema } from '../session.schema.js';
 import { SessionService, type ClientOrigin } from '../session.service.js';
+import { ChangePasswordInput, ChangePasswordPayload } from './change-password.input.js';
 import { LoginInput } from './login.input.js';
 import { LoginPayload } from './login.payload.js';
 import { LogoutInput } from './logout.input.js';
 import { LogoutPayload } from './logout.payload.js';
 import { RefreshSessionInput } from './refresh-session.input.js';
 import { RefreshSessionPayload } from './refresh-session.payload.js';
+import { clearRefreshCookie, readRefreshCookie, setRefreshCookie, type CookieSettings } from './session-cookie.js';
 
 function originOf(ctx: AdminContext): ClientOrigin {
   const userAgent = ctx.req.headers['user-agent'];
@@ -26,28 +34,70 @@ function bearerToken(ctx: AdminContext): string | null {
 
 @Resolver()
 export class SessionAdminResolver {
-  constructor(private readonly sessions: SessionService) {}
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly passwords: PasswordChangeService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Mutation(() => LoginPayload, { description: 'Logs in with email and password; no Authorization header needed' })
   async login(@Args('input') input: LoginInput, @Context() ctx: AdminContext): Promise<LoginPayload> {
-    return LoginPayload.of(await this.sessions.login(parseInput(loginSchema, input, ['input']), originOf(ctx)));
+    const { session, ...credentials } = parseInput(loginSchema, input, ['input']);
+    const tokens = await this.sessions.login(credentials, originOf(ctx));
+    if (session !== 'COOKIE') return LoginPayload.of(tokens);
+    setRefreshCookie(ctx.res!, tokens.refreshToken, tokens.refreshTokenExpiresAt, this.cookieSettings(ctx));
+    return LoginPayload.of(tokens, true);
   }
 
   @Mutation(() => RefreshSessionPayload, {
-    description: 'Trades a refresh token for new tokens. Send it without an expired Authorization header.',
+    description:
+      'Trades a refresh token (or, without one, the session cookie) for new tokens. Send it without an expired Authorization header.',
   })
-  async refreshSession(@Args('input') input: RefreshSessionInput, @Context() ctx: AdminContext): Promise<RefreshSessionPayload> {
-    const { refreshToken } = parseInput(refreshSessionSchema, input, ['input']);
-    return RefreshSessionPayload.of(await this.sessions.refresh(refreshToken, originOf(ctx)));
+  async refreshSession(
+    @Args('input', { type: () => RefreshSessionInput, nullable: true }) input: RefreshSessionInput | null,
+    @Context() ctx: AdminContext,
+  ): Promise<RefreshSessionPayload> {
+    const given = parseInput(refreshSessionSchema, input, ['input'])?.refreshToken;
+    if (given) return RefreshSessionPayload.of(await this.sessions.refresh(given, originOf(ctx)));
+    const fromCookie = readRefreshCookie(ctx.req);
+    if (!fromCookie) throw AuthErrors.invalidRefreshToken();
+    try {
+      const tokens = await this.sessions.refresh(fromCookie, originOf(ctx));
+      setRefreshCookie(ctx.res!, tokens.refreshToken, tokens.refreshTokenExpiresAt, this.cookieSettings(ctx));
+      return RefreshSessionPayload.of(tokens, true);
+    } catch (error) {
+      // A cookie that no longer works is of no use to anyone: drop it with the refusal.
+      clearRefreshCookie(ctx.res!, this.cookieSettings(ctx));
+      throw error;
+    }
   }
 
-  @Mutation(() => LogoutPayload, { description: 'Ends a login: that of the refresh token given, else the current one' })
+  @Mutation(() => LogoutPayload, {
+    description: 'Ends a login: that of the refresh token given, else of the session cookie, else the current one',
+  })
   async logout(
     @Args('input', { type: () => LogoutInput, nullable: true }) input: LogoutInput | null,
     @Context() ctx: AdminContext,
   ): Promise<LogoutPayload> {
     const parsed = parseInput(logoutSchema, input, ['input']);
-    await this.sessions.logout(parsed?.refreshToken ?? null, bearerToken(ctx), ctx.actor, originOf(ctx));
+    const fromCookie = readRefreshCookie(ctx.req);
+    if (fromCookie) clearRefreshCookie(ctx.res!, this.cookieSettings(ctx));
+    // With an access token, its login is the one to end (the Studio's cookie belongs to the same one).
+    const refreshToken = parsed?.refreshToken ?? (bearerToken(ctx) ? null : fromCookie);
+    await this.sessions.logout(refreshToken, bearerToken(ctx), ctx.actor, originOf(ctx));
     return { success: true };
+  }
+
+  @Mutation(() => ChangePasswordPayload, {
+    description: 'Changes my password; my other logins end, this one stays (users, not API tokens)',
+  })
+  async changePassword(@Args('input') input: ChangePasswordInput, @Context() ctx: AdminContext): Promise<ChangePasswordPayload> {
+    const data = parseInput(changePasswordSchema, input, ['input']);
+    return { user: AdminUser.fromRow(await this.passwords.change(ctx.actor, bearerToken(ctx), data)) };
+  }
+
+  // PUBLIC_API_URL (behind media's public URL) says whether browsers reach this API over https.
+  private cookieSettings(ctx: AdminContext): CookieSettings {
+    return { secure: ctx.req.secure || this.config.media.publicUrl.startsWith('https:') };
   }
 }

@@ -11,8 +11,12 @@ export abstract class SessionTokensPayload {
   @Field()
   accessTokenExpiresAt!: Date;
 
-  @Field({ description: 'Trade it for new tokens with refreshSession before it expires; it works once' })
-  refreshToken!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Trade it for new tokens with refreshSession before it expires; it works once. Null when it went into the session cookie',
+  })
+  refreshToken!: string | null;
 
   @Field()
   refreshTokenExpiresAt!: Date;
@@ -20,7 +24,8 @@ export abstract class SessionTokensPayload {
   @Field(() => AdminUser)
   user!: AdminUser;
 
-  protected static fill<T extends SessionTokensPayload>(payload: T, tokens: SessionTokens): T {
-    return Object.assign(payload, { ...tokens, user: AdminUser.fromRow(tokens.user) });
+  protected static fill<T extends SessionTokensPayload>(payload: T, tokens: SessionTokens, inCookie = false): T {
+    const refreshToken = inCookie ? null : tokens.refreshToken;
+    return Object.assign(payload, { ...tokens, refreshToken, user: AdminUser.fromRow(tokens.user) });
   }
 }

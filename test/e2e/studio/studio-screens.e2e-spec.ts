@@ -1,0 +1,187 @@
+import { jest } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from '../../fixtures/images.js';
+import { mutateArticle } from '../../utils/admin-articles.js';
+import { createUser, loginAs } from '../../utils/auth.js';
+import { launchBrowser } from '../../utils/browser.js';
+import { createTestApp, type TestApp } from '../../utils/create-app.js';
+import { createMediaSandbox, type MediaSandbox } from '../../utils/media.js';
+import { checkScreen, openStudio, signIn } from '../../utils/studio.js';
+
+// Browser flows take longer than the API specs' default.
+jest.setTimeout(120_000);
+
+describe('Studio: every screen works, passes axe, and leaves a screenshot', () => {
+  let t: TestApp;
+  let media: MediaSandbox;
+  let browser: Browser;
+  let page: Page;
+  let articleId: string;
+
+  beforeAll(async () => {
+    media = await createMediaSandbox();
+    t = await createTestApp({ MEDIA_DIR: media.mediaDir });
+    browser = await launchBrowser();
+    const admin = await createUser(t, 'ADMIN', { name: 'Ada Admin' });
+    const api = await loginAs(t, 'EDITOR');
+    const created = await mutateArticle(api.admin, 'createArticle', {
+      headline: 'Revisions story',
+      body: [{ type: 'paragraph', text: 'The first text of the story.' }],
+    });
+    await mutateArticle(api.admin, 'updateArticle', {
+      id: created.id,
+      expectedVersion: 1,
+      headline: 'Revisions story, retitled',
+      body: [{ type: 'paragraph', text: 'The second text of the story.' }],
+    });
+    articleId = created.id;
+    page = (await openStudio(t, browser)).page;
+    await signIn(page, admin.email);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await media?.remove();
+  });
+
+  const go = async (path: string, heading: string) => {
+    await page.goto(`/studio${path}`);
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+  };
+
+  it('media library: drag and drop uploads with progress, then caption, credit and alt text are edited', async () => {
+    await go('/media', 'Media library');
+    // A real drop event carrying a file, as a browser delivers it from the desktop.
+    const transfer = await page.evaluateHandle(
+      ({ bytes, name, type }) => {
+        // Runs in the page (DOM types are not in the test's lib).
+        const data = new (globalThis as any).DataTransfer();
+        data.items.add(new File([new Uint8Array(bytes)], name, { type }));
+        return data;
+      },
+      { bytes: [...PNG.data], name: PNG.name, type: PNG.contentType },
+    );
+    await page.dispatchEvent('[data-testid="upload-zone"]', 'drop', { dataTransfer: transfer });
+    await page.getByRole('progressbar', { name: `Upload of ${PNG.name}` }).waitFor();
+    await page.getByText('Uploaded', { exact: true }).waitFor();
+    expect(await page.getByRole('progressbar', { name: `Upload of ${PNG.name}` }).getAttribute('value')).toBe('1');
+
+    await page.getByRole('group', { name: 'Image texts' }).getByLabel('Caption').fill('A chart of the vote');
+    await page.getByLabel('Credit').fill('Newsdesk graphics');
+    await page.getByLabel('Alt text').fill('Bar chart');
+    await page.getByRole('button', { name: 'Save image texts' }).press('Enter');
+    await page.getByText('Image texts saved').waitFor();
+    const image = await t.prisma.image.findFirstOrThrow({ where: { width: PNG.width, height: PNG.height } });
+    expect(image).toMatchObject({ caption: 'A chart of the vote', credit: 'Newsdesk graphics', altText: 'Bar chart' });
+    await page.getByRole('button', { name: 'Edit: A chart of the vote' }).waitFor();
+    await page.getByLabel('Search images').fill('chart');
+    expect(await page.getByRole('list', { name: 'Images' }).getByRole('listitem').count()).toBe(1);
+    await checkScreen(page, 'media');
+  });
+
+  it('revisions: the list, a visual text diff of two versions, and restore', async () => {
+    await go(`/articles/${encodeURIComponent(articleId)}/revisions`, 'Revisions');
+    const diff = page.getByRole('region', { name: 'Changes from version 1 to version 2' });
+    await diff.waitFor();
+    expect(await diff.locator('del').allInnerTexts()).toEqual(expect.arrayContaining(['first']));
+    expect(await diff.locator('ins').allInnerTexts()).toEqual(expect.arrayContaining(['second', ', retitled']));
+    await checkScreen(page, 'revisions');
+    await page.getByRole('button', { name: 'Restore version 1' }).press('Enter');
+    await page.getByLabel('Headline').waitFor();
+    expect(await page.getByLabel('Headline').inputValue()).toBe('Revisions story');
+    const stored = await t.prisma.article.findFirstOrThrow({ where: { headline: 'Revisions story' } });
+    expect(stored.version).toBe(3);
+  });
+
+  it('preview: the working copy rendered by the API in a sandboxed frame', async () => {
+    await go(`/articles/${encodeURIComponent(articleId)}`, 'Edit article');
+    await page.getByRole('button', { name: 'Preview' }).press('Enter');
+    const frame = page.frameLocator('iframe[title="Article preview"]');
+    await frame.getByRole('heading', { name: 'Revisions story' }).waitFor();
+    expect(await frame.locator('p').first().innerText()).toBe('The first text of the story.');
+    await checkScreen(page, 'preview');
+  });
+
+  it('taxonomy: create a tag and a section, rename, trash', async () => {
+    await go('/taxonomy/tags', 'Taxonomy');
+    const form = page.getByRole('form', { name: 'New tag' });
+    await form.getByLabel('Name').fill('Elections');
+    await form.getByRole('button', { name: 'Create tag' }).press('Enter');
+    await page.getByText('Tags: created Elections').waitFor();
+    await page.getByRole('button', { name: 'Trash Elections' }).press('Enter');
+    await page.getByText('Moved Elections to the trash').waitFor();
+    expect((await t.prisma.tag.findFirstOrThrow({ where: { name: 'Elections' } })).deletedAt).not.toBeNull();
+    await checkScreen(page, 'taxonomy-tags');
+    await page.getByRole('link', { name: 'Sections' }).press('Enter');
+    await page.getByRole('form', { name: 'New section' }).getByLabel('Name').fill('Europe');
+    await page.getByRole('form', { name: 'New section' }).getByRole('button', { name: 'Create section' }).press('Enter');
+    await page.getByText('Sections: created Europe').waitFor();
+    await checkScreen(page, 'taxonomy-sections');
+    for (const kind of ['authors', 'series']) {
+      await go(`/taxonomy/${kind}`, 'Taxonomy');
+      await checkScreen(page, `taxonomy-${kind}`);
+    }
+  });
+
+  it('people: create a user with a role, and an API token shown once', async () => {
+    await go('/people/users', 'People and access');
+    const form = page.getByRole('form', { name: 'New user' });
+    await form.getByLabel('Name').fill('Rita Reporter');
+    await form.getByLabel('Email').fill('rita@newsroom.test');
+    await form.getByLabel('Password').fill('a long enough password');
+    await form.getByLabel('Role').selectOption('AUTHOR');
+    await form.getByRole('button', { name: 'Create user' }).press('Enter');
+    await page.getByText('Created rita@newsroom.test').waitFor();
+    expect(await t.prisma.user.findUniqueOrThrow({ where: { email: 'rita@newsroom.test' } })).toMatchObject({ role: 'AUTHOR' });
+    await checkScreen(page, 'people-users');
+
+    await go('/people/tokens', 'People and access');
+    await page.getByLabel('Token name').fill('Print export');
+    await page.getByRole('form', { name: 'New API token' }).getByLabel('Role').selectOption('EDITOR');
+    await page.getByRole('button', { name: 'Create token' }).press('Enter');
+    const secret = await page.locator('.shown-once code').innerText();
+    expect(secret).toMatch(/^nd_/);
+    const me = await fetch(`${t.baseUrl}/admin/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({ query: '{ me { kind role } }' }),
+    });
+    expect(((await me.json()) as any).data.me).toEqual({ kind: 'API_TOKEN', role: 'EDITOR' });
+    await checkScreen(page, 'people-tokens');
+  });
+
+  it('syndication, newsletter, audit log and account screens', async () => {
+    await go('/syndication/partners', 'Syndication');
+    await page.getByLabel('Partner name').fill('Regional Daily');
+    await page.getByRole('button', { name: 'Create partner' }).press('Enter');
+    expect(await page.locator('.shown-once code').innerText()).toMatch(/^ndp_/);
+    await checkScreen(page, 'syndication-partners');
+    await go('/syndication/webhooks', 'Syndication');
+    await checkScreen(page, 'syndication-webhooks');
+    await go('/newsletter', 'Newsletter subscribers');
+    await checkScreen(page, 'newsletter');
+    await go('/audit', 'Audit log');
+    await page.getByRole('cell', { name: 'api_token.created' }).first().waitFor();
+    await checkScreen(page, 'audit');
+    await go('/account', 'My account');
+    await checkScreen(page, 'account');
+  });
+
+  it('keeps the session across a reload through the cookie, and signing out ends it for good', async () => {
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    const cookies = await page.context().cookies();
+    expect(cookies.find((cookie) => cookie.name === 'newsdesk_refresh')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/admin/graphql',
+    });
+    // Page scripts cannot see it.
+    expect(await page.evaluate('document.cookie')).toBe('');
+    await page.getByRole('button', { name: 'Sign out' }).press('Enter');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect((await page.context().cookies()).some((cookie) => cookie.name === 'newsdesk_refresh')).toBe(false);
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  });
+});

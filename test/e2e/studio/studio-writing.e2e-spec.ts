@@ -1,0 +1,165 @@
+import { jest } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { ContentFactory } from '../../factories/content.factory.js';
+import { createUser } from '../../utils/auth.js';
+import { launchBrowser } from '../../utils/browser.js';
+import { createTestApp, type TestApp } from '../../utils/create-app.js';
+import { checkScreen, openStudio, signIn } from '../../utils/studio.js';
+import { waitFor } from '../../utils/wait-for.js';
+
+// Browser flows take longer than the API specs' default.
+jest.setTimeout(120_000);
+
+// The editor's time zone: New York, so the schedule must travel with its UTC offset to be right.
+const TIME_ZONE = 'America/New_York';
+
+/** The datetime-local value (YYYY-MM-DDTHH:mm:ss) of an instant, as a clock in TIME_ZONE shows it. */
+function wallClock(instant: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: TIME_ZONE,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+describe('Studio: write, illustrate and schedule a story in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('signs in, writes a story with a heading, a link and a library image, schedules it, and it goes live in the API and RSS', async () => {
+    const factory = new ContentFactory(t.prisma);
+    const section = await factory.section({ name: 'Africa' });
+    const byline = await factory.author({ name: 'Amina Diallo' });
+    const photo = await factory.image({
+      caption: 'Bamako market at dawn',
+      credit: 'Photo: Studio Test',
+      altText: 'Stalls at dawn',
+    });
+    const editor = await createUser(t, 'EDITOR');
+    const { page } = await openStudio(t, browser, { timezoneId: TIME_ZONE });
+
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await checkScreen(page, 'sign-in');
+    await signIn(page, editor.email);
+    await checkScreen(page, 'articles');
+
+    // The writing flow, with the keyboard: focus moves by Tab, Enter presses buttons.
+    await page.getByRole('link', { name: 'New article' }).press('Enter');
+    await page.getByLabel('Headline').waitFor();
+    await page.getByLabel('Headline').press('Control+a');
+    await page.keyboard.type('Mali junta digs in as talks stall');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('The colonels extend their rule');
+    // Autosave creates the draft, then the address is the article's own.
+    await page.waitForURL(/\/studio\/articles\/[^/]+$/);
+    await page.getByText('All changes saved').waitFor();
+
+    const body = page.getByRole('textbox', { name: 'Body' });
+    await body.focus();
+    await page.keyboard.type('Talks in Bamako stalled on Monday.');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Heading 2' }).press('Enter');
+    await page.keyboard.type('What comes next');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Read the ');
+    await page.keyboard.type('report');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await page.getByRole('button', { name: 'Link', exact: true }).press('Enter');
+    await page.getByLabel('Link URL').fill('https://example.com/report');
+    await page.getByLabel('Link URL').press('Enter');
+    await body.press('End');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Image', exact: true }).press('Enter');
+    await page.getByRole('dialog', { name: 'Insert an image' }).waitFor();
+    await checkScreen(page, 'image-picker');
+    await page.getByRole('button', { name: 'Choose: Bamako market at dawn' }).press('Enter');
+
+    await page.getByLabel('Section').selectOption({ label: 'Africa' });
+    await page.getByRole('combobox', { name: 'Add a byline' }).focus();
+    await page.keyboard.type('Amina');
+    await page.getByRole('option', { name: 'Amina Diallo' }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.getByRole('combobox', { name: 'Add a tag' }).focus();
+    await page.keyboard.type('Sahel');
+    await page.getByRole('option', { name: 'Create “Sahel”' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Remove Sahel' }).waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).press('Enter');
+    await page.getByText('All changes saved').waitFor();
+    await checkScreen(page, 'editor');
+
+    const id = decodeURIComponent(page.url().split('/articles/')[1]!);
+    const stored = await t.prisma.article.findFirstOrThrow({ where: { headline: 'Mali junta digs in as talks stall' } });
+    expect(stored.dek).toBe('The colonels extend their rule');
+    expect(stored.sectionId).toBe(section.id);
+    expect(stored.body).toEqual([
+      { type: 'paragraph', text: 'Talks in Bamako stalled on Monday.' },
+      { type: 'heading', level: 2, text: 'What comes next' },
+      { type: 'paragraph', children: [{ text: 'Read the ' }, { text: 'report', href: 'https://example.com/report' }] },
+      {
+        type: 'image',
+        url: photo.url,
+        imageId: photo.id,
+        alt: 'Stalls at dawn',
+        caption: 'Bamako market at dawn',
+        credit: 'Photo: Studio Test',
+        width: 1200,
+        height: 800,
+      },
+    ]);
+    const links = await t.prisma.articleAuthor.findMany({ where: { articleId: stored.id } });
+    expect(links.map((link) => link.authorId)).toEqual([byline.id]);
+    expect(id).toEqual(expect.any(String));
+
+    // Schedule a few seconds ahead, typed as New York wall-clock time.
+    const publishAt = new Date(Math.ceil((Date.now() + 6000) / 1000) * 1000);
+    await page.getByLabel(`Publish at (${TIME_ZONE})`).fill(wallClock(publishAt));
+    await page.getByRole('button', { name: 'Schedule', exact: true }).press('Enter');
+    await page.getByText('Goes live').waitFor();
+    const scheduled = await t.prisma.article.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(scheduled.status).toBe('SCHEDULED');
+    expect(scheduled.scheduledAt?.toISOString()).toBe(publishAt.toISOString());
+
+    const live = await waitFor(
+      async () => {
+        const response = await t.graphql.post(
+          `{ article(slug: "${stored.slug}") { headline bodyHtml tags { name } authors { name } } }`,
+        );
+        return response.body.data?.article;
+      },
+      30_000,
+      'the scheduled article to go live',
+    );
+    expect(live.headline).toBe('Mali junta digs in as talks stall');
+    expect(live.bodyHtml).toContain('<h2>What comes next</h2>');
+    expect(live.bodyHtml).toContain('<a href="https://example.com/report" rel="noopener noreferrer">report</a>');
+    expect(live.tags).toEqual([{ name: 'Sahel' }]);
+    expect(live.authors).toEqual([{ name: 'Amina Diallo' }]);
+    const rss = await (await fetch(`${t.baseUrl}/feeds/rss.xml`)).text();
+    expect(rss).toContain('Mali junta digs in as talks stall');
+
+    await page.reload();
+    await page.getByText('Published', { exact: true }).first().waitFor();
+  });
+});
