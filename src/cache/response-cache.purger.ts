@@ -40,7 +40,8 @@ export class ResponseCachePurger {
   async purgeOnCommit(tx: Prisma.TransactionClient, keys: Iterable<string>): Promise<void> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return;
-    for (const chunk of payloadChunks(this.instanceId, unique)) await tx.$executeRaw`SELECT pg_notify(${PURGE_CHANNEL}, ${chunk})`;
+    for (const chunk of payloadChunks(this.instanceId, unique))
+      await tx.$executeRaw`SELECT pg_notify(${PURGE_CHANNEL}, ${chunk})`;
     this.prisma.afterCommit(tx, () => this.purgeHere(unique));
     if (this.config.responseCache.cdnPurge) await this.queue.enqueue(tx, { name: CDN_PURGE_JOB, payload: { keys: unique } });
   }
