@@ -12,7 +12,9 @@ export interface PortReservation {
 // one line, instead of dying after the admin's password was printed and lost.
 export async function reservePort(host: string, port: number): Promise<PortReservation> {
   if (port === 0) return { release: async () => undefined };
-  const server = createServer();
+  // A client that connects during boot (a load balancer's probe, an eager benchmark) is dropped at
+  // once: left without a handler its socket would keep close() from ever finishing.
+  const server = createServer((socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => reject(unavailable(error, host, port)));
     server.listen({ host, port, exclusive: true }, resolve);
