@@ -10,17 +10,18 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 // Password hashes are slow by design; tests share one.
 let passwordHash: Promise<string> | undefined;
 
+/**
+ * A user who writes under a byline of their own (so their articles can be published: a story needs
+ * one), unless `data.authorId` says otherwise (null for none).
+ */
 export async function createUser(t: TestApp, role: UserRole, data: Partial<User> = {}): Promise<User> {
   passwordHash ??= hash(TEST_PASSWORD);
   const id = randomBytes(4).toString('hex');
+  const name = `${role} ${id}`;
+  const authorId =
+    data.authorId !== undefined ? data.authorId : (await t.prisma.author.create({ data: { name, slug: `byline-${id}` } })).id;
   return t.prisma.user.create({
-    data: {
-      email: `${role.toLowerCase()}-${id}@newsroom.test`,
-      name: `${role} ${id}`,
-      role,
-      passwordHash: await passwordHash,
-      ...data,
-    },
+    data: { email: `${role.toLowerCase()}-${id}@newsroom.test`, name, role, passwordHash: await passwordHash, ...data, authorId },
   });
 }
 

@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR, type Actor } from '../../auth/actor.js';
 import { DomainError } from '../../common/domain-error.js';
 import type { Article } from '../../generated/prisma/client.js';
 import { assertCanPublish } from './article-access.policy.js';
+import { assertPublishable } from './article-publishing.rules.js';
 import { ArticleEditorRepository, type Tx } from './article-editor.repository.js';
 import { claimVersion, findWorkable } from './article-guards.js';
 import { ArticleHistoryService } from './article-history.service.js';
@@ -33,6 +34,7 @@ export class ArticleWorkflowService {
       if (article.status === 'PUBLISHED' && !article.pendingChanges) {
         throw new DomainError('CONFLICT', 'The article is already published and has no pending changes');
       }
+      assertPublishable(await this.articles.workingContent(tx, article));
       await claimVersion(this.articles, tx, article.id, expectedVersion ?? article.version);
       const published = await this.goLive(tx, article);
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
@@ -51,6 +53,7 @@ export class ArticleWorkflowService {
       const article = await findWorkable(this.articles, tx, id);
       const known = assertCanPublish(actor, article);
       if (article.status === 'PUBLISHED') throw new DomainError('CONFLICT', 'The article is already published');
+      assertPublishable(await this.articles.workingContent(tx, article));
       await claimVersion(this.articles, tx, article.id, article.version);
       const scheduled = await this.articles.update(tx, id, { status: 'SCHEDULED', scheduledAt: publishAt });
       await this.schedule.plan(tx, id, publishAt);

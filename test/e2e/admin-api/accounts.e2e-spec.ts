@@ -112,7 +112,7 @@ describe('accounts (users)', () => {
   });
 
   it('updates name, role and byline, auditing what changed', async () => {
-    const user = await createUser(t, 'CONTRIBUTOR');
+    const user = await createUser(t, 'CONTRIBUTOR', { authorId: null });
     const author = await new ContentFactory(t.prisma).author();
     const { updateUser } = await admin.admin.data(UPDATE_USER, {
       input: { id: user.id, name: 'Renamed', role: 'EDITOR', authorId: toGlobalId('Author', author.id) },

@@ -15,7 +15,7 @@ describe('admin API: revisions, concurrency and previews', () => {
   afterAll(() => t.close());
 
   it('keeps a revision per save, compares two field by field, and restores one as a new save', async () => {
-    const v1 = await mutateArticle(editor.admin, 'createArticle', { headline: 'First headline', dek: 'Dek one' });
+    const v1 = await mutateArticle(editor.admin, 'createArticle', { headline: 'First headline', dek: 'Dek one', body: [] });
     const v2 = await mutateArticle(editor.admin, 'updateArticle', { id: v1.id, expectedVersion: 1, headline: 'Second headline' });
     const v3 = await mutateArticle(editor.admin, 'updateArticle', {
       id: v1.id,
@@ -138,7 +138,9 @@ describe('admin API: revisions, concurrency and previews', () => {
         input: { id: live.id },
       })
     ).createPreviewToken.token;
-    expect((await read(live.slug, token)).body.data).toEqual({ article: { headline: 'Other draft, corrected', bodyHtml: '' } });
+    expect((await read(live.slug, token)).body.data).toEqual({
+      article: { headline: 'Other draft, corrected', bodyHtml: '<p>Body text.</p>' },
+    });
     expect(
       (await t.graphql.data(`query($slug: String!) { article(slug: $slug) { headline } }`, { slug: live.slug })).article.headline,
     ).toBe('Other draft');

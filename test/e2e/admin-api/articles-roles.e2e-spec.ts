@@ -150,7 +150,8 @@ describe('admin API: who may do what to an article', () => {
   it.each(rows)('%s on a %s article (%s) as %s', async (mutation, status, owner, who, testCase) => {
     const actor = who === 'ANONYMOUS' ? undefined : users[who];
     const ownerId = owner === 'own' && actor ? actor.user.id : stranger.user.id;
-    const article = await factory.article({ status, createdById: ownerId });
+    // With a byline and a body: what publishing needs, so the roles decide alone.
+    const article = await factory.article({ status, createdById: ownerId, authors: [await factory.author()] });
     await t.prisma.articleRevision.create({
       data: { articleId: article.id, version: 1, snapshot: { content: contentOf(article) } },
     });

@@ -75,7 +75,17 @@ describe('webhook delivery', () => {
       id: row!.id,
       event: 'article.published',
       occurredAt: expect.any(String),
-      data: { article: expect.objectContaining({ ...live, type: 'NEWS', section: null, authors: [], tags: [] }) },
+      // The article as the public API shows it (articles/public-article.ts), body included.
+      data: {
+        article: expect.objectContaining({
+          ...live,
+          type: 'NEWS',
+          section: null,
+          authors: [expect.objectContaining({ name: expect.any(String) })],
+          tags: [],
+          bodyHtml: '<p>First line.</p>',
+        }),
+      },
     });
     await waitFor(async () => (await deliveryRow(row!.id)).status === 'SUCCEEDED', 3000, 'the delivery to settle');
     expect(await deliveryRow(row!.id)).toMatchObject({
