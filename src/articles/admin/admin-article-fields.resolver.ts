@@ -15,7 +15,7 @@ import { renderBodyHtml } from '../body/article-body.renderer.js';
 import { storedContentSchema } from '../editing/article-content.js';
 import { ArticleAdminQueryService } from '../editing/article-admin-query.service.js';
 import { ArticleEditorService } from '../editing/article-editor.service.js';
-import { AdminArticleModel } from './admin-article.model.js';
+import { AdminArticleModel, type AdminArticleView } from './admin-article.model.js';
 import { ArticlePayload } from './article-admin.payloads.js';
 import { loadReferences } from './article-references.loader.js';
 import { ArticleReferencesRepository } from './article-references.repository.js';
@@ -37,42 +37,42 @@ export class AdminArticleFieldsResolver {
   ) {}
 
   @ResolveField(() => [AdminAuthorModel], { description: 'Bylines in order' })
-  async authors(@Parent() article: AdminArticleModel, @Context() ctx: AdminContext): Promise<AdminAuthorModel[]> {
+  async authors(@Parent() article: AdminArticleView, @Context() ctx: AdminContext): Promise<AdminAuthorModel[]> {
     return (await loadReferences(ctx.req, this.references, 'authors', article.authorIds)).map(AdminAuthorModel.fromRow);
   }
 
   @ResolveField(() => [AdminTagModel], { description: 'Tags in order' })
-  async tags(@Parent() article: AdminArticleModel, @Context() ctx: AdminContext): Promise<AdminTagModel[]> {
+  async tags(@Parent() article: AdminArticleView, @Context() ctx: AdminContext): Promise<AdminTagModel[]> {
     return (await loadReferences(ctx.req, this.references, 'tags', article.tagIds)).map(AdminTagModel.fromRow);
   }
 
   @ResolveField(() => AdminSectionModel, { nullable: true })
-  async section(@Parent() article: AdminArticleModel, @Context() ctx: AdminContext): Promise<AdminSectionModel | null> {
+  async section(@Parent() article: AdminArticleView, @Context() ctx: AdminContext): Promise<AdminSectionModel | null> {
     const [row] = await loadReferences(ctx.req, this.references, 'sections', [article.sectionId]);
     return row ? AdminSectionModel.fromRow(row) : null;
   }
 
   @ResolveField(() => AdminSeriesModel, { nullable: true })
-  async series(@Parent() article: AdminArticleModel, @Context() ctx: AdminContext): Promise<AdminSeriesModel | null> {
+  async series(@Parent() article: AdminArticleView, @Context() ctx: AdminContext): Promise<AdminSeriesModel | null> {
     const [row] = await loadReferences(ctx.req, this.references, 'series', [article.seriesId]);
     return row ? AdminSeriesModel.fromRow(row) : null;
   }
 
   @ResolveField(() => AdminImageModel, { nullable: true })
-  async featuredImage(@Parent() article: AdminArticleModel, @Context() ctx: AdminContext): Promise<AdminImageModel | null> {
+  async featuredImage(@Parent() article: AdminArticleView, @Context() ctx: AdminContext): Promise<AdminImageModel | null> {
     const [row] = await loadReferences(ctx.req, this.references, 'images', [article.featuredImageId]);
     return row ? AdminImageModel.fromRow(row) : null;
   }
 
   // Rendered as a save would render it (the images it shows, the embed policy), never stored.
   @ResolveField(() => String, { description: 'The working body (pending changes included) as sanitised HTML, for previews' })
-  async bodyHtml(@Parent() article: AdminArticleModel): Promise<string> {
+  async bodyHtml(@Parent() article: AdminArticleView): Promise<string> {
     const body = storedContentSchema.shape.body.parse(article.body);
     return renderBodyHtml(body, { embeds: this.config.embeds, images: await this.bodyImages.forBodies([body]) });
   }
 
   @ResolveField(() => [String], { description: 'Slugs it had before, newest first; they still lead to it' })
-  previousSlugs(@Parent() article: AdminArticleModel): Promise<string[]> {
+  previousSlugs(@Parent() article: AdminArticleView): Promise<string[]> {
     return this.references.formerSlugs(fromGlobalId(article.id)!.id);
   }
 

@@ -1,15 +1,15 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { toGlobalId } from '../../common/global-id.js';
-import { ArticleStatus, ArticleType, type Article, type ArticleRevision } from '../../generated/prisma/client.js';
+import { ArticleStatus, type Article, type ArticleRevision } from '../../generated/prisma/client.js';
 import { connectionTypes } from '../../graphql/pagination/connection.model.js';
 import { JSONScalar } from '../../graphql/scalars/json.scalar.js';
-import type { ArticleContent } from '../editing/article-content.js';
+import { contentForAdmin, declareContentFields, type AdminContent, type ArticleContent } from '../editing/article-content.js';
 
 registerEnumType(ArticleStatus, { name: 'ArticleStatus', description: 'DRAFT, SCHEDULED, PUBLISHED or ARCHIVED (unpublished)' });
 
-const globalIdOrNull = (type: 'Section' | 'Series' | 'Image', id: string | null) => (id ? toGlobalId(type, id) : null);
-
 @ObjectType('AdminArticle', { description: 'An article as editors see it: its working copy, status and version' })
+// The editable fields (slug, headline, body, bylines...) are declared from the one table
+// (article-content.ts) right after the class.
 export class AdminArticleModel {
   @Field(() => ID, { description: 'Same id as in the public API' })
   id!: string;
@@ -26,48 +26,6 @@ export class AdminArticleModel {
   @Field({ description: 'A live article has edits the public does not see until publishArticle' })
   hasPendingChanges!: boolean;
 
-  @Field()
-  slug!: string;
-
-  @Field()
-  headline!: string;
-
-  @Field(() => String, { nullable: true })
-  dek!: string | null;
-
-  @Field(() => JSONScalar, { description: 'Body blocks' })
-  body!: unknown;
-
-  @Field(() => String, { nullable: true, description: 'Editor-written teaser; the public API derives one when empty' })
-  teaser!: string | null;
-
-  @Field(() => ArticleType)
-  type!: ArticleType;
-
-  @Field(() => ID, { nullable: true })
-  sectionId!: string | null;
-
-  @Field(() => ID, { nullable: true })
-  seriesId!: string | null;
-
-  @Field(() => ID, { nullable: true })
-  featuredImageId!: string | null;
-
-  @Field(() => [ID], { description: 'Bylines in order' })
-  authorIds!: string[];
-
-  @Field(() => [ID])
-  tagIds!: string[];
-
-  @Field(() => String, { nullable: true })
-  seoTitle!: string | null;
-
-  @Field(() => String, { nullable: true })
-  seoDescription!: string | null;
-
-  @Field(() => String, { nullable: true })
-  canonicalUrl!: string | null;
-
   @Field(() => Date, { nullable: true, description: 'Set by the first publish' })
   publishedAt!: Date | null;
 
@@ -83,19 +41,14 @@ export class AdminArticleModel {
   @Field()
   updatedAt!: Date;
 
-  static from(row: Article, content: ArticleContent): AdminArticleModel {
+  static from(row: Article, content: ArticleContent): AdminArticleView {
     return Object.assign(new AdminArticleModel(), {
-      ...content,
+      ...contentForAdmin(content),
       id: toGlobalId('Article', row.id),
       version: row.version,
       status: row.status,
       trashed: row.deletedAt !== null,
       hasPendingChanges: row.pendingChanges !== null,
-      sectionId: globalIdOrNull('Section', content.sectionId),
-      seriesId: globalIdOrNull('Series', content.seriesId),
-      featuredImageId: globalIdOrNull('Image', content.featuredImageId),
-      authorIds: content.authorIds.map((id) => toGlobalId('Author', id)),
-      tagIds: content.tagIds.map((id) => toGlobalId('Tag', id)),
       publishedAt: row.publishedAt,
       scheduledAt: row.scheduledAt,
       createdById: row.createdById,
@@ -104,6 +57,10 @@ export class AdminArticleModel {
     });
   }
 }
+declareContentFields(AdminArticleModel.prototype, 'output');
+
+/** An AdminArticle with its content fields, as resolvers see it. */
+export type AdminArticleView = AdminArticleModel & AdminContent;
 
 @ObjectType('ArticleRevision', { description: 'A full snapshot of an article, saved by every change' })
 export class ArticleRevisionModel {

@@ -1,53 +1,14 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArticleType } from '../../generated/prisma/client.js';
-import { JSONScalar } from '../../graphql/scalars/json.scalar.js';
+import { declareContentFields } from '../editing/article-content.js';
 
-// Editable fields, shared by create and update. Omitted: unchanged (update) or default (create);
-// null clears an optional field.
+// Editable fields, shared by create and update (declared from the one table, article-content.ts).
+// Omitted: unchanged (update) or default (create); null clears an optional field.
 @InputType({ isAbstract: true })
 abstract class ArticleFieldsInput {
-  @Field(() => String, { nullable: true, description: 'Generated from the headline when not given' })
-  slug?: string | null;
-
-  @Field(() => String, { nullable: true })
-  dek?: string | null;
-
-  @Field(() => JSONScalar, { nullable: true, description: 'A list of blocks, e.g. [{ "type": "paragraph", "text": "…" }]' })
-  body?: unknown;
-
-  @Field(() => String, { nullable: true })
-  teaser?: string | null;
-
-  @Field(() => ArticleType, { nullable: true })
-  type?: ArticleType | null;
-
-  @Field(() => ID, { nullable: true })
-  sectionId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  seriesId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  featuredImageId?: string | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Bylines in order' })
-  authorIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true })
-  tagIds?: string[] | null;
-
-  @Field(() => String, { nullable: true })
-  seoTitle?: string | null;
-
-  @Field(() => String, { nullable: true })
-  seoDescription?: string | null;
-
-  @Field(() => String, { nullable: true })
-  canonicalUrl?: string | null;
-
   @Field(() => String, { nullable: true, description: 'Note kept with the revision this save creates' })
   revisionMessage?: string | null;
 }
+declareContentFields(ArticleFieldsInput.prototype, 'input', ['headline']);
 
 @InputType()
 export class CreateArticleInput extends ArticleFieldsInput {

@@ -1,44 +1,43 @@
+import { Field, ID, type ReturnTypeFuncValue } from '@nestjs/graphql';
 import { z } from 'zod';
-import { globalIdSchema } from '../../common/global-id.js';
+import { globalIdSchema, toGlobalId, type NodeType } from '../../common/global-id.js';
 import { slugSchema } from '../../common/slug.js';
 import { ArticleType } from '../../generated/prisma/client.js';
-import { articleBodySchema, type ArticleBody } from '../body/article-body.schema.js';
+import { JSONScalar } from '../../graphql/scalars/json.scalar.js';
+import { articleBodySchema } from '../body/article-body.schema.js';
 
-// Everything an editor can change about an article: what a revision snapshots, what pending changes
-// on a live article hold, and what a restore puts back. Ids here are database uuids.
-export interface ArticleContent {
-  slug: string;
-  headline: string;
-  dek: string | null;
-  body: ArticleBody;
-  teaser: string | null;
-  type: ArticleType;
-  sectionId: string | null;
-  seriesId: string | null;
-  featuredImageId: string | null;
-  authorIds: string[];
-  tagIds: string[];
-  seoTitle: string | null;
-  seoDescription: string | null;
-  canonicalUrl: string | null;
+// Everything an editor can change about an article, written ONCE: what a revision snapshots, what
+// pending changes on a live article hold, what a restore puts back, the admin API's input and output
+// fields, the defaults of a new article and the columns a live article is stored in are all derived
+// from this table. Adding a field is a line here, a column in schema.prisma (and its migration), and,
+// when the public sees it, the public model and projection. Ids here are database uuids; the admin API
+// speaks global ids, converted by `input` and `output`.
+
+interface FieldSpec<Input extends z.ZodType, Stored extends z.ZodType> {
+  /** The admin API's value, validated and turned into the stored form (global ids -> uuids). */
+  readonly input: Input;
+  /** What a stored snapshot holds (revisions, pending changes), re-validated when read back. */
+  readonly stored: Stored;
+  /** A new article's value. */
+  readonly initial: z.output<Stored>;
+  /** GraphQL type of the admin input and output fields, and their description. */
+  readonly graphql: () => ReturnTypeFuncValue;
+  readonly description?: string;
+  /** From the stored value to the admin API's (uuids -> global ids). */
+  readonly output?: (value: z.output<Stored>) => unknown;
+  /** Stored in a column of `articles` of the same name; false for the link tables (bylines, tags). */
+  readonly column: boolean;
 }
 
-export const CONTENT_FIELDS = [
-  'slug',
-  'headline',
-  'dek',
-  'body',
-  'teaser',
-  'type',
-  'sectionId',
-  'seriesId',
-  'featuredImageId',
-  'authorIds',
-  'tagIds',
-  'seoTitle',
-  'seoDescription',
-  'canonicalUrl',
-] as const satisfies readonly (keyof ArticleContent)[];
+// Keeps each spec's own types (its output function's result, its `column` literal).
+function field<Input extends z.ZodType, Stored extends z.ZodType, Spec extends FieldSpec<Input, Stored>>(
+  spec: Spec & FieldSpec<Input, Stored>,
+): Spec {
+  return spec;
+}
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable();
+const storedText = z.string().nullable();
 
 const httpUrl = z
   .string()
@@ -47,69 +46,169 @@ const httpUrl = z
   .url()
   .refine((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL');
 
-const optionalText = (max: number) => z.string().trim().max(max).nullable();
+function reference(type: NodeType, description?: string) {
+  return field({
+    input: globalIdSchema(type).nullable(),
+    stored: z.string().uuid().nullable(),
+    initial: null,
+    graphql: () => ID,
+    description,
+    output: (id: string | null) => (id ? toGlobalId(type, id) : null),
+    column: true,
+  });
+}
 
-function uniqueIds(type: 'Author' | 'Tag', max: number) {
-  return z
-    .array(globalIdSchema(type))
-    .max(max)
-    .refine((ids) => new Set(ids).size === ids.length, 'must not repeat an id');
+function references(type: 'Author' | 'Tag', max: number, description?: string) {
+  return field({
+    input: z
+      .array(globalIdSchema(type))
+      .max(max)
+      .refine((ids) => new Set(ids).size === ids.length, 'must not repeat an id'),
+    stored: z.array(z.string().uuid()),
+    initial: [] as string[],
+    graphql: () => [ID],
+    description,
+    output: (ids: string[]) => ids.map((id) => toGlobalId(type, id)),
+    column: false,
+  });
+}
+
+function text(max: number, description?: string) {
+  return field({ input: optionalText(max), stored: storedText, initial: null, graphql: () => String, description, column: true });
+}
+
+export const ARTICLE_FIELDS = {
+  slug: field({
+    input: slugSchema,
+    stored: z.string(),
+    initial: '',
+    graphql: () => String,
+    description: 'Generated from the headline when not given',
+    column: true,
+  }),
+  headline: field({
+    input: z.string().trim().min(1, 'must not be empty').max(300),
+    stored: z.string(),
+    initial: '',
+    graphql: () => String,
+    column: true,
+  }),
+  dek: text(600, 'Standfirst under the headline'),
+  label: text(100, 'Kicker such as "Exclusive"; when empty the public label is the type and section ("Analysis | Africa")'),
+  body: field({
+    input: articleBodySchema,
+    stored: articleBodySchema,
+    initial: [],
+    graphql: () => JSONScalar,
+    description: 'A list of blocks, e.g. [{ "type": "paragraph", "text": "…" }]',
+    column: true,
+  }),
+  teaser: text(1000, 'Editor-written teaser; the public API derives one when empty'),
+  type: field({
+    input: z.enum(ArticleType),
+    stored: z.enum(ArticleType),
+    initial: 'NEWS' as ArticleType,
+    graphql: () => ArticleType,
+    column: true,
+  }),
+  sectionId: reference('Section'),
+  seriesId: reference('Series'),
+  featuredImageId: reference('Image'),
+  authorIds: references('Author', 20, 'Bylines in order'),
+  tagIds: references('Tag', 50),
+  seoTitle: text(300),
+  seoDescription: text(1000),
+  canonicalUrl: field({
+    input: httpUrl.nullable(),
+    stored: storedText,
+    initial: null,
+    graphql: () => String,
+    description: 'Canonical URL when the piece first ran elsewhere',
+    column: true,
+  }),
+};
+
+type Fields = typeof ARTICLE_FIELDS;
+export type ContentField = keyof Fields;
+
+export const CONTENT_FIELDS = Object.keys(ARTICLE_FIELDS) as ContentField[];
+type ColumnField = { [F in ContentField]: Fields[F]['column'] extends true ? F : never }[ContentField];
+/** The fields stored in columns of `articles` of the same name (the others are link tables). */
+export const COLUMN_FIELDS = CONTENT_FIELDS.filter((name): name is ColumnField => ARTICLE_FIELDS[name].column);
+
+function shapeOf<K extends 'input' | 'stored'>(key: K) {
+  return Object.fromEntries(CONTENT_FIELDS.map((name) => [name, ARTICLE_FIELDS[name][key]])) as {
+    [F in ContentField]: Fields[F][K];
+  };
 }
 
 // Input shapes as the admin API receives them (global ids, GraphQL nulls); every field optional here,
 // create and update decide which are required.
-export const contentChangesSchema = z
-  .object({
-    slug: slugSchema,
-    headline: z.string().trim().min(1, 'must not be empty').max(300),
-    dek: optionalText(600),
-    body: articleBodySchema,
-    teaser: optionalText(1000),
-    type: z.enum(ArticleType),
-    sectionId: globalIdSchema('Section').nullable(),
-    seriesId: globalIdSchema('Series').nullable(),
-    featuredImageId: globalIdSchema('Image').nullable(),
-    authorIds: uniqueIds('Author', 20),
-    tagIds: uniqueIds('Tag', 50),
-    seoTitle: optionalText(300),
-    seoDescription: optionalText(1000),
-    canonicalUrl: httpUrl.nullable(),
-  })
-  .partial();
+export const contentChangesSchema = z.object(shapeOf('input')).partial();
 
 export type ContentChanges = z.output<typeof contentChangesSchema>;
 
-/** Stored snapshots (revisions, pending changes) are re-validated when read back. */
-export const storedContentSchema = z.object({
-  slug: z.string(),
-  headline: z.string(),
-  dek: z.string().nullable(),
-  body: articleBodySchema,
-  teaser: z.string().nullable(),
-  type: z.enum(ArticleType),
-  sectionId: z.string().uuid().nullable(),
-  seriesId: z.string().uuid().nullable(),
-  featuredImageId: z.string().uuid().nullable(),
-  authorIds: z.array(z.string().uuid()),
-  tagIds: z.array(z.string().uuid()),
-  seoTitle: z.string().nullable(),
-  seoDescription: z.string().nullable(),
-  canonicalUrl: z.string().nullable(),
-});
+/**
+ * Stored snapshots (revisions, pending changes) are re-validated when read back. A field added after a
+ * snapshot was written reads as its initial value.
+ */
+export const storedContentSchema = z.object(
+  Object.fromEntries(
+    CONTENT_FIELDS.map((name) => {
+      const spec = ARTICLE_FIELDS[name] as FieldSpec<z.ZodType, z.ZodType>;
+      return [name, spec.stored.default(() => structuredClone(spec.initial))];
+    }),
+  ) as unknown as ReturnType<typeof shapeOf<'stored'>>,
+);
+
+export type ArticleContent = z.output<typeof storedContentSchema>;
+
+/** A new article's content, before the editor's first changes. */
+export function initialContent(): ArticleContent {
+  const entries = CONTENT_FIELDS.map((name) => [name, structuredClone(ARTICLE_FIELDS[name].initial)]);
+  return Object.fromEntries(entries) as unknown as ArticleContent;
+}
+
+type AdminValue<F extends ContentField> = Fields[F] extends { output: (value: never) => infer Out } ? Out : ArticleContent[F];
+/** Content as the admin API shows it: global ids for every reference. */
+export type AdminContent = { [F in ContentField]: AdminValue<F> };
+
+export function contentForAdmin(content: ArticleContent): AdminContent {
+  return Object.fromEntries(
+    CONTENT_FIELDS.map((name) => {
+      const spec = ARTICLE_FIELDS[name] as { output?: (value: unknown) => unknown };
+      const output = spec.output;
+      return [name, output ? output(content[name]) : content[name]];
+    }),
+  ) as AdminContent;
+}
+
+/**
+ * Declares the content fields on a code-first GraphQL class: as optional inputs (`nullable` input
+ * types) or as outputs (nullable as the stored value is). `except` leaves fields a class declares itself.
+ */
+export function declareContentFields(target: object, mode: 'input' | 'output', except: readonly ContentField[] = []): void {
+  for (const name of CONTENT_FIELDS) {
+    if (except.includes(name)) continue;
+    const spec: Pick<FieldSpec<z.ZodType, z.ZodType>, 'stored' | 'graphql' | 'description'> = ARTICLE_FIELDS[name];
+    const nullable = mode === 'input' || spec.stored.safeParse(null).success;
+    Field(spec.graphql, { nullable, description: spec.description })(target, name);
+  }
+}
 
 export function applyChanges(content: ArticleContent, changes: ContentChanges): ArticleContent {
   const next = { ...content };
-  for (const field of CONTENT_FIELDS) {
-    if (changes[field] !== undefined) (next as Record<string, unknown>)[field] = changes[field];
+  for (const name of CONTENT_FIELDS) {
+    if (changes[name] !== undefined) (next as Record<string, unknown>)[name] = changes[name];
   }
   return next;
 }
 
 /** Field-by-field differences between two contents (for revision comparison). */
 export function diffContent(before: ArticleContent, after: ArticleContent): { field: string; before: unknown; after: unknown }[] {
-  return CONTENT_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field])).map((field) => ({
-    field,
-    before: before[field],
-    after: after[field],
+  return CONTENT_FIELDS.filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name])).map((name) => ({
+    field: name,
+    before: before[name],
+    after: after[name],
   }));
 }

@@ -10,7 +10,7 @@ import { groupBy } from '../../common/group-by.js';
 import { referencedImageIds } from '../body/article-body.images.js';
 import { sanitizeBodyEmbeds } from '../body/embed-policy.js';
 import { deriveArticleFields, type DerivationDependencies } from '../derivation/article-derivation.js';
-import { storedContentSchema, type ArticleContent } from './article-content.js';
+import { COLUMN_FIELDS, storedContentSchema, type ArticleContent } from './article-content.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -130,23 +130,10 @@ export class ArticleEditorRepository {
     );
   }
 
+  // The column fields as stored (article-content.ts), the links as read; parsed like a snapshot.
   private liveContent(article: Article, authorIds: string[], tagIds: string[]): ArticleContent {
-    return {
-      slug: article.slug,
-      headline: article.headline,
-      dek: article.dek,
-      body: storedContentSchema.shape.body.parse(article.body),
-      teaser: article.teaser,
-      type: article.type,
-      sectionId: article.sectionId,
-      seriesId: article.seriesId,
-      featuredImageId: article.featuredImageId,
-      authorIds,
-      tagIds,
-      seoTitle: article.seoTitle,
-      seoDescription: article.seoDescription,
-      canonicalUrl: article.canonicalUrl,
-    };
+    const columns = Object.fromEntries(COLUMN_FIELDS.map((name) => [name, article[name]]));
+    return storedContentSchema.parse({ ...columns, authorIds, tagIds });
   }
 
   async create(tx: Tx, content: ArticleContent, createdById: string | null): Promise<Article> {
@@ -310,21 +297,12 @@ export class ArticleEditorRepository {
   /** The live content's columns, with what the public sees derived from it now (article-derivation.ts). */
   private async columns(tx: Tx, content: ArticleContent) {
     const body = this.storedBody(content);
+    const columns = Object.fromEntries(COLUMN_FIELDS.map((name) => [name, content[name]]));
     return {
-      slug: content.slug,
-      headline: content.headline,
-      dek: content.dek,
+      ...columns,
       body: body as unknown as Prisma.InputJsonValue,
       ...deriveArticleFields({ ...content, body }, await this.dependenciesOf(tx, content), this.config),
-      teaser: content.teaser,
-      type: content.type,
-      sectionId: content.sectionId,
-      seriesId: content.seriesId,
-      featuredImageId: content.featuredImageId,
-      seoTitle: content.seoTitle,
-      seoDescription: content.seoDescription,
-      canonicalUrl: content.canonicalUrl,
-    };
+    } as Prisma.ArticleUncheckedCreateInput;
   }
 
   /** What the derived fields read besides the content itself: the section's name, the body's images. */

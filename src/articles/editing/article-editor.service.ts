@@ -4,7 +4,7 @@ import { requireRole } from '../../auth/roles.js';
 import { DomainError } from '../../common/domain-error.js';
 import { slugify, uniqueSlug } from '../../common/slug.js';
 import { Prisma, type Article } from '../../generated/prisma/client.js';
-import { applyChanges, type ArticleContent, type ContentChanges } from './article-content.js';
+import { applyChanges, initialContent, type ArticleContent, type ContentChanges } from './article-content.js';
 import { assertCanEdit, assertCanPurge } from './article-access.policy.js';
 import { ArticleEditorRepository, type Tx } from './article-editor.repository.js';
 import { claimVersion, findWorkable, notFound } from './article-guards.js';
@@ -131,23 +131,8 @@ export class ArticleEditorService {
 
   private async defaults(tx: Tx, actor: Actor, slug: string, headline: string): Promise<ArticleContent> {
     const authorId = actor.userId ? await this.articles.authorIdOfUser(tx, actor.userId) : null;
-    return {
-      slug,
-      headline,
-      dek: null,
-      body: [],
-      teaser: null,
-      type: 'NEWS',
-      sectionId: null,
-      seriesId: null,
-      featuredImageId: null,
-      // A writer's own byline by default.
-      authorIds: authorId ? [authorId] : [],
-      tagIds: [],
-      seoTitle: null,
-      seoDescription: null,
-      canonicalUrl: null,
-    };
+    // A writer's own byline by default.
+    return { ...initialContent(), slug, headline, authorIds: authorId ? [authorId] : [] };
   }
 
   private async assertReferencesExist(tx: Tx, changes: ContentChanges): Promise<void> {
