@@ -82,17 +82,20 @@ export class ArticleRepository {
   ): Promise<ArticlePage> {
     const query = new ArticleListQuery(filter, order);
     keys.add(...listKeysOf(filter));
-    const [result] = await this.reader.query<{ json: string | null }>(Prisma.sql`
+    const [result] = await this.reader.query<{ json: string | null }>(
+      keys,
+      Prisma.sql`
       SELECT json_agg(json_build_array(newsdesk_iso_time(k."publishedAt"), k.id, k.rank, ${jsonObject(this.projection, selection, 'a')})
         ORDER BY ${query.pageOrder(page)})::text AS json
-      FROM (${query.page(page, options.limit)}) k JOIN articles a ON a.id = k.id`);
+      FROM (${query.page(page, options.limit)}) k JOIN articles a ON a.id = k.id`,
+    );
     const entries = result?.json ? (JSON.parse(result.json) as [string, string, number | null, Record<string, unknown>][]) : [];
     return {
       rows: entries.map(([publishedAt, id, rank, json]) => ({
         article: finishRow(this.projection, selection, json, keys),
         cursor: query.cursorOf([publishedAt, id, rank] satisfies ArticleSortKeys),
       })),
-      count: async () => (await this.reader.query<{ count: number }>(query.count()))[0]?.count ?? 0,
+      count: async () => (await this.reader.query<{ count: number }>(keys, query.count()))[0]?.count ?? 0,
     };
   }
 
@@ -103,7 +106,9 @@ export class ArticleRepository {
    */
   async findRelatedPublished(id: string, limit: number, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow[]> {
     keys.add(CacheKeys.relatedArticles);
-    const [result] = await this.reader.query<{ json: string | null }>(Prisma.sql`
+    const [result] = await this.reader.query<{ json: string | null }>(
+      keys,
+      Prisma.sql`
       WITH me AS (
         SELECT section_id FROM articles WHERE id = ${id}::uuid
       ), shared AS (
@@ -132,7 +137,8 @@ export class ArticleRepository {
         ORDER BY ord LIMIT ${limit}
       )
       SELECT json_agg(${jsonObject(this.projection, selection, 'a')} ORDER BY r.ord)::text AS json
-      FROM ranked r JOIN articles a ON a.id = r.id`);
+      FROM ranked r JOIN articles a ON a.id = r.id`,
+    );
     return finishRows(this.projection, selection, result?.json, keys);
   }
 

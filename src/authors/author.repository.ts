@@ -1,18 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PrismaService } from '../database/prisma.service.js';
 import { ProjectionReader } from '../database/projection/projection-reader.js';
 import type { EntityProjection } from '../database/projection/projection.js';
+import { ReadRouter } from '../database/replicas/read-router.js';
+import type { Tx } from '../database/tx.js';
 import { PublicTaxonomyRepository } from '../taxonomy/public-taxonomy.repository.js';
 import { AUTHOR_PROJECTION } from './author.projection.js';
 
 // Trashed authors (deleted_at set) are invisible to every public read.
 @Injectable()
 export class AuthorRepository extends PublicTaxonomyRepository {
-  constructor(prisma: PrismaService, reader: ProjectionReader, @Inject(AUTHOR_PROJECTION) projection: EntityProjection) {
-    super(prisma, reader, projection);
+  constructor(router: ReadRouter, reader: ProjectionReader, @Inject(AUTHOR_PROJECTION) projection: EntityProjection) {
+    super(router, reader, projection);
   }
 
-  protected countVisible(): Promise<number> {
-    return this.prisma.author.count({ where: { deletedAt: null } });
+  protected countVisible(db: Tx): Promise<number> {
+    return db.author.count({ where: { deletedAt: null } });
   }
 }

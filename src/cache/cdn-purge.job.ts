@@ -3,16 +3,22 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { ReadRouter } from '../database/replicas/read-router.js';
 import type { JobHandler } from '../jobs/job-handler.js';
 import { JobRegistry } from '../jobs/job-registry.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { CDN_PURGE_JOB, cdnPurgePayload } from './cdn-purge.schema.js';
 
 const PURGE_TIMEOUT_MS = 10_000;
+// How long one run waits for read replicas to replay the change before it fails and is retried
+// later; short, since the job runner runs one job at a time.
+const REPLAY_WAIT_MS = 2000;
 
 // Tells the CDN to drop responses by surrogate key: POST {"surrogate_keys": [...]} to CDN_PURGE_URL,
 // the body of Fastly's batch purge (other CDNs: point the URL at a small adapter). A failure throws,
-// so the queue retries with backoff; purging twice is harmless.
+// so the queue retries with backoff; purging twice is harmless. With read replicas it first waits
+// until every replica that answers has replayed the change: a CDN refills from any instance at once,
+// and must not be handed the old version by a lagging replica.
 @Injectable()
 export class CdnPurgeJob implements JobHandler<typeof cdnPurgePayload>, OnModuleInit {
   readonly name = CDN_PURGE_JOB;
@@ -21,6 +27,7 @@ export class CdnPurgeJob implements JobHandler<typeof cdnPurgePayload>, OnModule
   constructor(
     private readonly registry: JobRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly replicas: ReadRouter,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -31,6 +38,10 @@ export class CdnPurgeJob implements JobHandler<typeof cdnPurgePayload>, OnModule
   async handle({ keys }: z.output<typeof cdnPurgePayload>): Promise<void> {
     const target = this.config.responseCache.cdnPurge;
     if (!target) return;
+    // The job runs after the change committed, so the primary's position now includes it.
+    if (!(await this.replicas.awaitReplay(REPLAY_WAIT_MS))) {
+      throw new Error(`Read replicas have not replayed the change within ${REPLAY_WAIT_MS} ms; the CDN purge waits for them`);
+    }
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (target.header) headers[target.header[0]] = target.header[1];
     const response = await fetch(target.url, {

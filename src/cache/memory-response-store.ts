@@ -9,6 +9,8 @@ interface Entry {
 // The default store: a byte-bounded LRU in this process, with a key -> entries index for purging.
 // Map iteration order is insertion order, so re-inserting on a hit makes the first entry the least
 // recently used one.
+// It keeps no replay floor: only this process purges it, and its read router is fenced before each
+// purge, so the router's own floor already covers every purge the store has seen.
 export class MemoryResponseStore implements ResponseStore {
   private readonly entries = new Map<string, Entry>();
   private readonly byContentKey = new Map<string, Set<string>>();

@@ -12,9 +12,18 @@ for i = 3, #KEYS do
 end
 return 1`;
 
+// Also raises the replay floor in the same step, so a miss that sees the new generation sees the
+// floor too. Floors are 16 hex digits, compared as two 32-bit halves (Lua numbers are doubles).
 const PURGE_SCRIPT = `
+local function higher(a, b)
+  if not b then return true end
+  local ah, bh = tonumber(string.sub(a, 1, 8), 16), tonumber(string.sub(b, 1, 8), 16)
+  if ah ~= bh then return ah > bh end
+  return tonumber(string.sub(a, 9), 16) > tonumber(string.sub(b, 9), 16)
+end
 redis.call('INCR', KEYS[1])
-for i = 2, #KEYS do
+if ARGV[1] ~= '' and higher(ARGV[1], redis.call('GET', KEYS[2])) then redis.call('SET', KEYS[2], ARGV[1]) end
+for i = 3, #KEYS do
   local entries = redis.call('SMEMBERS', KEYS[i])
   for j = 1, #entries, 500 do
     redis.call('UNLINK', unpack(entries, j, math.min(j + 499, #entries)))
@@ -34,6 +43,7 @@ type ScriptedRedis = Redis & {
 export class RedisResponseStore implements ResponseStore {
   private readonly redis: ScriptedRedis;
   private readonly generationKey: string;
+  private readonly floorKey: string;
 
   constructor(
     url: string,
@@ -44,11 +54,16 @@ export class RedisResponseStore implements ResponseStore {
     this.redis.defineCommand('storeResponse', { lua: STORE_SCRIPT });
     this.redis.defineCommand('purgeResponses', { lua: PURGE_SCRIPT });
     this.generationKey = this.name('generation');
+    this.floorKey = this.name('replay-floor');
   }
 
   async get(key: string): Promise<Lookup> {
-    const [entry, generation] = await this.redis.mgetBuffer(this.entryKey(key), this.generationKey);
-    return { hit: entry ? decode(entry) : undefined, generation: generation?.toString() ?? '0' };
+    const [entry, generation, floor] = await this.redis.mgetBuffer(this.entryKey(key), this.generationKey, this.floorKey);
+    return {
+      hit: entry ? decode(entry) : undefined,
+      generation: generation?.toString() ?? '0',
+      replayFloor: floor ? BigInt(`0x${floor.toString()}`) : undefined,
+    };
   }
 
   async set(key: string, response: StoredResponse, generation: string): Promise<boolean> {
@@ -58,17 +73,17 @@ export class RedisResponseStore implements ResponseStore {
     return stored === 1;
   }
 
-  async purge(keys: readonly string[]): Promise<void> {
-    const names = [this.generationKey, ...keys.map((contentKey) => this.name(`key:${contentKey}`))];
-    await this.redis.purgeResponses(names.length, ...names);
+  async purge(keys: readonly string[], replayFloor?: bigint): Promise<void> {
+    const names = [this.generationKey, this.floorKey, ...keys.map((contentKey) => this.name(`key:${contentKey}`))];
+    await this.redis.purgeResponses(names.length, ...names, floorText(replayFloor));
   }
 
-  async clear(): Promise<void> {
-    await this.redis.incr(this.generationKey);
+  async clear(replayFloor?: bigint): Promise<void> {
+    await this.purge([], replayFloor);
     let cursor = '0';
     do {
       const [next, found] = await this.redis.scan(cursor, 'MATCH', `${this.name('')}*`, 'COUNT', 1000);
-      const stale = found.filter((name) => name !== this.generationKey);
+      const stale = found.filter((name) => name !== this.generationKey && name !== this.floorKey);
       if (stale.length) await this.redis.unlink(...stale);
       cursor = next;
     } while (cursor !== '0');
@@ -85,6 +100,10 @@ export class RedisResponseStore implements ResponseStore {
   private name(suffix: string): string {
     return `{${this.prefix}response-cache}:${suffix}`;
   }
+}
+
+function floorText(replayFloor: bigint | undefined): string {
+  return replayFloor === undefined ? '' : replayFloor.toString(16).padStart(16, '0');
 }
 
 // One value per entry: the JSON head, a newline (JSON.stringify never emits a raw one), the body bytes.

@@ -26,10 +26,10 @@ export class ResponseCacheMiddleware {
     if (!store) return this.compute(req, res, next, undefined);
     const key = cacheKeyOf(req);
     store.get(key).then(
-      ({ hit, generation }) => {
+      ({ hit, generation, replayFloor }) => {
         if (hit) return this.replay(req, res, hit);
         this.metrics.miss();
-        this.compute(req, res, next, (response) => this.keep(store, key, response, generation, res));
+        this.compute(req, res, next, (response) => this.keep(store, key, response, generation, res), replayFloor);
       },
       (error: unknown) => {
         this.logger.warn({ err: error }, 'Response cache unavailable; answering uncached');
@@ -38,9 +38,15 @@ export class ResponseCacheMiddleware {
     );
   };
 
-  private compute(req: Request, res: Response, next: NextFunction, onFinish: ((r: StoredResponse) => void) | undefined) {
+  private compute(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    onFinish: ((r: StoredResponse) => void) | undefined,
+    replayFloor?: bigint,
+  ) {
     if (this.store) res.setHeader('X-Cache', 'MISS');
-    captureResponse(res, ResponseKeys.attachTo(req), onFinish);
+    captureResponse(res, ResponseKeys.attachTo(req, replayFloor), onFinish);
     next();
   }
 

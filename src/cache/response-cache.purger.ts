@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { ReadRouter } from '../database/replicas/read-router.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { JobQueueService } from '../jobs/job-queue.service.js';
 import { LOGGER } from '../logging/logging.module.js';
@@ -20,6 +21,8 @@ const MAX_PAYLOAD_CHARS = 6000;
 // - pg_notify there is delivered to every instance's listener when (and only if) the change commits;
 // - this instance also purges its own store right after the commit, before the write's response goes
 //   out, so the editor's very next read never sees the old version;
+// - before either applies a purge, the read router is fenced at the primary's WAL position, so no
+//   response computed after the purge comes from a read replica that has not replayed the change;
 // - the CDN purge is a job written in the same transaction, so it survives a crash and retries.
 @Injectable()
 export class ResponseCachePurger {
@@ -33,6 +36,7 @@ export class ResponseCachePurger {
     private readonly prisma: PrismaService,
     @Inject(RESPONSE_STORE) private readonly store: ResponseStore | null,
     private readonly queue: JobQueueService,
+    private readonly replicas: ReadRouter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -49,7 +53,8 @@ export class ResponseCachePurger {
   /** Drops every cached response this process can reach (after missed notifications). Never throws. */
   async purgeAll(): Promise<void> {
     try {
-      await this.store?.clear();
+      const replayFloor = await this.replicas.fence();
+      await this.store?.clear(replayFloor);
     } catch (error) {
       this.logger.error({ err: error }, 'Could not clear the response cache');
     }
@@ -58,7 +63,9 @@ export class ResponseCachePurger {
   /** Purges this process's view of the cache (its memory, or the shared Redis). Never throws. */
   async purgeHere(keys: readonly string[]): Promise<void> {
     try {
-      await this.store?.purge(keys);
+      // Fenced also without a store: CDN refills and uncached reads must not come from a lagging replica.
+      const replayFloor = await this.replicas.fence();
+      await this.store?.purge(keys, replayFloor);
     } catch (error) {
       this.logger.error({ err: error, keys }, 'Could not purge cached responses');
     }

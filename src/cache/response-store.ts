@@ -14,6 +14,12 @@ export interface Lookup {
    * may show the old content, so `set` stores it only if no purge happened since.
    */
   readonly generation: string;
+  /**
+   * A shared store's replay floor: the primary's WAL position at the newest purge any instance
+   * applied to it. With read replicas, the miss reads only from one that has replayed that far
+   * (ResponseKeys.replayFloor), even before this instance hears of the purge.
+   */
+  readonly replayFloor?: bigint;
 }
 
 // Where cached public responses live: this process's memory (the default) or Redis (shared by all
@@ -22,9 +28,10 @@ export interface ResponseStore {
   get(key: string): Promise<Lookup>;
   /** Stores unless a purge happened after `generation` was read; true when stored. */
   set(key: string, response: StoredResponse, generation: string): Promise<boolean>;
-  purge(keys: readonly string[]): Promise<void>;
+  /** `replayFloor`: the primary's WAL position fenced for this purge (database/replicas), if any. */
+  purge(keys: readonly string[], replayFloor?: bigint): Promise<void>;
   /** Drops everything: after missed purge notifications nothing cached can be trusted. */
-  clear(): Promise<void>;
+  clear(replayFloor?: bigint): Promise<void>;
   close(): Promise<void>;
 }
 

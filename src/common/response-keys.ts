@@ -8,20 +8,30 @@ const ATTACHED = Symbol('responseKeys');
 // feed no cacheable response (syndication, mail) pass ResponseKeys.none. Passed explicitly rather
 // than kept in AsyncLocalStorage: on Node 20 that turns on promise hooks for the whole process, which
 // measured 30% fewer uncached GraphQL requests per second.
+// It also says where the response's reads may go (database/replicas/read-router.ts): a read replica
+// for public responses, the primary for reads that must see the latest commit.
 export class ResponseKeys {
-  /** Discards everything: for reads whose result is not a cacheable public response. */
-  static readonly none = new ResponseKeys(false);
+  /** Discards everything, and reads the primary: for reads that feed no public response (syndication, mail, previews). */
+  static readonly none = new ResponseKeys(false, false);
+  /** Discards everything: a public read that no cache keeps (a POST, a partner's feed); a replica may serve it. */
+  static readonly uncached = new ResponseKeys(false, true);
   private readonly keys = new Set<string>();
 
-  constructor(private readonly collecting = true) {}
+  constructor(
+    private readonly collecting = true,
+    /** False: every read for this response goes to the primary. */
+    readonly mayReadReplica = true,
+    /** The WAL position a replica must have replayed to serve it: the newest purge its cache store knew of. */
+    readonly replayFloor = 0n,
+  ) {}
 
-  /** The request's collector, attached by the response cache middleware; none for other requests. */
+  /** The request's collector, attached by the response cache middleware; `uncached` for other public requests. */
   static of(req: Request): ResponseKeys {
-    return (req as Request & { [ATTACHED]?: ResponseKeys })[ATTACHED] ?? ResponseKeys.none;
+    return (req as Request & { [ATTACHED]?: ResponseKeys })[ATTACHED] ?? ResponseKeys.uncached;
   }
 
-  static attachTo(req: Request): ResponseKeys {
-    const keys = new ResponseKeys();
+  static attachTo(req: Request, replayFloor = 0n): ResponseKeys {
+    const keys = new ResponseKeys(true, true, replayFloor);
     (req as Request & { [ATTACHED]?: ResponseKeys })[ATTACHED] = keys;
     return keys;
   }

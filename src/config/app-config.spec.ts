@@ -21,6 +21,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://db/news' }).database.migrateOnStart).toBe(false);
   });
 
+  it('takes read replicas as a comma list, and refuses them without DATABASE_URL', () => {
+    const primary = 'postgresql://u:p@db:5432/news';
+    expect(loadConfig({ DATABASE_URL: primary }).database.readUrls).toEqual([]);
+    const config = loadConfig({ DATABASE_URL: primary, DATABASE_READ_URLS: ' postgresql://r1/news, postgres://r2:5433/news ' });
+    expect(config.database.readUrls).toEqual(['postgresql://r1/news', 'postgres://r2:5433/news']);
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_READ_URLS: 'mysql://r1/news' })).toThrow(/DATABASE_READ_URLS/);
+    expect(() => loadConfig({ DATABASE_READ_URLS: 'postgresql://r1/news' })).toThrow(
+      /DATABASE_READ_URLS: needs DATABASE_URL \(the embedded database has no replicas\)/,
+    );
+  });
+
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {

@@ -14,6 +14,8 @@ export interface AppConfig {
     /** Undefined means: start embedded PostgreSQL under dataDir. */
     readonly url: string | undefined;
     readonly poolSize: number;
+    /** Streaming replicas that may serve public reads; empty: the primary serves everything. */
+    readonly readUrls: readonly string[];
     readonly migrateOnStart: boolean;
     readonly dataDir: string;
     /** Seed the demo content into an empty embedded database. */
@@ -130,6 +132,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     database: {
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE,
+      readUrls: env.DATABASE_READ_URLS ?? [],
       migrateOnStart: embedded || env.MIGRATE_ON_START,
       dataDir: resolve(env.DATA_DIR),
       seedDemoContent: embedded,

@@ -99,6 +99,17 @@ export const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0').describe('Interface the HTTP server binds to'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port'),
   DATABASE_URL: postgresUrl.optional().describe('PostgreSQL URL; unset means embedded PostgreSQL (PGlite) under DATA_DIR'),
+  DATABASE_READ_URLS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(postgresUrl))
+    .optional()
+    .describe('PostgreSQL streaming replicas for public reads (comma list); unset means every read goes to DATABASE_URL'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10).describe('Connections per app instance'),
   MIGRATE_ON_START: booleanFlag.default(false).describe('Apply pending migrations at start (always on in embedded mode)'),
   DATA_DIR: z.string().min(1).default('./.data').describe('Directory for embedded data'),
@@ -317,6 +328,13 @@ export type Env = z.infer<typeof envSchema>;
 export const envRules = envSchema.superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && !env.APP_SECRET && env.DATABASE_URL) {
     ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is required in production' });
+  }
+  if (env.DATABASE_READ_URLS?.length && !env.DATABASE_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DATABASE_READ_URLS'],
+      message: 'needs DATABASE_URL (the embedded database has no replicas)',
+    });
   }
   if (env.RESPONSE_CACHE === 'redis' && !env.REDIS_URL) {
     ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when RESPONSE_CACHE=redis' });

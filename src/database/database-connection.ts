@@ -11,6 +11,8 @@ export class DatabaseConnection {
   private constructor(
     readonly url: string,
     readonly poolSize: number,
+    /** Streaming replicas for public reads (database/replicas); empty in embedded mode. */
+    readonly readUrls: readonly string[],
     readonly embedded: boolean,
     readonly emitQueryEvents: boolean,
     private readonly embeddedServer: EmbeddedPostgres | undefined,
@@ -27,7 +29,7 @@ export class DatabaseConnection {
       const running = runningServerUrl(dataDir);
       if (running) {
         logger.info({ database: 'embedded', dataDir }, `Using the embedded PostgreSQL of the running Newsdesk (${dataDir})`);
-        return new DatabaseConnection(running, 1, true, emitQueryEvents, undefined);
+        return new DatabaseConnection(running, 1, [], true, emitQueryEvents, undefined);
       }
     }
     const server = url ? undefined : await startEmbeddedPostgres({ dataDir });
@@ -35,6 +37,7 @@ export class DatabaseConnection {
     const connection = new DatabaseConnection(
       url ?? server!.url,
       server ? 1 : poolSize,
+      server ? [] : config.database.readUrls,
       Boolean(server),
       emitQueryEvents,
       server,
@@ -67,7 +70,7 @@ function runningServerUrl(dataDir: string): string | undefined {
 }
 
 // Never log credentials: host, port and database name are enough to tell which server is in use.
-function safeHost(url: string): string {
+export function safeHost(url: string): string {
   const parsed = new URL(url);
   return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
 }

@@ -3,8 +3,11 @@ import type { Logger } from 'pino';
 import { LOGGER } from '../logging/logging.module.js';
 import { DatabaseConnection } from './database-connection.js';
 import { PrismaService } from './prisma.service.js';
+import { ReadRouter } from './replicas/read-router.js';
+import type { Prisma } from '../generated/prisma/client.js';
 
-const JOB_QUEUE_STATEMENT = /\bjobs\b/;
+// The job runner's polling and the read router's WAL position reads are bookkeeping, no request's cost.
+const BOOKKEEPING_STATEMENT = /\bjobs\b|pg_current_wal_lsn/;
 
 // Counts SQL statements sent through Prisma, so tests and benchmarks can prove a request's cost is
 // constant (no N+1). Active only when query events are enabled on the connection.
@@ -15,16 +18,21 @@ export class QueryCounter implements OnModuleInit {
   constructor(
     private readonly prisma: PrismaService,
     private readonly connection: DatabaseConnection,
+    private readonly router: ReadRouter,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   onModuleInit() {
     if (!this.connection.emitQueryEvents) return;
-    this.prisma.onQuery((event) => {
-      // The job runner polls in the background; its statements are no request's cost.
-      if (!JOB_QUEUE_STATEMENT.test(event.query)) this.count += 1;
+    const listener = (event: Prisma.QueryEvent) => {
+      if (!BOOKKEEPING_STATEMENT.test(event.query)) this.count += 1;
       this.logger.trace({ sql: event.query, durationMs: event.duration }, 'sql');
-    });
+    };
+    this.prisma.onQuery(listener);
+    // Statements a read replica answered count the same.
+    for (const client of this.router.replicaClients) {
+      (client as unknown as { $on(event: 'query', cb: typeof listener): void }).$on('query', listener);
+    }
   }
 
   get total(): number {

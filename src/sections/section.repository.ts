@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../database/prisma.service.js';
 import { ProjectionReader } from '../database/projection/projection-reader.js';
+import { ReadRouter } from '../database/replicas/read-router.js';
+import type { Tx } from '../database/tx.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { PublicTaxonomyRepository } from '../taxonomy/public-taxonomy.repository.js';
 import { SECTION_PROJECTION } from './section.projection.js';
@@ -8,13 +9,13 @@ import { SECTION_PROJECTION } from './section.projection.js';
 // Trashed sections (deleted_at set) are invisible to every public read.
 @Injectable()
 export class SectionRepository extends PublicTaxonomyRepository {
-  constructor(prisma: PrismaService, reader: ProjectionReader) {
-    super(prisma, reader, SECTION_PROJECTION);
+  constructor(router: ReadRouter, reader: ProjectionReader) {
+    super(router, reader, SECTION_PROJECTION);
   }
 
   protected override readonly displayOrder = Prisma.sql`t.position ASC, t.name ASC, t.id ASC`;
 
-  protected countVisible(): Promise<number> {
-    return this.prisma.section.count({ where: { deletedAt: null } });
+  protected countVisible(db: Tx): Promise<number> {
+    return db.section.count({ where: { deletedAt: null } });
   }
 }

@@ -2,11 +2,11 @@ import { CacheKeys } from '../common/cache-keys.js';
 import { Keyset } from '../common/pagination/keyset.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import type { ResponseKeys } from '../common/response-keys.js';
-import type { PrismaService } from '../database/prisma.service.js';
 import type { ProjectionReader } from '../database/projection/projection-reader.js';
-import type { Tx } from '../database/tx.js';
 import { entityKind, ROW_ID, type EntityProjection, type ProjectedRow } from '../database/projection/projection.js';
 import { Selection } from '../database/projection/selection.js';
+import type { ReadRouter } from '../database/replicas/read-router.js';
+import type { Tx } from '../database/tx.js';
 import { Prisma } from '../generated/prisma/client.js';
 
 const BY_NAME = new Keyset(['text', 'uuid']);
@@ -22,7 +22,7 @@ export interface NamedPage {
 // kind's lookups, since any new or restored row may join them.
 export abstract class PublicTaxonomyRepository {
   protected constructor(
-    protected readonly prisma: PrismaService,
+    protected readonly router: ReadRouter,
     protected readonly reader: ProjectionReader,
     protected readonly projection: EntityProjection,
   ) {}
@@ -45,7 +45,7 @@ export abstract class PublicTaxonomyRepository {
     const rows = await this.reader.many(this.projection, selection.merge(NAME), after, order, keys, page.limit + 1);
     return {
       rows: rows.map((node) => ({ node, cursor: BY_NAME.encode([node.name as string, node[ROW_ID]]) })),
-      count: () => this.countVisible(),
+      count: () => this.router.read(keys, (db) => this.countVisible(db)),
     };
   }
 
@@ -57,5 +57,5 @@ export abstract class PublicTaxonomyRepository {
 
   protected readonly displayOrder: Prisma.Sql = Prisma.sql`t.name ASC, t.id ASC`;
 
-  protected abstract countVisible(): Promise<number>;
+  protected abstract countVisible(db: Tx): Promise<number>;
 }

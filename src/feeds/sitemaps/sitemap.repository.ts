@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { publishedSql } from '../../articles/article-visibility.js';
-import { PrismaService } from '../../database/prisma.service.js';
+import type { ResponseKeys } from '../../common/response-keys.js';
+import { ReadRouter } from '../../database/replicas/read-router.js';
 import { Prisma } from '../../generated/prisma/client.js';
 
 export interface SitemapPageInfo {
@@ -24,21 +25,26 @@ const PUBLISHED = publishedSql('a');
 // page keeps its URLs and lastmod while new articles fill the last one, and crawlers re-read little.
 @Injectable()
 export class SitemapRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly router: ReadRouter) {}
 
   /** Every page with its newest update; one pass over the published keys. */
-  pages(pageSize: number): Promise<SitemapPageInfo[]> {
-    return this.prisma.$queryRaw<SitemapPageInfo[]>(Prisma.sql`
+  pages(pageSize: number, keys: ResponseKeys): Promise<SitemapPageInfo[]> {
+    return this.router.read(
+      keys,
+      (db) => db.$queryRaw<SitemapPageInfo[]>`
       SELECT page, max(public_updated_at) AS "lastModified" FROM (
         SELECT ((row_number() OVER (ORDER BY a.published_at, a.id) - 1) / ${pageSize})::int AS page, a.public_updated_at
         FROM articles a WHERE ${PUBLISHED}
-      ) numbered GROUP BY page ORDER BY page`);
+      ) numbered GROUP BY page ORDER BY page`,
+    );
   }
 
   // The page's first key comes from the ordered keys alone; its rows are then one keyset range
   // read (articles_latest_idx), never an OFFSET over joined rows.
-  page(page: number, pageSize: number): Promise<SitemapArticle[]> {
-    return this.prisma.$queryRaw<SitemapArticle[]>(Prisma.sql`
+  page(page: number, pageSize: number, keys: ResponseKeys): Promise<SitemapArticle[]> {
+    return this.router.read(
+      keys,
+      (db) => db.$queryRaw<SitemapArticle[]>`
       WITH start AS (
         SELECT published_at, id FROM (
           SELECT a.published_at, a.id, row_number() OVER (ORDER BY a.published_at, a.id) - 1 AS position
@@ -49,16 +55,20 @@ export class SitemapRepository {
       CROSS JOIN start
       LEFT JOIN sections s ON s.id = a.section_id AND s.deleted_at IS NULL
       WHERE ${PUBLISHED} AND (a.published_at, a.id) >= (start.published_at, start.id)
-      ORDER BY a.published_at, a.id LIMIT ${pageSize}`);
+      ORDER BY a.published_at, a.id LIMIT ${pageSize}`,
+    );
   }
 
   /** For the Google News sitemap: published since `since`, newest first. */
-  publishedSince(since: Date, limit: number): Promise<SitemapArticle[]> {
-    return this.prisma.$queryRaw<SitemapArticle[]>(Prisma.sql`
+  publishedSince(since: Date, limit: number, keys: ResponseKeys): Promise<SitemapArticle[]> {
+    return this.router.read(
+      keys,
+      (db) => db.$queryRaw<SitemapArticle[]>`
       SELECT ${SELECTED} FROM articles a
       LEFT JOIN sections s ON s.id = a.section_id AND s.deleted_at IS NULL
       WHERE ${PUBLISHED} AND a.published_at >= ${since}
-      ORDER BY a.published_at DESC, a.id DESC LIMIT ${limit}`);
+      ORDER BY a.published_at DESC, a.id DESC LIMIT ${limit}`,
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import { DomainError } from '../../common/domain-error.js';
 import { articleUrl } from '../../common/site-urls.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
+import type { ResponseKeys } from '../../common/response-keys.js';
 import { buildNewsSitemap, buildSitemapIndex, buildUrlSet } from './sitemap.builder.js';
 import { SitemapRepository, type SitemapArticle } from './sitemap.repository.js';
 
@@ -35,13 +36,12 @@ export class SitemapService {
   ) {}
 
   // The article pages, then the Google News sitemap (always listed: it is never empty, see news()).
-  async index(): Promise<SitemapResult> {
-    const pages = await this.sitemaps.pages(SITEMAP_PAGE_SIZE);
-    // The index needs at least one sitemap to be valid, so an empty site still lists page 1.
+  async index(keys: ResponseKeys): Promise<SitemapResult> {
+    const pages = await this.sitemaps.pages(SITEMAP_PAGE_SIZE, keys); // The index needs at least one sitemap to be valid, so an empty site still lists page 1.
     const entries: { loc: string; lastModified?: Date }[] = (pages.length ? pages : [{ page: 0, lastModified: new Date(0) }]).map(
       (info) => ({ loc: `${this.config.site.url}/sitemaps/articles-${info.page + 1}.xml`, lastModified: info.lastModified }),
     );
-    const news = await this.newsRows(new Date());
+    const news = await this.newsRows(new Date(), keys);
     entries.push({
       loc: `${this.config.site.url}/sitemaps/news.xml`,
       lastModified: newest(news.map((row) => row.updatedAt)) ?? undefined,
@@ -53,8 +53,8 @@ export class SitemapService {
   }
 
   /** `number` is one-based, as in the file name. */
-  async articles(number: number): Promise<SitemapResult> {
-    const rows = await this.sitemaps.page(number - 1, SITEMAP_PAGE_SIZE);
+  async articles(number: number, keys: ResponseKeys): Promise<SitemapResult> {
+    const rows = await this.sitemaps.page(number - 1, SITEMAP_PAGE_SIZE, keys);
     if (!rows.length && number > 1) throw new DomainError('NOT_FOUND', `No sitemap page ${number}`);
     const entries = rows.map((row) => ({ loc: this.urlOf(row), lastModified: row.updatedAt }));
     // A urlset needs one <url>: a site without articles lists its home page.
@@ -67,8 +67,8 @@ export class SitemapService {
   // A urlset must hold at least one <url> (sitemaps.org XSD). With nothing published in the last two
   // days, the newest article stands in (Google News ignores it as too old), and on a site without any
   // article, its home page, without news tags.
-  async news(now = new Date()): Promise<SitemapResult> {
-    const rows = await this.newsRows(now);
+  async news(keys: ResponseKeys, now = new Date()): Promise<SitemapResult> {
+    const rows = await this.newsRows(now, keys);
     const entries = rows.map((row) => ({ loc: this.urlOf(row), title: row.headline, publishedAt: row.publishedAt }));
     const { name, language } = this.config.publication;
     return {
@@ -77,9 +77,9 @@ export class SitemapService {
     };
   }
 
-  private async newsRows(now: Date): Promise<SitemapArticle[]> {
-    const recent = await this.sitemaps.publishedSince(new Date(now.getTime() - NEWS_WINDOW_MS), NEWS_LIMIT);
-    return recent.length ? recent : this.sitemaps.publishedSince(new Date(0), 1);
+  private async newsRows(now: Date, keys: ResponseKeys): Promise<SitemapArticle[]> {
+    const recent = await this.sitemaps.publishedSince(new Date(now.getTime() - NEWS_WINDOW_MS), NEWS_LIMIT, keys);
+    return recent.length ? recent : this.sitemaps.publishedSince(new Date(0), 1, keys);
   }
 
   private urlOf(row: SitemapArticle): string {

@@ -22,19 +22,19 @@ export class SitemapsController {
 
   @Get('sitemap.xml')
   async index(@Req() req: Request, @Res() res: Response): Promise<void> {
-    this.send(req, res, await this.sitemaps.index());
+    this.send(req, res, await this.sitemaps.index(ResponseKeys.of(req)));
   }
 
   @Get('sitemaps/news.xml')
   async news(@Req() req: Request, @Res() res: Response): Promise<void> {
-    this.send(req, res, await this.sitemaps.news());
+    this.send(req, res, await this.sitemaps.news(ResponseKeys.of(req)));
   }
 
   @Get('sitemaps/:file')
   async articles(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const parsed = articlesFileSchema.safeParse(file);
     if (!parsed.success) throw new DomainError('NOT_FOUND', 'No such sitemap');
-    this.send(req, res, await this.sitemaps.articles(parsed.data));
+    this.send(req, res, await this.sitemaps.articles(parsed.data, ResponseKeys.of(req)));
   }
 
   // Every sitemap is tagged `sitemaps`, which any article change purges: sitemaps hold a URL and a date

@@ -1,3 +1,4 @@
+import { ResponseKeys } from '../../../src/common/response-keys.js';
 import { SitemapRepository } from '../../../src/feeds/sitemaps/sitemap.repository.js';
 import type { Article } from '../../../src/generated/prisma/client.js';
 import { ContentFactory } from '../../factories/content.factory.js';
@@ -80,11 +81,13 @@ describe('sitemaps', () => {
     const sitemaps = t.app.get(SitemapRepository);
     const extra = [];
     for (let day = 1; day <= 3; day++) extra.push(await factory.article({ publishedAt: new Date(Date.UTC(2020, 0, day)) }));
-    const pages = await sitemaps.pages(2);
+    const pages = await sitemaps.pages(2, ResponseKeys.none);
     expect(pages.map((page) => page.page)).toEqual([0, 1, 2]);
-    const slugs = await Promise.all([0, 1, 2].map(async (page) => (await sitemaps.page(page, 2)).map((row) => row.slug)));
+    const slugs = await Promise.all(
+      [0, 1, 2].map(async (page) => (await sitemaps.page(page, 2, ResponseKeys.none)).map((row) => row.slug)),
+    );
     expect(slugs).toEqual([[extra[0]!.slug, extra[1]!.slug], [extra[2]!.slug, old.slug], [recent.slug]]);
-    expect(await sitemaps.page(3, 2)).toEqual([]);
+    expect(await sitemaps.page(3, 2, ResponseKeys.none)).toEqual([]);
   });
 
   it('answers 404 past the last page and for malformed names', async () => {
