@@ -1,4 +1,5 @@
 import type { LoggedIn } from './auth.js';
+import { waitFor } from './wait-for.js';
 import type { TestApp } from './create-app.js';
 
 export interface ChangePage {
@@ -36,4 +37,22 @@ export async function readChanges(t: TestApp, key: string, since?: string | null
     cursor = page.nextCursor;
     if (!page.hasMore) return { changes, cursor };
   }
+}
+
+/**
+ * Waits until the change feed holds nothing back. The feed shows a row only once its transaction is
+ * older than every running one (cluster-wide), so while other test databases on the same server are
+ * mid-transaction, rows this test already committed can still be hidden: reading "the end of the
+ * feed" before they appear would put them after the cursor.
+ */
+export async function feedSettled(t: TestApp): Promise<void> {
+  await waitFor(
+    async () => {
+      const [row] = await t.prisma.$queryRaw<{ held: bigint }[]>`
+        SELECT count(*) AS held FROM change_events WHERE txid >= pg_snapshot_xmin(pg_current_snapshot())`;
+      return row!.held === 0n;
+    },
+    15_000,
+    'the change feed to release every committed change',
+  );
 }

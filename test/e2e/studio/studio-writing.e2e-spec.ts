@@ -129,7 +129,8 @@ describe('Studio: write, illustrate and schedule a story in a browser', () => {
       },
     ]);
     const links = await t.prisma.articleAuthor.findMany({ where: { articleId: stored.id } });
-    expect(links.map((link) => link.authorId)).toEqual([byline.id]);
+    // A new story starts under its writer's own byline; the one picked is added after it.
+    expect(links.sort((a, b) => a.position - b.position).map((link) => link.authorId)).toEqual([editor.authorId, byline.id]);
     expect(id).toEqual(expect.any(String));
 
     // Schedule a few seconds ahead, typed as New York wall-clock time.

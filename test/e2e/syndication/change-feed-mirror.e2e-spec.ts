@@ -1,7 +1,7 @@
 import { mutateArticle } from '../../utils/admin-articles.js';
 import { loginAs, type LoggedIn } from '../../utils/auth.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
-import { changesPage, createPartner, readChanges, type ChangePage } from '../../utils/syndication.js';
+import { changesPage, createPartner, feedSettled, readChanges, type ChangePage } from '../../utils/syndication.js';
 import { sleep } from '../../utils/wait-for.js';
 import { onPostgres } from '../../utils/on-postgres.js';
 
@@ -10,6 +10,7 @@ const onServer = onPostgres(it, 'change-feed mirror under concurrent writes');
 
 const WRITERS = 5;
 const RUN_MS = 3000;
+const MIN_STEPS = 4;
 
 // A partner's mirror: replaying the feed in order, upserting each article payload and removing the
 // article on null, must end with exactly what is published, however writes and reads interleave.
@@ -28,7 +29,8 @@ describe('change feed mirror under concurrent writes', () => {
   // Each writer owns its articles, so no write fails on another writer's version.
   async function writer(index: number, until: number): Promise<void> {
     let article = await mutateArticle(admin.admin, 'createArticle', { headline: `Writer ${index} draft` });
-    for (let step = 0; Date.now() < until; step++) {
+    // At least MIN_STEPS each, however slow a loaded machine makes them.
+    for (let step = 0; Date.now() < until || step < MIN_STEPS; step++) {
       if (article.status !== 'PUBLISHED') {
         article = await mutateArticle(admin.admin, 'publishArticle', { id: article.id });
       } else if (step % 3 === 2) {
@@ -70,6 +72,7 @@ describe('change feed mirror under concurrent writes', () => {
       if (!page.hasMore) await sleep(5);
     }
     await writers;
+    await feedSettled(t);
     const rest = await readChanges(t, key, cursor, 7);
     apply(live, seen, rest.changes);
 

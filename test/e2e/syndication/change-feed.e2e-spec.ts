@@ -3,7 +3,7 @@ import { ContentFactory } from '../../factories/content.factory.js';
 import { mutateArticle } from '../../utils/admin-articles.js';
 import { loginAs, type LoggedIn } from '../../utils/auth.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
-import { changesPage, createPartner, readChanges } from '../../utils/syndication.js';
+import { changesPage, createPartner, feedSettled, readChanges } from '../../utils/syndication.js';
 import { waitFor } from '../../utils/wait-for.js';
 
 describe('syndication change feed', () => {
@@ -19,7 +19,10 @@ describe('syndication change feed', () => {
       const read = await readChanges(t, key, since);
       return read.changes.length >= count && read;
     });
-  const endOfFeed = async () => (await readChanges(t, key)).cursor;
+  const endOfFeed = async () => {
+    await feedSettled(t);
+    return (await readChanges(t, key)).cursor;
+  };
   const publish = async (input: Record<string, unknown>) =>
     mutateArticle(admin.admin, 'publishArticle', { id: (await mutateArticle(admin.admin, 'createArticle', input)).id });
   const republish = async (article: { id: string; version: number }, changes: Record<string, unknown>) => {
