@@ -1,3 +1,4 @@
+import type { Tx } from '../database/tx.js';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -13,13 +14,13 @@ const MAX_ERROR_LENGTH = 4000;
 export class JobRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async insert(tx: Prisma.TransactionClient, job: EnqueueJob): Promise<string> {
+  async insert(tx: Tx, job: EnqueueJob): Promise<string> {
     const created = await tx.job.create({ data: this.fields(job), select: { id: true } });
     return created.id;
   }
 
   /** One atomic INSERT ... ON CONFLICT (dedupe_key): a pending job with the key is reset to this one. */
-  async upsertPending(tx: Prisma.TransactionClient, job: EnqueueJob & { dedupeKey: string }): Promise<string> {
+  async upsertPending(tx: Tx, job: EnqueueJob & { dedupeKey: string }): Promise<string> {
     const fields = this.fields(job);
     const saved = await tx.job.upsert({
       where: { dedupeKey: job.dedupeKey },
@@ -31,13 +32,13 @@ export class JobRepository {
   }
 
   /** Inserts the job unless a pending one holds its dedupe key; true when it was inserted. */
-  async insertIfAbsent(tx: Prisma.TransactionClient, job: EnqueueJob & { dedupeKey: string }): Promise<boolean> {
+  async insertIfAbsent(tx: Tx, job: EnqueueJob & { dedupeKey: string }): Promise<boolean> {
     const { count } = await tx.job.createMany({ data: [this.fields(job)], skipDuplicates: true });
     return count > 0;
   }
 
   /** Deletes the pending (or running) job with this key; finished jobs no longer hold a key. */
-  async deletePending(tx: Prisma.TransactionClient, dedupeKey: string): Promise<boolean> {
+  async deletePending(tx: Tx, dedupeKey: string): Promise<boolean> {
     const { count } = await tx.job.deleteMany({ where: { dedupeKey, completedAt: null, failedAt: null } });
     return count > 0;
   }

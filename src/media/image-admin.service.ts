@@ -1,3 +1,4 @@
+import type { Tx } from '../database/tx.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Actor } from '../auth/actor.js';
@@ -7,7 +8,7 @@ import { DomainEvents } from '../events/domain-events.service.js';
 import type { Image } from '../generated/prisma/client.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import { LOGGER } from '../logging/logging.module.js';
-import { ImageAdminRepository, type ImageListFilter, type Tx } from './image-admin.repository.js';
+import { ImageAdminRepository, type ImageListFilter } from './image-admin.repository.js';
 import type { ImageMetadata } from './image-metadata.schema.js';
 import { imageInUse, imageNotFound, imageNotTrashed } from './media.exception.js';
 import { framingChanges, type FramingInput } from './image-framing.js';

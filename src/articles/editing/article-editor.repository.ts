@@ -1,3 +1,4 @@
+import type { Tx } from '../../database/tx.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { ModelKeyset } from '../../common/pagination/keyset.js';
 import type { PageRequest } from '../../common/pagination/page-request.js';
@@ -11,8 +12,6 @@ import { referencedImageIds } from '../body/article-body.images.js';
 import { sanitizeBodyEmbeds } from '../body/embed-policy.js';
 import { deriveArticleFields, type DerivationDependencies } from '../derivation/article-derivation.js';
 import { COLUMN_FIELDS, storedContentSchema, type ArticleContent } from './article-content.js';
-
-export type Tx = Prisma.TransactionClient;
 
 export type ArticleSnapshot = {
   status: Article['status'];

@@ -1,3 +1,4 @@
+import type { Tx } from '../../database/tx.js';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../auth/actor.js';
 import { requireRole } from '../../auth/roles.js';
@@ -6,7 +7,7 @@ import { slugify, uniqueSlug } from '../../common/slug.js';
 import { Prisma, type Article } from '../../generated/prisma/client.js';
 import { applyChanges, initialContent, type ArticleContent, type ContentChanges } from './article-content.js';
 import { assertCanEdit, assertCanPurge } from './article-access.policy.js';
-import { ArticleEditorRepository, type Tx } from './article-editor.repository.js';
+import { ArticleEditorRepository } from './article-editor.repository.js';
 import { claimVersion, findWorkable, notFound } from './article-guards.js';
 import { ArticleHistoryService } from './article-history.service.js';
 import { DomainEvents } from '../../events/domain-events.service.js';

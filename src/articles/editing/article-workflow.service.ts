@@ -1,10 +1,11 @@
+import type { Tx } from '../../database/tx.js';
 import { Injectable } from '@nestjs/common';
 import { SYSTEM_ACTOR, type Actor } from '../../auth/actor.js';
 import { DomainError } from '../../common/domain-error.js';
 import type { Article } from '../../generated/prisma/client.js';
 import { assertCanPublish } from './article-access.policy.js';
 import { assertPublishable } from './article-publishing.rules.js';
-import { ArticleEditorRepository, type Tx } from './article-editor.repository.js';
+import { ArticleEditorRepository } from './article-editor.repository.js';
 import { claimVersion, findWorkable } from './article-guards.js';
 import { ArticleHistoryService } from './article-history.service.js';
 import { DomainEvents } from '../../events/domain-events.service.js';
