@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { Logger } from 'pino';
+import type { Clock } from './common/clock/clock.js';
 import type { AppConfig } from './config/app-config.js';
 import { coreModules } from './core.modules.js';
 import type { DatabaseConnection } from './database/database-connection.js';
@@ -19,11 +20,17 @@ import { DocsModule } from './docs/docs.module.js';
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, keys: AppKeys, logger: Logger, connection: DatabaseConnection): DynamicModule {
+  static register(
+    config: AppConfig,
+    keys: AppKeys,
+    logger: Logger,
+    connection: DatabaseConnection,
+    clock?: Clock,
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ...coreModules(config, keys, logger, connection),
+        ...coreModules(config, keys, logger, connection, clock),
         HealthModule,
         ResponseCacheHttpModule,
         PublicGraphqlModule,

@@ -1,5 +1,6 @@
 import type { Tx } from '../database/tx.js';
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock/clock.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { EnqueueJob, JobRecord } from './job-handler.js';
@@ -12,7 +13,10 @@ const MAX_ERROR_LENGTH = 4000;
 // cancelled while it ran, or re-claimed after our lock expired, is no longer ours to settle.
 @Injectable()
 export class JobRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly clock: Clock,
+  ) {}
 
   async insert(tx: Tx, job: EnqueueJob): Promise<string> {
     const created = await tx.job.create({ data: this.fields(job), select: { id: true } });
@@ -48,12 +52,13 @@ export class JobRepository {
    * different row without waiting; a lock older than lockTimeoutMs belongs to a dead worker.
    */
   async claimNext(workerId: string, names: string[], lockTimeoutMs: number): Promise<JobRecord | null> {
+    const now = this.clock.now();
     const rows = await this.prisma.$queryRaw<JobRecord[]>(Prisma.sql`
       UPDATE jobs
       SET locked_at = now(), locked_by = ${workerId}, attempts = attempts + 1, updated_at = now()
       WHERE id = (
         SELECT id FROM jobs
-        WHERE completed_at IS NULL AND failed_at IS NULL AND run_at <= now()
+        WHERE completed_at IS NULL AND failed_at IS NULL AND run_at <= ${now}
           AND (locked_at IS NULL OR locked_at < now() - ${lockTimeoutMs}::int * interval '1 millisecond')
           AND name = ANY(${names}::text[])
         ORDER BY run_at, id
@@ -83,7 +88,7 @@ export class JobRepository {
   }
 
   async reschedule(id: string, workerId: string, error: string, delayMs: number): Promise<boolean> {
-    return this.settle(id, workerId, { runAt: new Date(Date.now() + delayMs), lastError: truncate(error) });
+    return this.settle(id, workerId, { runAt: new Date(this.clock.now().getTime() + delayMs), lastError: truncate(error) });
   }
 
   // Settling releases the lock; completed and failed jobs also give up their dedupe key, so they
@@ -100,7 +105,7 @@ export class JobRepository {
     return {
       name: job.name,
       payload: job.payload as Prisma.InputJsonObject,
-      runAt: job.runAt ?? new Date(),
+      runAt: job.runAt ?? this.clock.now(),
       maxAttempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       dedupeKey: job.dedupeKey ?? null,
     };

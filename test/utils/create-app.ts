@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { pino, type Logger } from 'pino';
 import { createNestApp } from '../../src/app.factory.js';
+import type { Clock } from '../../src/common/clock/clock.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { PrismaService } from '../../src/database/prisma.service.js';
 import { QueryCounter } from '../../src/database/query-counter.js';
@@ -24,7 +25,7 @@ export interface TestApp {
 export async function createTestApp(
   env: Record<string, string> = {},
   database?: TestDatabase,
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; clock?: Clock } = {},
 ): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
   const config = loadConfig({
@@ -40,7 +41,7 @@ export async function createTestApp(
     DATABASE_POOL_SIZE: String(db.poolSize),
   });
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'silent' });
-  const app = await createNestApp(config, { logger, emitQueryEvents: true });
+  const app = await createNestApp(config, { logger, emitQueryEvents: true, clock: options.clock });
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {

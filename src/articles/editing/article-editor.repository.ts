@@ -85,10 +85,11 @@ export class ArticleEditorRepository {
    * The article if it is still scheduled, not trashed and due by the DATABASE's clock (the clock the
    * job queue used to decide the job was due), locked until the transaction ends.
    */
-  async findDueScheduled(tx: Tx, id: string): Promise<Article | null> {
+  /** The article, locked, if it is still scheduled and due at `now`. */
+  async findDueScheduled(tx: Tx, id: string, now: Date): Promise<Article | null> {
     const due = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM articles
-      WHERE id = ${id}::uuid AND status = 'SCHEDULED' AND deleted_at IS NULL AND scheduled_at <= now()
+      WHERE id = ${id}::uuid AND status = 'SCHEDULED' AND deleted_at IS NULL AND scheduled_at <= ${now}
       FOR UPDATE`;
     return due.length ? this.findById(tx, id) : null;
   }

@@ -1,4 +1,5 @@
 import type { Tx } from '../../database/tx.js';
+import { Clock } from '../../common/clock/clock.js';
 import { Injectable } from '@nestjs/common';
 import { SYSTEM_ACTOR, type Actor } from '../../auth/actor.js';
 import { DomainError } from '../../common/domain-error.js';
@@ -26,6 +27,7 @@ export class ArticleWorkflowService {
     private readonly history: ArticleHistoryService,
     private readonly schedule: ArticleScheduleService,
     private readonly events: DomainEvents,
+    private readonly clock: Clock,
   ) {}
 
   async publish(actor: Actor | null, id: string, expectedVersion?: number): Promise<Article> {
@@ -47,7 +49,7 @@ export class ArticleWorkflowService {
   }
 
   async scheduleAt(actor: Actor | null, id: string, publishAt: Date): Promise<Article> {
-    if (publishAt.getTime() < Date.now() + MIN_SCHEDULE_LEAD_MS) {
+    if (publishAt.getTime() < this.clock.now().getTime() + MIN_SCHEDULE_LEAD_MS) {
       throw DomainError.badInput([{ path: 'input.publishAt', message: 'must be in the future' }]);
     }
     return this.articles.transaction(async (tx) => {
@@ -86,7 +88,7 @@ export class ArticleWorkflowService {
   /** The scheduled-publish job: publishes only a still-scheduled, due article, so a rerun does nothing. */
   async publishScheduled(articleId: string): Promise<'published' | 'skipped'> {
     return this.articles.transaction(async (tx) => {
-      const article = await this.articles.findDueScheduled(tx, articleId);
+      const article = await this.articles.findDueScheduled(tx, articleId, this.clock.now());
       if (!article) return 'skipped';
       if (!(await this.articles.claimVersion(tx, article.id, article.version))) return 'skipped';
       const published = await this.goLive(tx, article);
@@ -103,7 +105,7 @@ export class ArticleWorkflowService {
     if (content.slug !== article.slug && (await this.articles.isSlugTaken(tx, content.slug, article.id))) {
       throw new DomainError('CONFLICT', `The slug "${content.slug}" is already used by another article`);
     }
-    const now = new Date();
+    const now = this.clock.now();
     const publishedAt = article.publishedAt ?? (article.status === 'SCHEDULED' ? article.scheduledAt : null) ?? now;
     // The public version changes here and only here; a first publish is also its first "update".
     const publicUpdatedAt = article.publishedAt ? now : publishedAt;
