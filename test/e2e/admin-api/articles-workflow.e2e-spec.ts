@@ -173,16 +173,15 @@ describe('admin API: publishing workflow', () => {
     const draft = await mutateArticle(editor.admin, 'createArticle', { headline: 'Audited piece' });
     await mutateArticle(editor.admin, 'publishArticle', { id: draft.id });
     const { admin } = await loginAs(t, 'ADMIN');
-    const id = await idOf('audited-piece');
+    // Content is named by its global id in the audit log too, as in every other admin query.
     const { auditEntries } = await admin.data(
-      `query($id: ID!) { auditEntries(entityId: $id) { edges { node { action actorId actorKind entityType } } } }`,
-      {
-        id,
-      },
+      `query($id: ID!) { auditEntries(entityId: $id) { edges { node { action actorId actorKind entityType entityId } } } }`,
+      { id: draft.id },
     );
+    const by = { actorId: editor.user.id, actorKind: 'user', entityType: 'Article', entityId: draft.id };
     expect(auditEntries.edges.map((edge: any) => edge.node)).toEqual([
-      { action: 'article.published', actorId: editor.user.id, actorKind: 'user', entityType: 'Article' },
-      { action: 'article.created', actorId: editor.user.id, actorKind: 'user', entityType: 'Article' },
+      { action: 'article.published', ...by },
+      { action: 'article.created', ...by },
     ]);
   });
 
