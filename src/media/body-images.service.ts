@@ -5,8 +5,7 @@ import type { ArticleBody } from '../articles/body/article-body.schema.js';
 import type { Tx } from '../database/tx.js';
 import type { Image } from '../generated/prisma/client.js';
 import { ImageRepository } from './image.repository.js';
-import { urlImageOf } from './public/image.model.js';
-import { MediaUrls, type UrlImage } from './renditions/media-urls.js';
+import { MediaUrls, urlImageOf, type UrlImage } from './renditions/media-urls.js';
 
 interface ImageTexts {
   readonly altText: string | null;

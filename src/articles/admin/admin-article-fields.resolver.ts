@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import { BodyImagesService } from '../../media/body-images.service.js';
 import { fromGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
-import type { AdminContext } from '../../graphql/admin-context.js';
+import type { AdminContext } from '../../auth/admin-context.js';
 import { AdminAuthorModel } from '../../authors/admin/admin-author.model.js';
 import { AdminImageModel } from '../../media/admin/admin-image.model.js';
 import { AdminSectionModel } from '../../sections/admin/admin-section.model.js';

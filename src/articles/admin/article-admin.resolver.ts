@@ -2,8 +2,8 @@ import { Args, ArgsType, Context, Field, ID, Mutation, Query, Resolver } from '@
 import { expectGlobalId, toGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
 import { ArticleStatus, type Article } from '../../generated/prisma/client.js';
-import type { AdminContext } from '../../graphql/admin-context.js';
-import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
+import type { AdminContext } from '../../auth/admin-context.js';
+import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { ArticleAdminQueryService } from '../editing/article-admin-query.service.js';
 import { ArticleEditorService } from '../editing/article-editor.service.js';

@@ -1,9 +1,9 @@
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { expectGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
-import type { AdminContext } from '../../graphql/admin-context.js';
+import type { AdminContext } from '../../auth/admin-context.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
-import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
+import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { REVISION_PAGES } from '../editing/article-editor.repository.js';
 import { ArticleAdminQueryService } from '../editing/article-admin-query.service.js';

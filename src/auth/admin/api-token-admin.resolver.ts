@@ -1,9 +1,9 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { requireRole } from '../roles.js';
 import { parseInput } from '../../common/parse-input.js';
-import type { AdminContext } from '../../graphql/admin-context.js';
+import type { AdminContext } from '../admin-context.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
-import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
+import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { API_TOKEN_PAGES } from '../api-token.repository.js';
 import { createApiTokenSchema, revokeApiTokenSchema } from '../api-token.schema.js';

@@ -3,9 +3,9 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { DomainError } from '../../common/domain-error.js';
 import { expectGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
-import type { AdminContext } from '../../graphql/admin-context.js';
+import type { AdminContext } from '../../auth/admin-context.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
-import { toPageRequest } from '../../graphql/pagination/connection.args.js';
+import { toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';

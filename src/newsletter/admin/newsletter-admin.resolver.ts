@@ -1,7 +1,7 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { requireRole } from '../../auth/roles.js';
 import { parseInput } from '../../common/parse-input.js';
-import type { AdminContext } from '../../graphql/admin-context.js';
+import type { AdminContext } from '../../auth/admin-context.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-request.js';

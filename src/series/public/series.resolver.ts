@@ -5,9 +5,9 @@ import { NestedArticlesArgs } from '../../articles/public/article-list.args.js';
 import { ArticleConnection } from '../../articles/public/article.model.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import type { ProjectedRow } from '../../database/projection/projection.js';
-import { toPageRequest } from '../../graphql/pagination/connection.args.js';
-import type { PublicContext } from '../../graphql/public-context.js';
-import { selectionOf } from '../../graphql/selection-of.js';
+import { toPageRequest } from '../../graphql-types/pagination/connection.args.js';
+import type { PublicContext } from '../../graphql-types/public-context.js';
+import { selectionOf } from '../../graphql-types/selection-of.js';
 import { SeriesQueryService } from '../series-query.service.js';
 import { SeriesModel } from './series.model.js';
 

@@ -5,10 +5,10 @@ import { NestedArticlesArgs } from '../../articles/public/article-list.args.js';
 import { ArticleConnection } from '../../articles/public/article.model.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import type { ProjectedRow } from '../../database/projection/projection.js';
-import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
-import { connectionTypes } from '../../graphql/pagination/connection.model.js';
-import type { PublicContext } from '../../graphql/public-context.js';
-import { selectionOf } from '../../graphql/selection-of.js';
+import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
+import { connectionTypes } from '../../graphql-types/pagination/connection.model.js';
+import type { PublicContext } from '../../graphql-types/public-context.js';
+import { selectionOf } from '../../graphql-types/selection-of.js';
 import { TagQueryService } from '../tag-query.service.js';
 import { TagModel } from './tag.model.js';
 

@@ -1,9 +1,9 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { requireRole } from '../../auth/roles.js';
 import { parseInput } from '../../common/parse-input.js';
-import type { AdminContext } from '../../graphql/admin-context.js';
+import type { AdminContext } from '../../auth/admin-context.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
-import { toPageRequest } from '../../graphql/pagination/connection.args.js';
+import { toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { DELIVERY_PAGES } from '../webhook.repository.js';
 import { WebhookEndpointService } from '../webhook-endpoint.service.js';

@@ -1,7 +1,7 @@
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { requireRole } from '../../../auth/roles.js';
 import { parseInput } from '../../../common/parse-input.js';
-import type { AdminContext } from '../../../graphql/admin-context.js';
+import type { AdminContext } from '../../../auth/admin-context.js';
 import { createPartnerSchema, partnerIdSchema, updatePartnerSchema, usageDaysSchema } from '../partner.schema.js';
 import { PartnerService } from '../partner.service.js';
 import { AdminPartner, PartnerUsageDay } from './admin-partner.model.js';
