@@ -4,6 +4,10 @@ import type { Logger } from 'pino';
 import { ArticlesAdminModule } from './articles/admin/articles-admin.module.js';
 import { ArticlesModule } from './articles/articles.module.js';
 import { ArticleResolver } from './articles/public/article.resolver.js';
+import { AuthorArticlesResolver } from './articles/public/author-articles.resolver.js';
+import { SectionArticlesResolver } from './articles/public/section-articles.resolver.js';
+import { SeriesArticlesResolver } from './articles/public/series-articles.resolver.js';
+import { TagArticlesResolver } from './articles/public/tag-articles.resolver.js';
 import { AuditAdminModule } from './audit/admin/audit-admin.module.js';
 import { AuthAdminModule } from './auth/admin/auth-admin.module.js';
 import { AuthorsAdminModule } from './authors/admin/authors-admin.module.js';
@@ -67,6 +71,10 @@ import { WebhooksAdminModule } from './webhooks/admin/webhooks-admin.module.js';
   ],
   providers: [
     ArticleResolver,
+    AuthorArticlesResolver,
+    TagArticlesResolver,
+    SectionArticlesResolver,
+    SeriesArticlesResolver,
     AuthorResolver,
     TagResolver,
     SectionResolver,
