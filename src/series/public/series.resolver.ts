@@ -1,8 +1,6 @@
 import { Args, Context, Info, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Connection } from '../../common/pagination/connection.js';
 import type { ProjectedRow } from '../../database/projection/projection.js';
-import { toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { PublicContext } from '../../graphql-types/public-context.js';
 import { selectionOf } from '../../graphql-types/selection-of.js';
 import { SeriesQueryService } from '../series-query.service.js';
