@@ -5,7 +5,7 @@ import { ArticleStatus, type Article } from '../../generated/prisma/client.js';
 import type { AdminContext } from '../../auth/admin-context.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
-import { ArticleAdminQueryService } from '../editing/article-admin-query.service.js';
+import { ArticleAdminQueryService } from './article-admin-query.service.js';
 import { ArticleEditorService } from '../editing/article-editor.service.js';
 import { ArticleWorkflowService } from '../editing/article-workflow.service.js';
 import { AdminArticleConnection, AdminArticleModel } from './admin-article.model.js';
