@@ -7,7 +7,7 @@ import { markPrivate } from '../../../graphql-types/cache-policy.js';
 import type { PublicContext } from '../../../graphql-types/public-context.js';
 import { selectionOf } from '../../../graphql-types/selection-of.js';
 import { PartnerAccessService } from '../../partners/partner-access.service.js';
-import { PARTNER_KEY_HEADER } from '../../partners/partner.middleware.js';
+import { PARTNER_KEY_HEADER } from '../../../common/http/partner-key.js';
 import { PartnerErrors } from '../../partners/partner.exception.js';
 import { ChangeFeedService } from '../change-feed.service.js';
 import { changeFeedQuerySchema } from '../change-feed.schema.js';
