@@ -137,14 +137,14 @@ describe('AuthorizationGuard on REST routes', () => {
     });
   });
 
-  it('refuses an undeclared route under /admin/ without authenticating anyone', async () => {
+  it('refuses an undeclared route under /admin/, however cased, without authenticating anyone', async () => {
     const { authenticator, calls } = fakeAuthenticator();
-    await expect(
-      guardWith(authenticator).canActivate(http(operations.undeclared, { path: '/admin/media' })),
-    ).rejects.toMatchObject({
-      code: 'FORBIDDEN',
-      message: 'Operations.undeclared declares no access rule (@Requires or @AllowAnonymous), so nobody may use it',
-    });
+    for (const path of ['/admin/media', '/ADMIN/Media']) {
+      await expect(guardWith(authenticator).canActivate(http(operations.undeclared, { path }))).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+        message: 'Operations.undeclared declares no access rule (@Requires or @AllowAnonymous), so nobody may use it',
+      });
+    }
     expect(calls).toEqual([]);
   });
 

@@ -50,11 +50,13 @@ export class AuthorizationGuard implements CanActivate {
 }
 
 // The admin endpoint's context always carries `actor` (null when anonymous, see admin-context.ts); the
-// public endpoint's never does. REST admin routes live under /admin/.
+// public endpoint's never does. REST admin routes live under /admin/ (Express matches routes
+// case-insensitively, so the path is compared in lower case).
 function isAdminOperation(context: ExecutionContext): boolean {
   const type = context.getType<GqlContextType>();
   if (type === 'graphql') return 'actor' in GqlExecutionContext.create(context).getContext<object>();
-  if (type === 'http') return context.switchToHttp().getRequest<AuthenticatedRequest>().path.startsWith(ADMIN_HTTP_PREFIX);
+  if (type === 'http')
+    return context.switchToHttp().getRequest<AuthenticatedRequest>().path.toLowerCase().startsWith(ADMIN_HTTP_PREFIX);
   return false;
 }
 
