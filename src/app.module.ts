@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
 import type { Clock } from './common/clock/clock.js';
 import type { AppConfig } from './config/app-config.js';
 import { coreModules } from './core.modules.js';
 import type { DatabaseConnection } from './database/database-connection.js';
 import { AppExceptionFilter } from './common/exception.filter.js';
+import { AuthorizationGuard } from './auth/authorization.guard.js';
 import { AppKeys } from './config/app-secret.js';
 import { AdminGraphqlModule } from './graphql/admin-graphql.module.js';
 import { PublicGraphqlModule } from './graphql/public-graphql.module.js';
@@ -42,7 +43,11 @@ export class AppModule {
         InitialAdminModule,
         DocsModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: AppExceptionFilter },
+        // Every operation's @Requires, checked before it runs; undeclared admin operations are refused.
+        { provide: APP_GUARD, useClass: AuthorizationGuard },
+      ],
     };
   }
 }

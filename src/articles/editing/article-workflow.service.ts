@@ -30,10 +30,10 @@ export class ArticleWorkflowService {
     private readonly clock: Clock,
   ) {}
 
-  async publish(actor: Actor | null, id: string, expectedVersion?: number): Promise<Article> {
+  async publish(actor: Actor, id: string, expectedVersion?: number): Promise<Article> {
     return this.articles.transaction(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
-      const known = assertCanPublish(actor, article);
+      assertCanPublish(actor, article);
       if (article.status === 'PUBLISHED' && !article.pendingChanges) {
         throw new DomainError('CONFLICT', 'The article is already published and has no pending changes');
       }
@@ -42,33 +42,33 @@ export class ArticleWorkflowService {
       const published = await this.goLive(tx, article);
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
       const action = article.status === 'PUBLISHED' ? 'updated' : 'published';
-      await this.history.record(tx, known, published, `article.${action}`, { details: { from: article.status } });
+      await this.history.record(tx, actor, published, `article.${action}`, { details: { from: article.status } });
       await this.events.record(tx, { entity: 'article', action, id: id });
       return published;
     });
   }
 
-  async scheduleAt(actor: Actor | null, id: string, publishAt: Date): Promise<Article> {
+  async scheduleAt(actor: Actor, id: string, publishAt: Date): Promise<Article> {
     if (publishAt.getTime() < this.clock.now().getTime() + MIN_SCHEDULE_LEAD_MS) {
       throw DomainError.badInput([{ path: 'input.publishAt', message: 'must be in the future' }]);
     }
     return this.articles.transaction(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
-      const known = assertCanPublish(actor, article);
+      assertCanPublish(actor, article);
       if (article.status === 'PUBLISHED') throw new DomainError('CONFLICT', 'The article is already published');
       assertPublishable(await this.articles.workingContent(tx, article));
       await claimVersion(this.articles, tx, article.id, article.version);
       const scheduled = await this.articles.update(tx, id, { status: 'SCHEDULED', scheduledAt: publishAt });
       await this.schedule.plan(tx, id, publishAt);
-      await this.history.record(tx, known, scheduled, 'article.scheduled', { details: { publishAt: publishAt.toISOString() } });
+      await this.history.record(tx, actor, scheduled, 'article.scheduled', { details: { publishAt: publishAt.toISOString() } });
       return scheduled;
     });
   }
 
-  async unpublish(actor: Actor | null, id: string): Promise<Article> {
+  async unpublish(actor: Actor, id: string): Promise<Article> {
     return this.articles.transaction(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
-      const known = assertCanPublish(actor, article);
+      assertCanPublish(actor, article);
       if (article.status !== 'PUBLISHED' && article.status !== 'SCHEDULED') {
         throw new DomainError('CONFLICT', `A ${article.status.toLowerCase()} article cannot be unpublished`);
       }
@@ -79,7 +79,7 @@ export class ArticleWorkflowService {
       const status = article.status === 'PUBLISHED' ? ('ARCHIVED' as const) : ('DRAFT' as const);
       const unpublished = await this.articles.writeLive(tx, id, content, { status, scheduledAt: null });
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
-      await this.history.record(tx, known, unpublished, 'article.unpublished', { details: { from: article.status } });
+      await this.history.record(tx, actor, unpublished, 'article.unpublished', { details: { from: article.status } });
       if (article.status === 'PUBLISHED') await this.events.record(tx, { entity: 'article', action: 'unpublished', id: id });
       return unpublished;
     });
