@@ -197,4 +197,37 @@ describe('admin API: editing authors, tags, sections and series', () => {
     );
     expect(cleared.author).toMatchObject({ avatarImageId: null, socialLinks: [], title: null, bio: 'Writes Africa Brief.' });
   });
+
+  // The input rules themselves are test/service/taxonomy/taxonomy-validation.service-spec.ts; here,
+  // that their BAD_USER_INPUT reaches a GraphQL client with every issue, and that query arguments are
+  // checked too (the resolver's own parsing).
+  describe('bad input over GraphQL', () => {
+    let admin: GraphqlClient;
+
+    beforeAll(async () => {
+      admin = (await loginAs(t, 'ADMIN')).admin;
+    });
+
+    it('reports every bad field at once', async () => {
+      const response = await admin.post(mutationOf(kind('Author'), 'create'), {
+        input: { name: '', slug: 'No', socialLinks: [{ network: 'x', url: 'ftp://files.example.com/' }] },
+      });
+      expect(response.body.data).toBeNull();
+      expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(response.body.errors?.[0]?.extensions?.issues.map((issue: { path: string }) => issue.path)).toEqual([
+        'input.name',
+        'input.slug',
+        'input.socialLinks.0.url',
+      ]);
+    });
+
+    it('validates query arguments too', async () => {
+      const bad = await admin.post(`{ adminTag(id: "nonsense") { id } }`);
+      expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ path: 'id' }] });
+      const long = await admin.post(`query($search: String) { adminSections(search: $search) { totalCount } }`, {
+        search: 'x'.repeat(121),
+      });
+      expect(long.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ path: 'search' }] });
+    });
+  });
 });
