@@ -20,7 +20,7 @@ import { kind, stateOf, type TaxonomyKind, type Verb } from '../../utils/taxonom
 // The taxonomy input rules (zod schemas, then the editor's reference checks), run as the admin
 // resolvers run them (taxonomy-admin.resolver.ts) but without HTTP: every bad input is
 // BAD_USER_INPUT at the right path and changes nothing. That the error reaches a GraphQL client
-// with its issues is test/e2e/admin-api/taxonomy-editing.e2e-spec.ts.
+// with its issues is test/e2e/admin-api/taxonomy.e2e-spec.ts.
 type BadInput = [string, TaxonomyKind['type'], Verb, (id: string, uuid: string) => Record<string, unknown>, string];
 
 const unknownImage = toGlobalId('Image', randomUUID());
