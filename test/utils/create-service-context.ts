@@ -41,8 +41,9 @@ export interface ServiceContext {
 
 /**
  * The application's services on a database of their own, without HTTP or GraphQL: for tests whose
- * point is a rule, not a request. Boots in a fraction of createTestApp's time. The job runner is
- * off unless `env` turns it on (JOBS_ENABLED), so nothing runs behind a test's back.
+ * point is a rule, not a request. Boots in about half of createTestApp's time (no GraphQL schemas,
+ * no HTTP server). The job runner is off unless `env` turns it on (JOBS_ENABLED), so nothing runs
+ * behind a test's back.
  */
 export async function createServiceContext(
   env: Record<string, string> = {},
@@ -57,7 +58,6 @@ export async function createServiceContext(
     ServiceTierModule.register(config, keys, logger, connection, options.clock),
     { logger: new PinoNestLogger(logger), abortOnError: false },
   );
-  await context.init();
   const prisma = context.get(PrismaService);
   return {
     context,
