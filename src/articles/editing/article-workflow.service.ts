@@ -6,6 +6,7 @@ import { DomainError } from '../../common/domain-error.js';
 import type { Article } from '../../generated/prisma/client.js';
 import { assertCanPublish } from './article-access.policy.js';
 import { assertPublishable } from './article-publishing.rules.js';
+import { nextStatus } from './article-transitions.js';
 import { ArticleEditorRepository } from './article-editor.repository.js';
 import { claimVersion, findWorkable } from './article-guards.js';
 import { ArticleHistoryService } from './article-history.service.js';
@@ -15,11 +16,7 @@ import { ArticleScheduleService } from './article-schedule.service.js';
 // Minimum lead time for scheduling, so "now" is a publish, not a schedule that fires at once.
 const MIN_SCHEDULE_LEAD_MS = 1000;
 
-// The publishing workflow. Allowed transitions:
-//   DRAFT | ARCHIVED | SCHEDULED -> PUBLISHED (publish; the first publish sets publishedAt)
-//   PUBLISHED with pending changes -> PUBLISHED (publish applies the changes)
-//   DRAFT | ARCHIVED | SCHEDULED -> SCHEDULED (schedule / reschedule)
-//   PUBLISHED -> ARCHIVED, SCHEDULED -> DRAFT (unpublish)
+// The publishing workflow; which status may go to which is article-transitions.ts.
 @Injectable()
 export class ArticleWorkflowService {
   constructor(
@@ -34,9 +31,7 @@ export class ArticleWorkflowService {
     return this.articles.transaction(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
       assertCanPublish(actor, article);
-      if (article.status === 'PUBLISHED' && !article.pendingChanges) {
-        throw new DomainError('CONFLICT', 'The article is already published and has no pending changes');
-      }
+      nextStatus('publish', article);
       assertPublishable(await this.articles.workingContent(tx, article));
       await claimVersion(this.articles, tx, article.id, expectedVersion ?? article.version);
       const published = await this.goLive(tx, article);
@@ -55,10 +50,10 @@ export class ArticleWorkflowService {
     return this.articles.transaction(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
       assertCanPublish(actor, article);
-      if (article.status === 'PUBLISHED') throw new DomainError('CONFLICT', 'The article is already published');
+      const status = nextStatus('schedule', article);
       assertPublishable(await this.articles.workingContent(tx, article));
       await claimVersion(this.articles, tx, article.id, article.version);
-      const scheduled = await this.articles.update(tx, id, { status: 'SCHEDULED', scheduledAt: publishAt });
+      const scheduled = await this.articles.update(tx, id, { status, scheduledAt: publishAt });
       await this.schedule.plan(tx, id, publishAt);
       await this.history.record(tx, actor, scheduled, 'article.scheduled', { details: { publishAt: publishAt.toISOString() } });
       return scheduled;
@@ -69,14 +64,11 @@ export class ArticleWorkflowService {
     return this.articles.transaction(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
       assertCanPublish(actor, article);
-      if (article.status !== 'PUBLISHED' && article.status !== 'SCHEDULED') {
-        throw new DomainError('CONFLICT', `A ${article.status.toLowerCase()} article cannot be unpublished`);
-      }
+      const status = nextStatus('unpublish', article);
       await claimVersion(this.articles, tx, article.id, article.version);
       // Pending changes become the article's own text, so no edit is lost by unpublishing.
       const content = await this.articles.workingContent(tx, article);
       if (article.status === 'PUBLISHED') await this.events.begin(tx, { entity: 'article', id: id });
-      const status = article.status === 'PUBLISHED' ? ('ARCHIVED' as const) : ('DRAFT' as const);
       const unpublished = await this.articles.writeLive(tx, id, content, { status, scheduledAt: null });
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
       await this.history.record(tx, actor, unpublished, 'article.unpublished', { details: { from: article.status } });
