@@ -24,9 +24,12 @@ describe('public API: articles', () => {
   afterAll(() => t.close());
 
   it('reads the Mali article by slug with its byline, tags, section and captioned photo', async () => {
-    const { article } = await t.graphql.data(`query($slug: String!) { article(slug: $slug) { ${ARTICLE_CARD} body bodyHtml } }`, {
-      slug: MALI,
-    });
+    const { article } = await t.graphql.data(
+      `query($slug: String!) { article(slug: $slug) { ${ARTICLE_CARD} body bodyHtml language } }`,
+      {
+        slug: MALI,
+      },
+    );
     expect(article.headline).toBe('How the US should respond to Mali’s descent into chaos');
     expect(article.dek).toBe('An al-Qaida linked group’s recent attacks punt stability further down the road');
     expect(article.label).toBe('Analysis | Africa');
@@ -42,6 +45,8 @@ describe('public API: articles', () => {
     expect(article.bodyHtml).toContain('REUTERS/Mahamadou Hamidou//File Photo');
     expect(article.teaser).toMatch(/^On September 17/);
     expect(article.readingTimeMinutes).toBeGreaterThan(3);
+    // No language of its own: the publication's (PUBLICATION_LANGUAGE, default en).
+    expect(article.language).toBe('en');
   });
 
   it('resolves a former slug to the renamed article, and unknown slugs to null', async () => {
