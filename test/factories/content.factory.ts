@@ -85,7 +85,12 @@ export class ContentFactory {
         body: [{ type: 'paragraph', text }],
         // What an editor's save derives (article-derivation.ts), so factory rows read like real ones.
         ...deriveArticleFields(
-          { type: options.type ?? 'NEWS', teaser: options.teaser ?? null, body: [{ type: 'paragraph', text }] },
+          {
+            type: options.type ?? 'NEWS',
+            teaser: options.teaser ?? null,
+            language: options.language,
+            body: [{ type: 'paragraph', text }],
+          },
           { sectionName: options.section?.name ?? null },
           DERIVATION_SETTINGS,
         ),
