@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { ArticlesAdminModule } from './articles/admin/articles-admin.module.js';
 import { ArticlesModule } from './articles/articles.module.js';
@@ -10,6 +10,7 @@ import { SeriesArticlesResolver } from './articles/public/series-articles.resolv
 import { TagArticlesResolver } from './articles/public/tag-articles.resolver.js';
 import { AuditAdminModule } from './audit/admin/audit-admin.module.js';
 import { AuthAdminModule } from './auth/admin/auth-admin.module.js';
+import { AuthorizationGuard } from './auth/authorization.guard.js';
 import { AuthorsAdminModule } from './authors/admin/authors-admin.module.js';
 import { AuthorsModule } from './authors/authors.module.js';
 import { AuthorResolver } from './authors/public/author.resolver.js';
@@ -89,7 +90,7 @@ export class PublicApiModule {}
 
 // Everything the admin /admin/graphql schema is built from. Each feature contributes one admin module
 // holding its admin resolvers; public resolvers never appear here and admin ones never in /graphql.
-export const ADMIN_API_MODULES = [
+export const ADMIN_FEATURE_MODULES = [
   ArticlesAdminModule,
   AuditAdminModule,
   AuthAdminModule,
@@ -122,7 +123,7 @@ export class AppModule {
         HealthModule,
         ResponseCacheHttpModule,
         publicGraphqlEndpoint(PublicApiModule),
-        adminGraphqlEndpoint(ADMIN_API_MODULES),
+        adminGraphqlEndpoint(ADMIN_FEATURE_MODULES),
         MediaHttpModule,
         NewsletterHttpModule,
         FeedsModule,
@@ -130,7 +131,11 @@ export class AppModule {
         InitialAdminModule,
         DocsModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: AppExceptionFilter },
+        // Every operation's @Requires, checked before it runs; undeclared admin operations are refused.
+        { provide: APP_GUARD, useClass: AuthorizationGuard },
+      ],
     };
   }
 }

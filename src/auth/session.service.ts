@@ -128,6 +128,7 @@ export class SessionService implements OnModuleInit {
       if (!session) throw AuthErrors.invalidRefreshToken();
       return session;
     }
+    // logout is @AllowAnonymous for the refresh-token case; ending the caller's own login takes one.
     if (requireActor(actor).kind !== 'user' || !accessToken) throw AuthErrors.noSession();
     const claims = await this.accessTokens.verify(accessToken);
     const session = claims ? await this.sessions.findById(claims.sessionId) : null;

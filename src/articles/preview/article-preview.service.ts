@@ -45,11 +45,11 @@ export class ArticlePreviewService {
     private readonly bodyImages: BodyImagesService,
   ) {}
 
-  async mint(actor: Actor | null, articleId: string, ttlSeconds?: number | null): Promise<{ token: string; expiresAt: Date }> {
+  async mint(actor: Actor, articleId: string, ttlSeconds?: number | null): Promise<{ token: string; expiresAt: Date }> {
     const client = this.articles.client();
     const article = await this.articles.findById(client, articleId);
     if (!article || article.deletedAt) throw notFound();
-    const known = assertCanView(actor, article);
+    assertCanView(actor, article);
     const expiresAt = new Date(Date.now() + (ttlSeconds ?? this.config.auth.previewTokenTtlSeconds) * 1000);
     const token = await new SignJWT({})
       .setProtectedHeader({ alg: 'HS256' })
@@ -58,7 +58,7 @@ export class ArticlePreviewService {
       .setIssuedAt()
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.keys.previewToken);
-    await this.audit.record(client, known, {
+    await this.audit.record(client, actor, {
       action: 'article.preview_token_created',
       entityType: 'Article',
       entityId: article.id,
@@ -103,6 +103,7 @@ export class ArticlePreviewService {
       [NODE_TYPE]: 'Article',
       id: toGlobalId('Article', article.id),
       ...content,
+      language: content.language ?? this.config.publication.language,
       teaser: derived.displayTeaser,
       label: derived.displayLabel,
       bodyHtml: derived.bodyHtml,

@@ -1,9 +1,8 @@
-import { Args, ArgsType, Context, Field, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
-import { requireRole } from '../../auth/roles.js';
+import { Requires } from '../../auth/requires.decorator.js';
 import { fromGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
-import type { AdminContext } from '../../auth/admin-context.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
@@ -43,8 +42,8 @@ export class AuditAdminResolver {
   constructor(private readonly audit: AuditRepository) {}
 
   @Query(() => AuditEntryConnection, { description: 'The audit log, newest first (admins only)' })
-  async auditEntries(@Args() args: AuditEntriesArgs, @Context() ctx: AdminContext): Promise<Connection<AuditEntryModel>> {
-    requireRole(ctx.actor, 'ADMIN', 'read the audit log');
+  @Requires('ADMIN', 'read the audit log')
+  async auditEntries(@Args() args: AuditEntriesArgs): Promise<Connection<AuditEntryModel>> {
     const { entityType, entityId, actorId, action } = parseInput(filterSchema, {
       entityType: args.entityType,
       entityId: args.entityId,
