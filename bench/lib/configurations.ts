@@ -15,7 +15,8 @@ export const APP_NODE_OPTIONS = '--max-old-space-size=256 --max-semi-space-size=
 // Signs tokens; production refuses to start without one. Fixed, so logins are reproducible.
 const APP_SECRET = 'newsdesk-bench-app-secret-0123456789abcdef';
 
-function appEnv(databaseUrl: string, port: number, responseCache: 'off' | 'memory'): Record<string, string> {
+/** The environment of an app process; the data generator derives columns with the same settings. */
+export function appEnv(databaseUrl: string, port: number, responseCache: 'off' | 'memory'): Record<string, string> {
   return {
     DATABASE_URL: databaseUrl,
     HOST: '127.0.0.1',
