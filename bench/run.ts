@@ -1,10 +1,12 @@
-// npm run bench -- [--quick] [--scenarios A,B] ...: measures the built app on real PostgreSQL against a
-// framework-free baseline. Options: bench/lib/options.ts; the load: bench/scenarios/.
+// npm run bench -- [--quick] [--scenarios A,B] ...: measures the built app on real PostgreSQL against
+// `limit` (bench/limit/: one statement per page, the JSON built in PostgreSQL), scenario by scenario
+// in the same run. Options: bench/lib/options.ts; the load: bench/scenarios/.
 import { loadavg } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 import pg from 'pg';
-import { buildApp, buildBaseline, processesMatching } from './lib/build.js';
-import { CONFIGURATIONS, type Configuration } from './lib/configurations.js';
+import { buildApp, buildReference, processesMatching } from './lib/build.js';
+import { CONFIGURATIONS, LIMIT, type Configuration } from './lib/configurations.js';
 import { firstResponse } from './lib/first-response.js';
 import { runLoad } from './lib/load.js';
 import { machineInfo } from './lib/machine.js';
@@ -30,6 +32,15 @@ interface ConfigurationRun {
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function sameData(body: string, reference: string): string {
+  if (body === reference) return 'byte-identical to';
+  try {
+    return isDeepStrictEqual(JSON.parse(body), JSON.parse(reference)) ? 'the same JSON as' : 'DIFFERENT JSON from';
+  } catch {
+    return 'DIFFERENT from';
+  }
+}
 
 function selectScenarios(ids: string[] | undefined): Scenario[] {
   if (!ids) return [...SCENARIOS];
@@ -68,11 +79,12 @@ async function measure(
   const first = await firstResponse(server.baseUrl, plan);
   if (first && !first.ok)
     run.notes.push(`${scenario.id}: the first response fails the check: ${first.status} ${first.body.slice(0, 300)}`);
-  // The baseline is only a fair floor if it answers what the app answers.
-  if (scenario.id === 'A' && first) {
-    const reference = referenceBodies.get('A');
-    if (!reference) referenceBodies.set('A', first.body);
-    else run.notes.push(`A: the response is ${first.body === reference ? 'byte-identical to' : 'DIFFERENT from'} the baseline's`);
+  // `limit` is only a fair floor if it answers what the app answers: the first configuration to answer
+  // a scenario (limit runs first) sets the reference; the others are compared with it as parsed JSON.
+  if (first?.ok) {
+    const reference = referenceBodies.get(scenario.id);
+    if (!reference) referenceBodies.set(scenario.id, first.body);
+    else run.notes.push(`${scenario.id}: the first response is ${sameData(first.body, reference)} the first configuration's`);
   }
 
   await plan.beforeRun?.();
@@ -100,7 +112,7 @@ async function measure(
     p95: result.p95,
     p99: result.p99,
     errors: result.errors,
-    ratioToBaseline: null,
+    ratioToLimit: null,
     // Per request sent: the counter also holds the statements of requests answered after the load stopped.
     sqlPerRequest: sqlCounted ? Number(((sqlAfter - sqlBefore) / result.sent).toFixed(2)) : null,
     peakRssMb: await server.peakRssMb(),
@@ -125,7 +137,7 @@ async function runConfiguration(
   try {
     const env = {
       ...config.env(options.databaseUrl, port),
-      ...(config.name === 'baseline' ? {} : { NODE_OPTIONS: options.appNodeOptions }),
+      ...(config.tsconfig ? {} : { NODE_OPTIONS: options.appNodeOptions }),
     };
     server = await startServer(config.name, config.args, env, port);
   } catch (error) {
@@ -194,7 +206,7 @@ async function main(): Promise<void> {
     const configs = CONFIGURATIONS.filter(
       (config) => !config.scenarios || scenarios.some((s) => config.scenarios!.includes(s.id)),
     );
-    if (configs.some((config) => config.name === 'baseline')) buildBaseline();
+    for (const config of configs) if (config.tsconfig) buildReference(config.tsconfig);
 
     const referenceBodies = new Map<string, string>();
     const runs: ConfigurationRun[] = [];
@@ -204,8 +216,11 @@ async function main(): Promise<void> {
     }
 
     const results = runs.flatMap((run) => run.rows);
-    const baselineA = results.find((row) => row.config === 'baseline' && row.scenario === 'A');
-    for (const row of results) row.ratioToBaseline = baselineA ? Number((row.rps / baselineA.rps).toFixed(3)) : null;
+    // Each row against limit on the same scenario, measured minutes apart on the same machine state.
+    for (const row of results) {
+      const limit = results.find((candidate) => candidate.config === LIMIT && candidate.scenario === row.scenario);
+      row.ratioToLimit = limit ? Number((row.rps / limit.rps).toFixed(3)) : null;
+    }
     for (const run of runs) {
       console.log(`\n${formatTable(`${run.config.name}: ${run.config.description}`, run.rows)}`);
       for (const note of new Set(run.notes)) console.log(`  note: ${note}`);
