@@ -139,7 +139,12 @@ async function runConfiguration(
       ...config.env(options.databaseUrl, port),
       ...(config.tsconfig ? {} : { NODE_OPTIONS: options.appNodeOptions }),
     };
-    server = await startServer(config.name, config.args, env, port);
+    // Node refuses --cpu-prof in NODE_OPTIONS: it goes on the command line, for the app only.
+    const profile = options.cpuProfDir && !config.tsconfig;
+    const args = profile
+      ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${config.name}.cpuprofile`, ...config.args]
+      : config.args;
+    server = await startServer(config.name, args, env, port);
   } catch (error) {
     run.notes.push(`did not start: ${message(error)}`);
     console.log(`  FAILED to start: ${message(error)}`);
