@@ -118,22 +118,15 @@ async function measure(
     peakRssMb: await server.peakRssMb(),
   });
   console.log(
-    `  ${scenario.id.padEnd(4)} ${scenario.title}: ${result.rps} req/s, p99 ${result.p99} ms, ${result.errors} errors ` +
+    `  ${run.config.name.padEnd(12)} ${scenario.id}: ${result.rps} req/s, p99 ${result.p99} ms, ${result.errors} errors ` +
       `(${connections} connections, ${result.responses} responses)`,
   );
 }
 
-async function runConfiguration(
-  config: Configuration,
-  scenarios: Scenario[],
-  planners: Map<string, Planner>,
-  options: BenchOptions,
-  referenceBodies: Map<string, string>,
-): Promise<ConfigurationRun> {
-  const run: ConfigurationRun = { config, rows: [], notes: [] };
-  console.log(`\n== ${config.name}: ${config.description}`);
+/** Starts the configuration's server; null (with a note) when it does not start. */
+async function startConfiguration(run: ConfigurationRun, options: BenchOptions): Promise<ServerProcess | null> {
+  const { config } = run;
   const port = await freePort();
-  let server: ServerProcess;
   try {
     const env = {
       ...config.env(options.databaseUrl, port),
@@ -144,28 +137,52 @@ async function runConfiguration(
     const args = profile
       ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${config.name}.cpuprofile`, ...config.args]
       : config.args;
-    server = await startServer(config.name, args, env, port);
+    return await startServer(config.name, args, env, port);
   } catch (error) {
     run.notes.push(`did not start: ${message(error)}`);
-    console.log(`  FAILED to start: ${message(error)}`);
-    return run;
+    console.log(`  ${config.name} FAILED to start: ${message(error)}`);
+    return null;
   }
+}
+
+/**
+ * Every configuration's server runs for the whole run, and each scenario is measured on each
+ * configuration in turn (limit first): the rows a ratio compares are measured seconds apart, not
+ * minutes, so load from elsewhere on a shared machine drifts less between them.
+ */
+async function runInterleaved(
+  runs: ConfigurationRun[],
+  scenarios: Scenario[],
+  planners: Map<string, Planner>,
+  options: BenchOptions,
+): Promise<void> {
+  const servers = new Map<ConfigurationRun, ServerProcess>();
+  const referenceBodies = new Map<string, string>();
   try {
+    for (const run of runs) {
+      const server = await startConfiguration(run, options);
+      if (server) servers.set(run, server);
+    }
     for (const scenario of scenarios) {
-      // One broken scenario (a failed login, a missing tag) must not cost the rest of the run.
-      try {
-        await measure(run, server, scenario, planners.get(scenario.id)!, options, referenceBodies);
-      } catch (error) {
-        run.notes.push(`${scenario.id} FAILED: ${message(error)}`);
-        console.log(`  ${scenario.id.padEnd(4)} FAILED: ${message(error)}`);
+      console.log(`\n== ${scenario.id}: ${scenario.title}`);
+      for (const [run, server] of servers) {
+        if (run.config.scenarios && !run.config.scenarios.includes(scenario.id)) continue;
+        // One broken scenario (a failed login, a missing tag) must not cost the rest of the run.
+        try {
+          await measure(run, server, scenario, planners.get(scenario.id)!, options, referenceBodies);
+        } catch (error) {
+          run.notes.push(`${scenario.id} FAILED: ${message(error)}`);
+          console.log(`  ${run.config.name.padEnd(12)} FAILED: ${message(error)}`);
+        }
+        warnIfGeneratorRuns(run.notes);
       }
-      warnIfGeneratorRuns(run.notes);
     }
   } finally {
-    await server.stop();
-    console.log(`  server log: ${server.logFile}`);
+    for (const [run, server] of servers) {
+      await server.stop();
+      console.log(`  ${run.config.name} log: ${server.logFile}`);
+    }
   }
-  return run;
 }
 
 /** Reads what each scenario needs from the database; a scenario that cannot be prepared is left out. */
@@ -213,15 +230,12 @@ async function main(): Promise<void> {
     );
     for (const config of configs) if (config.tsconfig) buildReference(config.tsconfig);
 
-    const referenceBodies = new Map<string, string>();
-    const runs: ConfigurationRun[] = [];
-    for (const config of configs) {
-      const own = scenarios.filter((scenario) => !config.scenarios || config.scenarios.includes(scenario.id));
-      runs.push(await runConfiguration(config, own, planners, options, referenceBodies));
-    }
+    for (const config of configs) console.log(`${config.name}: ${config.description}`);
+    const runs: ConfigurationRun[] = configs.map((config) => ({ config, rows: [], notes: [] }));
+    await runInterleaved(runs, scenarios, planners, options);
 
     const results = runs.flatMap((run) => run.rows);
-    // Each row against limit on the same scenario, measured minutes apart on the same machine state.
+    // Each row against limit on the same scenario, measured just before it (runInterleaved).
     for (const row of results) {
       const limit = results.find((candidate) => candidate.config === LIMIT && candidate.scenario === row.scenario);
       row.ratioToLimit = limit ? Number((row.rps / limit.rps).toFixed(3)) : null;
