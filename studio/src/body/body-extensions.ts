@@ -103,6 +103,8 @@ export const BodyImage = Node.create({
       return { url: src, alt: img.getAttribute('alt') || null, ...size(img) };
     };
     return [
+      // Copied from the editor itself: a library reference, or a legacy block with its url.
+      { tag: 'figure[data-image-id]' },
       { tag: 'figure[data-url]' },
       {
         tag: 'figure',

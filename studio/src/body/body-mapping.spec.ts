@@ -18,6 +18,9 @@ function roundTrip(body: ArticleBody): ArticleBody {
   return docToBlocks(node.toJSON());
 }
 
+// The public id of a media library image, as adminImages and uploads give it ("Image:<uuid>", base64url).
+const LIBRARY_IMAGE_ID = Buffer.from('Image:0d4c1d0e-8f6a-4c3b-9b1e-5a2f3c4d5e6f').toString('base64url');
+
 // Every block kind and every field, in canonical form.
 const CANONICAL: ArticleBody = [
   { type: 'paragraph', text: 'Plain text, with "quotes" & <angles>.' },
@@ -62,6 +65,9 @@ const CANONICAL: ArticleBody = [
     height: 900,
   },
   { type: 'image', url: '/media/plain.png' },
+  // By reference to a library image (its public id), with and without this article's overrides.
+  { type: 'image', imageId: LIBRARY_IMAGE_ID },
+  { type: 'image', imageId: LIBRARY_IMAGE_ID, alt: 'Traders at dawn, close up', caption: 'Here: the first stall' },
   {
     type: 'embed',
     url: 'https://www.youtube.com/watch?v=abc',

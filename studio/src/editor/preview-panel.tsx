@@ -34,11 +34,17 @@ export function PreviewPanel({ article }: { article: ServerArticle }) {
         Create a preview token for the front-end
       </button>
       {token.data && (
-        <p>
-          Preview token (valid until {new Date(token.data.createPreviewToken.expiresAt).toLocaleString()}):{' '}
-          <code>{token.data.createPreviewToken.token}</code>. Front-ends read the draft with{' '}
-          <code>article(slug: "{article.slug}", previewToken: "…")</code>.
-        </p>
+        <div className="preview-token">
+          {/* A read-only field: selectable and copyable with the keyboard. */}
+          <label>
+            Preview token
+            <input readOnly value={token.data.createPreviewToken.token} onFocus={(e) => e.target.select()} />
+          </label>
+          <p className="hint">
+            Valid until {new Date(token.data.createPreviewToken.expiresAt).toLocaleString()}. Front-ends read the draft with{' '}
+            <code>article(slug: "{article.slug}", previewToken: "…")</code>.
+          </p>
+        </div>
       )}
     </section>
   );

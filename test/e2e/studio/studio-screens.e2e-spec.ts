@@ -74,7 +74,11 @@ describe('Studio: every screen works, passes axe, and leaves a screenshot', () =
     const image = await t.prisma.image.findFirstOrThrow({ where: { width: PNG.width, height: PNG.height } });
     expect(image).toMatchObject({ caption: 'A chart of the vote', credit: 'Newsdesk graphics', altText: 'Bar chart' });
     await page.getByRole('button', { name: 'Edit: A chart of the vote' }).waitFor();
+    // The API searches the library (caption, credit, alt text, file name).
+    await page.getByLabel('Search images').fill('zebra');
+    await page.getByText('0 shown of 0 images').waitFor();
     await page.getByLabel('Search images').fill('chart');
+    await page.getByText('1 shown of 1 images').waitFor();
     expect(await page.getByRole('list', { name: 'Images' }).getByRole('listitem').count()).toBe(1);
     await checkScreen(page, 'media');
   });
@@ -99,7 +103,45 @@ describe('Studio: every screen works, passes axe, and leaves a screenshot', () =
     const frame = page.frameLocator('iframe[title="Article preview"]');
     await frame.getByRole('heading', { name: 'Revisions story' }).waitFor();
     expect(await frame.locator('p').first().innerText()).toBe('The first text of the story.');
+    // A preview token lets a front-end read the unpublished draft through the public API.
+    await page.getByRole('button', { name: 'Create a preview token for the front-end' }).press('Enter');
+    const token = await page.getByLabel('Preview token').inputValue();
+    const { slug } = await t.prisma.article.findFirstOrThrow({ where: { headline: 'Revisions story' } });
+    const query = `query($slug: String!, $token: String) { article(slug: $slug, previewToken: $token) { headline } }`;
+    expect((await t.graphql.post(query, { slug, token: null })).body.data?.article).toBeNull();
+    expect((await t.graphql.post(query, { slug, token })).body.data?.article).toEqual({ headline: 'Revisions story' });
     await checkScreen(page, 'preview');
+  });
+
+  it('pending changes on a live article: shown as such, then "Publish changes" and "Discard changes"', async () => {
+    const api = await loginAs(t, 'EDITOR');
+    const created = await mutateArticle(api.admin, 'createArticle', { headline: 'Live story', dek: 'The live dek' });
+    const live = await mutateArticle(api.admin, 'publishArticle', { id: created.id, expectedVersion: created.version });
+    const publicHeadline = async () =>
+      (await t.graphql.post(`{ article(slug: "${live.slug}") { headline dek } }`)).body.data?.article;
+
+    await go(`/articles/${encodeURIComponent(live.id)}`, 'Edit article');
+    const pending = page.getByText('Pending changes: the public still sees the published version');
+    await page.getByLabel('Headline').fill('Live story, updated');
+    // The badge comes from the saved article (hasPendingChanges): it proves the autosave happened.
+    await pending.waitFor();
+    expect(await publicHeadline()).toEqual({ headline: 'Live story', dek: 'The live dek' });
+    await checkScreen(page, 'editor-pending');
+
+    await page.getByRole('button', { name: 'Publish changes', exact: true }).press('Enter');
+    await page.getByText('Changes published').waitFor();
+    expect(await publicHeadline()).toEqual({ headline: 'Live story, updated', dek: 'The live dek' });
+    expect(await pending.count()).toBe(0);
+
+    await page.getByLabel('Dek').fill('A dek nobody should see');
+    await pending.waitFor();
+    await page.getByRole('button', { name: 'Discard changes', exact: true }).press('Enter');
+    await page.getByText('Pending changes discarded').waitFor();
+    expect(await pending.count()).toBe(0);
+    expect(await page.getByLabel('Dek').inputValue()).toBe('The live dek');
+    expect(await publicHeadline()).toEqual({ headline: 'Live story, updated', dek: 'The live dek' });
+    const after = await api.admin.post(`query($id: ID!) { adminArticle(id: $id) { dek hasPendingChanges } }`, { id: live.id });
+    expect(after.body.data?.adminArticle).toEqual({ dek: 'The live dek', hasPendingChanges: false });
   });
 
   it('taxonomy: create a tag and a section, rename, trash', async () => {
