@@ -1,5 +1,5 @@
 import { getSchema } from '@tiptap/core';
-import { DOMParser as PmDomParser, Node as PmNode } from '@tiptap/pm/model';
+import { DOMParser as PmDomParser, DOMSerializer, Node as PmNode } from '@tiptap/pm/model';
 import { Window } from 'happy-dom';
 import { articleBodySchema } from '../../../src/articles/body/article-body.schema';
 import { renderBodyHtml as render } from '../../../src/articles/body/article-body.renderer';
@@ -192,6 +192,21 @@ describe('pasting from Google Docs and Word', () => {
       { type: 'image', url: 'https://cdn.example.com/a.jpg', alt: 'Alt', caption: 'Caption', credit: 'Credit' },
       { type: 'list', style: 'numbered', items: ['a', 'b'] },
     ]);
+  });
+
+  it('keeps library images by reference when blocks are copied and pasted inside the editor', () => {
+    const body: ArticleBody = [
+      { type: 'image', imageId: LIBRARY_IMAGE_ID, caption: 'Here: the first stall' },
+      { type: 'paragraph', text: 'after' },
+    ];
+    // What the editor puts on the clipboard: its own rendering of the document.
+    const fragment = DOMSerializer.fromSchema(schema).serializeFragment(PmNode.fromJSON(schema, blocksToDoc(body)).content, {
+      document: window.document as unknown as Document,
+    });
+    const container = window.document.createElement('div');
+    container.appendChild(fragment as never);
+    const html = container.innerHTML;
+    expect(paste(html)).toEqual(body);
   });
 
   it('drops links the API would refuse (javascript:, relative paths)', () => {

@@ -110,7 +110,7 @@ export function ArticleList() {
         </p>
       )}
       <p role="status" className="count">
-        {loading && !list ? 'Loading…' : `${list?.totalCount ?? 0} articles`}
+        {loading && !list ? 'Loading…' : `${list?.totalCount ?? 0} article${list?.totalCount === 1 ? '' : 's'}`}
       </p>
       <table className="articles">
         <thead>

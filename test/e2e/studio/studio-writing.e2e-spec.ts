@@ -84,10 +84,14 @@ describe('Studio: write, illustrate and schedule a story in a browser', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('Read the ');
     await page.keyboard.type('report');
-    for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowLeft');
+    // Select the word just typed, as a keyboard user does.
+    await page.keyboard.press('Control+Shift+ArrowLeft');
     await page.getByRole('button', { name: 'Link', exact: true }).press('Enter');
-    await page.getByLabel('Link URL').fill('https://example.com/report');
-    await page.getByLabel('Link URL').press('Enter');
+    // The link form takes the focus: select its "https://" and type over it.
+    await page.getByLabel('Link URL').waitFor();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('https://example.com/report');
+    await page.keyboard.press('Enter');
     await body.press('End');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Image', exact: true }).press('Enter');
@@ -113,7 +117,11 @@ describe('Studio: write, illustrate and schedule a story in a browser', () => {
     await texts.getByRole('button', { name: 'Save image texts' }).press('Enter');
     await texts.getByText('Image texts saved').waitFor();
 
-    await page.getByLabel('Section').selectOption({ label: 'Africa' });
+    // A focused select picks by typing, as with any keyboard.
+    await page.getByLabel('Label', { exact: true }).focus();
+    await page.keyboard.type('Exclusive');
+    await page.getByLabel('Section').focus();
+    await page.keyboard.type('Africa');
     await page.getByRole('combobox', { name: 'Add a byline' }).focus();
     await page.keyboard.type('Amina');
     await page.getByRole('option', { name: 'Amina Diallo' }).waitFor();
@@ -132,6 +140,7 @@ describe('Studio: write, illustrate and schedule a story in a browser', () => {
     const id = decodeURIComponent(page.url().split('/articles/')[1]!);
     const stored = await t.prisma.article.findFirstOrThrow({ where: { headline: 'Mali junta digs in as talks stall' } });
     expect(stored.dek).toBe('The colonels extend their rule');
+    expect(stored.label).toBe('Exclusive');
     expect(stored.sectionId).toBe(section.id);
     expect(stored.body).toEqual([
       { type: 'paragraph', text: 'Talks in Bamako stalled on Monday.' },
