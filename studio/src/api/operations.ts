@@ -143,6 +143,7 @@ export const PREVIEW_TOKEN = gql`
     createPreviewToken(input: $input) {
       token
       expiresAt
+      previewUrl
     }
   }
 `;

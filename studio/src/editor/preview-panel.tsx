@@ -33,6 +33,19 @@ export function PreviewPanel({ article }: { article: ServerArticle }) {
       <button type="button" onClick={() => void mint({ variables: { input: { id: article.id } } }).catch(() => undefined)}>
         Create a preview token for the front-end
       </button>
+      {token.error && (
+        <p className="error" role="alert">
+          {describeError(token.error)}
+        </p>
+      )}
+      {token.data?.createPreviewToken.previewUrl && (
+        <p>
+          {/* The site's own preview page (PREVIEW_URL_PATTERN), which reads the draft with the token. */}
+          <a href={token.data.createPreviewToken.previewUrl} target="_blank" rel="noopener noreferrer">
+            Open the preview on the site
+          </a>
+        </p>
+      )}
       {token.data && (
         <div className="preview-token">
           {/* A read-only field: selectable and copyable with the keyboard. */}

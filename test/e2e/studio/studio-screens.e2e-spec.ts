@@ -23,13 +23,19 @@ describe('Studio: every screen works, passes axe, and leaves a screenshot', () =
   let page: Page;
   let articleId: string;
   let adminEmail: string;
+  let adminId: string;
 
   beforeAll(async () => {
     media = await createMediaSandbox();
-    t = await createTestApp({ MEDIA_DIR: media.mediaDir });
+    // A front-end with a preview page, so the preview offers to open it.
+    t = await createTestApp({
+      MEDIA_DIR: media.mediaDir,
+      PREVIEW_URL_PATTERN: 'https://site.example/preview/{slug}?token={token}',
+    });
     browser = await launchBrowser();
     const admin = await createUser(t, 'ADMIN', { name: 'Ada Admin' });
     adminEmail = admin.email;
+    adminId = admin.id;
     const api = await loginAs(t, 'EDITOR');
     const created = await mutateArticle(api.admin, 'createArticle', {
       headline: 'Revisions story',
@@ -116,6 +122,9 @@ describe('Studio: every screen works, passes axe, and leaves a screenshot', () =
     await page.getByRole('button', { name: 'Create a preview token for the front-end' }).press('Enter');
     const token = await page.getByLabel('Preview token').inputValue();
     const { slug } = await t.prisma.article.findFirstOrThrow({ where: { headline: 'Revisions story' } });
+    expect(await page.getByRole('link', { name: 'Open the preview on the site' }).getAttribute('href')).toBe(
+      `https://site.example/preview/${slug}?token=${encodeURIComponent(token)}`,
+    );
     const query = `query($slug: String!, $token: String) { article(slug: $slug, previewToken: $token) { headline } }`;
     expect((await t.graphql.post(query, { slug, token: null })).body.data?.article).toBeNull();
     expect((await t.graphql.post(query, { slug, token })).body.data?.article).toEqual({ headline: 'Revisions story' });
@@ -240,6 +249,13 @@ describe('Studio: every screen works, passes axe, and leaves a screenshot', () =
     expect(await rows.nth(1).getByRole('cell').allInnerTexts()).toEqual(
       expect.arrayContaining(['Paging story 17', 'Published', 'Paging desk', 'Pia Paging']),
     );
+
+    // "Only mine": what I created (contributors and authors only ever see theirs).
+    await factory.article({ headline: 'My own story', createdById: adminId, status: 'DRAFT' });
+    await go('/', 'Articles');
+    await page.getByLabel('Only mine').check();
+    await counted(1);
+    expect(await rows.nth(1).getByRole('cell').first().innerText()).toBe('My own story');
   });
 
   it('taxonomy: create a tag and a section, rename, trash', async () => {
