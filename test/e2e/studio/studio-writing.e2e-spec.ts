@@ -84,8 +84,15 @@ describe('Studio: write, illustrate and schedule a story in a browser', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('Read the ');
     await page.keyboard.type('report');
-    // Select the word just typed, as a keyboard user does.
+    // Select the word just typed, as a keyboard user does. ProseMirror takes a DOM selection in on the
+    // next selectionchange event, and ignores it once the editor has lost focus: wait until it has it.
     await page.keyboard.press('Control+Shift+ArrowLeft');
+    await page.waitForFunction(() => {
+      // TipTap hangs its editor on the editable element.
+      const editor = (globalThis as any).document.querySelector('.ProseMirror').editor;
+      const { from, to } = editor.state.selection;
+      return editor.state.doc.textBetween(from, to) === 'report';
+    });
     await page.getByRole('button', { name: 'Link', exact: true }).press('Enter');
     // The link form takes the focus: select its "https://" and type over it.
     await page.getByLabel('Link URL').waitFor();
