@@ -162,6 +162,33 @@ describe('Studio: every screen works, passes axe, and leaves a screenshot', () =
     expect(after.body.data?.adminArticle).toEqual({ dek: 'The live dek', hasPendingChanges: false });
   });
 
+  it('workflow: unpublish, move to the trash and restore, each reaching the public API', async () => {
+    const { id, slug } = await t.prisma.article.findFirstOrThrow({ where: { headline: 'Live story, updated' } });
+    const publicRead = async () => (await t.graphql.post(`{ article(slug: "${slug}") { headline } }`)).body.data?.article;
+    const stored = () => t.prisma.article.findUniqueOrThrow({ where: { id } });
+    // The workflow bar's notice after each step.
+    const notice = (text: string) =>
+      page.getByRole('group', { name: 'Workflow' }).getByRole('status').filter({ hasText: text }).waitFor();
+    expect(await publicRead()).toEqual({ headline: 'Live story, updated' });
+
+    await page.getByRole('button', { name: 'Unpublish', exact: true }).press('Enter');
+    await notice('Unpublished');
+    expect((await stored()).status).toBe('ARCHIVED');
+    expect(await publicRead()).toBeNull();
+    // Off the site: publishing is offered once more.
+    await page.getByRole('button', { name: 'Publish', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Move to trash', exact: true }).press('Enter');
+    await notice('Moved to the trash');
+    expect((await stored()).deletedAt).not.toBeNull();
+    expect(await page.getByRole('button', { name: 'Publish', exact: true }).count()).toBe(0);
+    await checkScreen(page, 'editor-trashed');
+
+    await page.getByRole('button', { name: 'Restore', exact: true }).press('Enter');
+    await notice('Restored');
+    expect((await stored()).deletedAt).toBeNull();
+  });
+
   it("featured image: uploaded from the editor's picker, focal point set by clicking the picture", async () => {
     await go(`/articles/${encodeURIComponent(articleId)}`, 'Edit article');
     await page.getByRole('button', { name: 'Choose featured image' }).press('Enter');
