@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from '../../fixtures/images.js';
 import { mutateArticle } from '../../utils/admin-articles.js';
@@ -348,6 +349,24 @@ describe('Studio: every screen works, passes axe, and leaves a screenshot', () =
     await checkScreen(page, 'audit');
     await go('/account', 'My account');
     await checkScreen(page, 'account');
+  });
+
+  it('newsletter: the subscriber list and the CSV export of confirmed subscribers, downloaded by the browser', async () => {
+    await t.prisma.newsletterSubscriber.create({
+      data: { email: 'reader@confirmed.test', status: 'CONFIRMED', confirmedAt: new Date() },
+    });
+    await t.prisma.newsletterSubscriber.create({ data: { email: 'reader@pending.test', status: 'PENDING' } });
+    await go('/newsletter', 'Newsletter subscribers');
+    await page.getByRole('cell', { name: 'reader@pending.test' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).press('Enter'),
+    ]);
+    expect(download.suggestedFilename()).toBe('newsletter-subscribers.csv');
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv).toContain('reader@confirmed.test');
+    expect(csv).not.toContain('reader@pending.test');
+    await page.getByText('Exported the confirmed subscribers').waitFor();
   });
 
   it('account: change my password; the new one signs in, the old one no longer does', async () => {
