@@ -20,6 +20,13 @@ const common = {
   testEnvironment: 'node',
 };
 
+// Each spec file of the database tiers clones the database migrated once in global setup.
+const database = {
+  globalSetup: '<rootDir>/test/utils/global-setup.ts',
+  globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
+  setupFiles: ['<rootDir>/test/utils/setup-env.ts'],
+};
+
 export default {
   // End-to-end specs boot the whole app on a database of their own; under a full parallel run that
   // takes a while. (A global option: Jest ignores it inside projects.)
@@ -30,13 +37,10 @@ export default {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     // The Studio's pure modules (body mapping); its screens are tested in a browser (test/e2e/studio).
     { ...common, displayName: 'studio', testMatch: ['<rootDir>/studio/src/**/*.spec.ts'] },
-    {
-      ...common,
-      displayName: 'e2e',
-      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/utils/global-setup.ts',
-      globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
-      setupFiles: ['<rootDir>/test/utils/setup-env.ts'],
-    },
+    // Services against a real database, without HTTP (test/utils/create-service-context.ts): rules
+    // whose point is not the request. Same database setup as e2e.
+    { ...common, ...database, displayName: 'service', testMatch: ['<rootDir>/test/service/**/*.service-spec.ts'] },
+    // The whole app over HTTP (test/utils/create-app.ts): where the request is the point.
+    { ...common, ...database, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
   ],
 };

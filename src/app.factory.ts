@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { ResponseCacheMiddleware } from './cache/response-cache.middleware.js';
 import { corsMiddleware } from './common/http/cors.middleware.js';
+import type { Clock } from './common/clock/clock.js';
 import type { AppConfig } from './config/app-config.js';
 import { resolveAppKeys } from './config/app-secret.js';
 import { DatabaseConnection } from './database/database-connection.js';
@@ -25,6 +26,8 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Count SQL statements (tests and benchmarks). */
   emitQueryEvents?: boolean;
+  /** What "now" is for schedules and retries (tests move it forward). */
+  clock?: Clock;
 }
 
 // Builds the whole application, the same way for `npm start`, tests and benchmarks.
@@ -32,10 +35,13 @@ export async function createNestApp(config: AppConfig, options: CreateAppOptions
   const logger = options.logger ?? createLogger(config);
   const connection = await DatabaseConnection.open(config, logger, { emitQueryEvents: options.emitQueryEvents });
   const keys = resolveAppKeys(config, logger);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, keys, logger, connection), {
-    logger: new PinoNestLogger(logger),
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register(config, keys, logger, connection, options.clock),
+    {
+      logger: new PinoNestLogger(logger),
+      abortOnError: false,
+    },
+  );
   app.disable('x-powered-by');
   // Behind a load balancer, req.ip (rate limits, audit) is the reader's address, not the balancer's.
   app.set('trust proxy', config.http.trustProxy);

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module.js';
+import type { Clock } from './common/clock/clock.js';
+import { ClockModule } from './common/clock/clock.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ResponseCacheModule } from './cache/response-cache.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -17,8 +19,9 @@ import { RetentionModule } from './retention/retention.module.js';
 // What both process roles (HTTP app and worker) are built on. Config, logger and database connection
 // are settled before Nest starts, so every provider can rely on a ready, migrated database.
 // Content events and cache purging are here because scheduled publishing emits them in either role.
-export function coreModules(config: AppConfig, keys: AppKeys, logger: Logger, connection: DatabaseConnection) {
+export function coreModules(config: AppConfig, keys: AppKeys, logger: Logger, connection: DatabaseConnection, clock?: Clock) {
   return [
+    ClockModule.forRoot(clock),
     ConfigModule.forRoot(config, keys),
     LoggingModule.forRoot(logger),
     DatabaseModule.forConnection(connection),

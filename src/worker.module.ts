@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { ArticlesModule } from './articles/articles.module.js';
+import type { Clock } from './common/clock/clock.js';
 import type { AppConfig } from './config/app-config.js';
 import { coreModules } from './core.modules.js';
 import type { AppKeys } from './config/app-secret.js';
@@ -15,10 +16,16 @@ export const JOB_HANDLER_MODULES = [ArticlesModule, NewsletterModule, WebhooksMo
 // The worker role: the application's services and job handlers, without GraphQL or an HTTP server.
 @Module({})
 export class WorkerModule {
-  static register(config: AppConfig, keys: AppKeys, logger: Logger, connection: DatabaseConnection): DynamicModule {
+  static register(
+    config: AppConfig,
+    keys: AppKeys,
+    logger: Logger,
+    connection: DatabaseConnection,
+    clock?: Clock,
+  ): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [...coreModules(config, keys, logger, connection), ...JOB_HANDLER_MODULES],
+      imports: [...coreModules(config, keys, logger, connection, clock), ...JOB_HANDLER_MODULES],
     };
   }
 }

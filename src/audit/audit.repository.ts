@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
-import type { AuditEntry } from '../generated/prisma/client.js';
+import type { Tx } from '../database/tx.js';
+import type { AuditEntry, Prisma } from '../generated/prisma/client.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import { ModelKeyset } from '../common/pagination/keyset.js';
 
@@ -32,5 +33,10 @@ export class AuditRepository {
 
   count(filter: AuditFilter): Promise<number> {
     return this.prisma.auditEntry.count({ where: filter });
+  }
+
+  /** One entry, in the transaction of the change it records. */
+  async append(tx: Tx, entry: Omit<Prisma.AuditEntryUncheckedCreateInput, 'details'> & { details: Record<string, unknown> }) {
+    await tx.auditEntry.create({ data: { ...entry, details: entry.details as Prisma.InputJsonValue } });
   }
 }

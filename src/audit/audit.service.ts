@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import type { Tx } from '../database/tx.js';
+import { AuditRepository } from './audit.repository.js';
 
 export interface AuditRecord {
   /** e.g. "article.published", "user.created", "api_token.revoked" */
@@ -13,19 +14,19 @@ export interface AuditRecord {
 // Writes audit entries inside the caller's transaction: an entry exists exactly when its change does.
 @Injectable()
 export class AuditService {
-  async record(tx: Prisma.TransactionClient, actor: Actor, record: AuditRecord): Promise<void> {
-    await tx.auditEntry.create({
-      data: {
-        action: record.action,
-        entityType: record.entityType,
-        entityId: record.entityId ?? null,
-        actorId: actor.userId,
-        actorKind: actor.kind,
-        tokenId: actor.tokenId,
-        ip: actor.ip,
-        requestId: actor.requestId,
-        details: (record.details ?? {}) as Prisma.InputJsonValue,
-      },
+  constructor(private readonly entries: AuditRepository) {}
+
+  async record(tx: Tx, actor: Actor, record: AuditRecord): Promise<void> {
+    await this.entries.append(tx, {
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId ?? null,
+      actorId: actor.userId,
+      actorKind: actor.kind,
+      tokenId: actor.tokenId,
+      ip: actor.ip,
+      requestId: actor.requestId,
+      details: record.details ?? {},
     });
   }
 }

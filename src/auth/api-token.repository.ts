@@ -1,10 +1,9 @@
+import type { Tx } from '../database/tx.js';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import type { ApiToken, Prisma } from '../generated/prisma/client.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import { ModelKeyset } from '../common/pagination/keyset.js';
-
-export type Tx = Prisma.TransactionClient;
 
 // Management of integration tokens; the per-request lookup is CredentialRepository's.
 /** Newest first by (createdAt, id). */

@@ -1,6 +1,6 @@
+import type { Tx } from '../database/tx.js';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
-import type { Prisma } from '../generated/prisma/client.js';
 
 export interface AttemptRecord {
   email: string;
@@ -8,8 +8,6 @@ export interface AttemptRecord {
   succeeded: boolean;
   at: Date;
 }
-
-type Db = Prisma.TransactionClient;
 
 // The first key of PostgreSQL's two-key advisory locks (a key space apart from the one-key locks
 // other code takes): ASCII "logn".
@@ -25,7 +23,7 @@ export class LoginAttemptRepository {
    * Runs `work` in a transaction that holds an advisory lock per key until it ends, so concurrent
    * logins for one email or one IP count and record their attempts one after the other.
    */
-  withKeysLocked<T>(keys: string[], work: (tx: Db) => Promise<T>): Promise<T> {
+  withKeysLocked<T>(keys: string[], work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.prisma.transaction(async (tx) => {
       // Taken in one order by everyone, so two logins never wait for each other's second key.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOGIN_LOCK_SPACE}::int, k)
@@ -39,7 +37,7 @@ export class LoginAttemptRepository {
     email: string,
     since: Date,
     limit: number,
-    db: Db = this.prisma,
+    db: Tx = this.prisma,
   ): Promise<{ succeeded: boolean; createdAt: Date }[]> {
     return db.loginAttempt.findMany({
       where: { email, createdAt: { gt: since } },
@@ -50,7 +48,7 @@ export class LoginAttemptRepository {
   }
 
   /** The latest failed attempts from an IP since `since`, newest first. */
-  latestFailuresFromIp(ip: string, since: Date, limit: number, db: Db = this.prisma): Promise<{ createdAt: Date }[]> {
+  latestFailuresFromIp(ip: string, since: Date, limit: number, db: Tx = this.prisma): Promise<{ createdAt: Date }[]> {
     return db.loginAttempt.findMany({
       where: { ip, succeeded: false, createdAt: { gt: since } },
       orderBy: { createdAt: 'desc' },
@@ -60,7 +58,7 @@ export class LoginAttemptRepository {
   }
 
   /** Records an attempt; returns its id. */
-  async record(attempt: AttemptRecord, db: Db = this.prisma): Promise<string> {
+  async record(attempt: AttemptRecord, db: Tx = this.prisma): Promise<string> {
     const row = await db.loginAttempt.create({
       data: { email: attempt.email, ip: attempt.ip, succeeded: attempt.succeeded, createdAt: attempt.at },
       select: { id: true },
@@ -68,7 +66,7 @@ export class LoginAttemptRepository {
     return row.id;
   }
 
-  async markSucceeded(tx: Db, id: string): Promise<void> {
+  async markSucceeded(tx: Tx, id: string): Promise<void> {
     await tx.loginAttempt.update({ where: { id }, data: { succeeded: true } });
   }
 }

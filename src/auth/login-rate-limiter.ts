@@ -1,7 +1,7 @@
+import type { Tx } from '../database/tx.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import type { Prisma } from '../generated/prisma/client.js';
 import { AuthErrors } from './auth.exception.js';
 import { LoginAttemptRepository } from './login-attempt.repository.js';
 
@@ -39,7 +39,7 @@ export class LoginRateLimiter {
     });
   }
 
-  recordSuccess(tx: Prisma.TransactionClient, attemptId: string): Promise<void> {
+  recordSuccess(tx: Tx, attemptId: string): Promise<void> {
     return this.attempts.markSucceeded(tx, attemptId);
   }
 }

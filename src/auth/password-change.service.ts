@@ -6,7 +6,6 @@ import { UserRepository } from '../users/user.repository.js';
 import { AccessTokenService } from './access-token.service.js';
 import type { Actor } from './actor.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { requireActor } from './roles.js';
 import type { ChangePasswordData } from './session.schema.js';
 import { SessionRepository } from './session.repository.js';
 
@@ -21,20 +20,19 @@ export class PasswordChangeService {
     private readonly audit: AuditService,
   ) {}
 
-  async change(actor: Actor | null, accessToken: string | null, data: ChangePasswordData): Promise<User> {
-    const known = requireActor(actor);
-    const claims = accessToken && known.kind === 'user' ? await this.accessTokens.verify(accessToken) : null;
+  async change(actor: Actor, accessToken: string | null, data: ChangePasswordData): Promise<User> {
+    const claims = accessToken && actor.kind === 'user' ? await this.accessTokens.verify(accessToken) : null;
     const session = claims ? await this.sessions.findById(claims.sessionId) : null;
-    if (!session || !known.userId) throw badInput('input', 'API tokens have no password: log in as a user');
+    if (!session || !actor.userId) throw badInput('input', 'API tokens have no password: log in as a user');
     if (!(await verifyPassword(session.user.passwordHash, data.currentPassword))) {
       throw badInput('input.currentPassword', 'is not your current password');
     }
     if (data.newPassword === data.currentPassword) throw badInput('input.newPassword', 'must differ from the current password');
     const passwordHash = await hashPassword(data.newPassword);
     return this.sessions.transaction(async (tx) => {
-      const user = await this.users.update(tx, known.userId!, { passwordHash });
+      const user = await this.users.update(tx, actor.userId!, { passwordHash });
       const revoked = await this.sessions.revokeOtherFamilies(tx, user.id, session.familyId, new Date());
-      await this.audit.record(tx, known, {
+      await this.audit.record(tx, actor, {
         action: 'user.password_changed',
         entityType: 'User',
         entityId: user.id,

@@ -9,13 +9,17 @@ export function hasRole(actor: Actor, minimum: UserRole): boolean {
   return RANK[actor.role] >= RANK[minimum];
 }
 
-/** The one way an operation demands a login. */
+// Operations declare what they need with @Requires (requires.decorator.ts) and the AuthorizationGuard
+// calls these two. Outside src/auth only resource policies use requireRole, for a role a rule demands
+// of some resources only (e.g. editing images others uploaded).
+
+/** The one way to demand a login; the message tests and the Studio match. */
 export function requireActor(actor: Actor | null | undefined): Actor {
   if (!actor) throw new DomainError('UNAUTHENTICATED', 'Log in first: send Authorization: Bearer <access token or API token>');
   return actor;
 }
 
-/** The one way an operation demands a role. */
+/** The one way to demand a role; the message tests and the Studio match. */
 export function requireRole(actor: Actor | null | undefined, minimum: UserRole, action = 'do this'): Actor {
   const known = requireActor(actor);
   if (!hasRole(known, minimum)) {

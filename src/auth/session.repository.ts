@@ -1,8 +1,7 @@
+import type { Tx } from '../database/tx.js';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
-import type { Prisma, Session, User } from '../generated/prisma/client.js';
-
-export type Tx = Prisma.TransactionClient;
+import type { Session, User } from '../generated/prisma/client.js';
 
 export type SessionWithUser = Session & { user: User };
 

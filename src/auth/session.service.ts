@@ -1,3 +1,4 @@
+import type { Tx } from '../database/tx.js';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
@@ -12,7 +13,7 @@ import { LoginRateLimiter } from './login-rate-limiter.js';
 import { requireActor } from './roles.js';
 import { primeDummyHash, verifyPassword } from './password.js';
 import type { LoginData } from './session.schema.js';
-import { SessionRepository, type SessionWithUser, type Tx } from './session.repository.js';
+import { SessionRepository, type SessionWithUser } from './session.repository.js';
 import { hashToken, newToken } from './token-hash.js';
 
 export const REFRESH_TOKEN_PREFIX = 'ndr';
@@ -127,6 +128,7 @@ export class SessionService implements OnModuleInit {
       if (!session) throw AuthErrors.invalidRefreshToken();
       return session;
     }
+    // logout is @AllowAnonymous for the refresh-token case; ending the caller's own login takes one.
     if (requireActor(actor).kind !== 'user' || !accessToken) throw AuthErrors.noSession();
     const claims = await this.accessTokens.verify(accessToken);
     const session = claims ? await this.sessions.findById(claims.sessionId) : null;

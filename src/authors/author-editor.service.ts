@@ -4,7 +4,8 @@ import { DomainEvents } from '../events/domain-events.service.js';
 import { DomainError } from '../common/domain-error.js';
 import type { Author } from '../generated/prisma/client.js';
 import { TaxonomyEditor } from '../taxonomy/taxonomy-editor.service.js';
-import type { TaxonomyData, Tx } from '../taxonomy/taxonomy.repository.js';
+import type { TaxonomyData } from '../taxonomy/taxonomy.repository.js';
+import type { Tx } from '../database/tx.js';
 import { AdminAuthorModel } from './admin/admin-author.model.js';
 import { AuthorAdminRepository } from './author-admin.repository.js';
 

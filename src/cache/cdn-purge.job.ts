@@ -1,11 +1,11 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { ReadRouter } from '../database/replicas/read-router.js';
 import type { JobHandler } from '../jobs/job-handler.js';
-import { JobRegistry } from '../jobs/job-registry.js';
+import { JobProcessor } from '../jobs/job-processor.decorator.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { CDN_PURGE_JOB, cdnPurgePayload } from './cdn-purge.schema.js';
 
@@ -19,21 +19,17 @@ const REPLAY_WAIT_MS = 2000;
 // so the queue retries with backoff; purging twice is harmless. With read replicas it first waits
 // until every replica that answers has replayed the change: a CDN refills from any instance at once,
 // and must not be handed the old version by a lagging replica.
+@JobProcessor()
 @Injectable()
-export class CdnPurgeJob implements JobHandler<typeof cdnPurgePayload>, OnModuleInit {
+export class CdnPurgeJob implements JobHandler<typeof cdnPurgePayload> {
   readonly name = CDN_PURGE_JOB;
   readonly schema = cdnPurgePayload;
 
   constructor(
-    private readonly registry: JobRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly replicas: ReadRouter,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   async handle({ keys }: z.output<typeof cdnPurgePayload>): Promise<void> {
     const target = this.config.responseCache.cdnPurge;

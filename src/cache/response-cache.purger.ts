@@ -1,3 +1,4 @@
+import type { Tx } from '../database/tx.js';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -5,7 +6,6 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { ReadRouter } from '../database/replicas/read-router.js';
-import type { Prisma } from '../generated/prisma/client.js';
 import { JobQueueService } from '../jobs/job-queue.service.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { CDN_PURGE_JOB } from './cdn-purge.schema.js';
@@ -41,7 +41,7 @@ export class ResponseCachePurger {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async purgeOnCommit(tx: Prisma.TransactionClient, keys: Iterable<string>): Promise<void> {
+  async purgeOnCommit(tx: Tx, keys: Iterable<string>): Promise<void> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return;
     for (const chunk of payloadChunks(this.instanceId, unique))

@@ -8,6 +8,10 @@ export type NodeType = 'Article' | 'Author' | 'Tag' | 'Section' | 'Series' | 'Im
 const NODE_TYPES: ReadonlySet<string> = new Set<NodeType>(['Article', 'Author', 'Tag', 'Section', 'Series', 'Image']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export function isNodeType(type: string): type is NodeType {
+  return NODE_TYPES.has(type);
+}
+
 export function toGlobalId(type: NodeType, id: string): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 }

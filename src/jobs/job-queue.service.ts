@@ -1,6 +1,6 @@
+import type { Tx } from '../database/tx.js';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import type { Prisma } from '../generated/prisma/client.js';
 import type { EnqueueJob } from './job-handler.js';
 import { JobRegistry } from './job-registry.js';
 import { JobRepository } from './job.repository.js';
@@ -15,7 +15,7 @@ export class JobQueueService {
   ) {}
 
   /** Returns the job's id. With a dedupeKey, a pending job with that key is replaced and keeps its id. */
-  async enqueue(tx: Prisma.TransactionClient, job: EnqueueJob): Promise<string> {
+  async enqueue(tx: Tx, job: EnqueueJob): Promise<string> {
     this.checkPayload(job);
     return job.dedupeKey === undefined
       ? this.jobs.insert(tx, job)
@@ -26,13 +26,13 @@ export class JobQueueService {
    * Enqueues unless a pending job already has this key (which it keeps as it is): for periodic work
    * that every instance offers to schedule, so that it runs once.
    */
-  async enqueueIfAbsent(tx: Prisma.TransactionClient, job: EnqueueJob & { dedupeKey: string }): Promise<boolean> {
+  async enqueueIfAbsent(tx: Tx, job: EnqueueJob & { dedupeKey: string }): Promise<boolean> {
     this.checkPayload(job);
     return this.jobs.insertIfAbsent(tx, job);
   }
 
   /** Removes the pending job with this key, if any; true when there was one. */
-  cancel(tx: Prisma.TransactionClient, dedupeKey: string): Promise<boolean> {
+  cancel(tx: Tx, dedupeKey: string): Promise<boolean> {
     return this.jobs.deletePending(tx, dedupeKey);
   }
 

@@ -1,4 +1,6 @@
+import type { Tx } from '../database/tx.js';
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock/clock.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { EnqueueJob, JobRecord } from './job-handler.js';
@@ -11,15 +13,18 @@ const MAX_ERROR_LENGTH = 4000;
 // cancelled while it ran, or re-claimed after our lock expired, is no longer ours to settle.
 @Injectable()
 export class JobRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly clock: Clock,
+  ) {}
 
-  async insert(tx: Prisma.TransactionClient, job: EnqueueJob): Promise<string> {
+  async insert(tx: Tx, job: EnqueueJob): Promise<string> {
     const created = await tx.job.create({ data: this.fields(job), select: { id: true } });
     return created.id;
   }
 
   /** One atomic INSERT ... ON CONFLICT (dedupe_key): a pending job with the key is reset to this one. */
-  async upsertPending(tx: Prisma.TransactionClient, job: EnqueueJob & { dedupeKey: string }): Promise<string> {
+  async upsertPending(tx: Tx, job: EnqueueJob & { dedupeKey: string }): Promise<string> {
     const fields = this.fields(job);
     const saved = await tx.job.upsert({
       where: { dedupeKey: job.dedupeKey },
@@ -31,13 +36,13 @@ export class JobRepository {
   }
 
   /** Inserts the job unless a pending one holds its dedupe key; true when it was inserted. */
-  async insertIfAbsent(tx: Prisma.TransactionClient, job: EnqueueJob & { dedupeKey: string }): Promise<boolean> {
+  async insertIfAbsent(tx: Tx, job: EnqueueJob & { dedupeKey: string }): Promise<boolean> {
     const { count } = await tx.job.createMany({ data: [this.fields(job)], skipDuplicates: true });
     return count > 0;
   }
 
   /** Deletes the pending (or running) job with this key; finished jobs no longer hold a key. */
-  async deletePending(tx: Prisma.TransactionClient, dedupeKey: string): Promise<boolean> {
+  async deletePending(tx: Tx, dedupeKey: string): Promise<boolean> {
     const { count } = await tx.job.deleteMany({ where: { dedupeKey, completedAt: null, failedAt: null } });
     return count > 0;
   }
@@ -47,12 +52,13 @@ export class JobRepository {
    * different row without waiting; a lock older than lockTimeoutMs belongs to a dead worker.
    */
   async claimNext(workerId: string, names: string[], lockTimeoutMs: number): Promise<JobRecord | null> {
+    const now = this.clock.now();
     const rows = await this.prisma.$queryRaw<JobRecord[]>(Prisma.sql`
       UPDATE jobs
       SET locked_at = now(), locked_by = ${workerId}, attempts = attempts + 1, updated_at = now()
       WHERE id = (
         SELECT id FROM jobs
-        WHERE completed_at IS NULL AND failed_at IS NULL AND run_at <= now()
+        WHERE completed_at IS NULL AND failed_at IS NULL AND run_at <= ${now}
           AND (locked_at IS NULL OR locked_at < now() - ${lockTimeoutMs}::int * interval '1 millisecond')
           AND name = ANY(${names}::text[])
         ORDER BY run_at, id
@@ -82,7 +88,7 @@ export class JobRepository {
   }
 
   async reschedule(id: string, workerId: string, error: string, delayMs: number): Promise<boolean> {
-    return this.settle(id, workerId, { runAt: new Date(Date.now() + delayMs), lastError: truncate(error) });
+    return this.settle(id, workerId, { runAt: new Date(this.clock.now().getTime() + delayMs), lastError: truncate(error) });
   }
 
   // Settling releases the lock; completed and failed jobs also give up their dedupe key, so they
@@ -99,7 +105,7 @@ export class JobRepository {
     return {
       name: job.name,
       payload: job.payload as Prisma.InputJsonObject,
-      runAt: job.runAt ?? new Date(),
+      runAt: job.runAt ?? this.clock.now(),
       maxAttempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       dedupeKey: job.dedupeKey ?? null,
     };

@@ -1,15 +1,16 @@
+import type { Tx } from '../database/tx.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Actor } from '../auth/actor.js';
-import { requireActor, requireRole } from '../auth/roles.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainEvents } from '../events/domain-events.service.js';
 import type { Image } from '../generated/prisma/client.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import { LOGGER } from '../logging/logging.module.js';
-import { ImageAdminRepository, type ImageListFilter, type Tx } from './image-admin.repository.js';
+import { ImageAdminRepository, type ImageListFilter } from './image-admin.repository.js';
 import type { ImageMetadata } from './image-metadata.schema.js';
 import { imageInUse, imageNotFound, imageNotTrashed } from './media.exception.js';
+import { assertCanEditImage } from './image-access.policy.js';
 import { framingChanges, type FramingInput } from './image-framing.js';
 import { MEDIA_STORAGE, renditionPrefix, type MediaStorage } from './storage/media-storage.js';
 import { toGlobalId } from '../common/global-id.js';
@@ -18,8 +19,9 @@ import type { ImageUsageRow } from './image-admin.repository.js';
 const METADATA_KEYS = ['caption', 'credit', 'altText'] as const;
 
 // The image library for editors. Anyone logged in may browse it (contributors pick pictures too);
-// uploaders and editors edit the texts; editors trash and restore; only admins purge, and only what is
-// already in the trash, since purging unlinks the picture from every article that shows it.
+// uploaders and editors edit the texts (image-access.policy.ts); editors trash and restore; only admins
+// purge (the roles are declared on the operations), and only what is already in the trash, since
+// purging unlinks the picture from every article that shows it.
 @Injectable()
 export class ImageAdminService {
   constructor(
@@ -31,33 +33,24 @@ export class ImageAdminService {
   ) {}
 
   /** A page of `limit + 1` rows for buildConnection, and the total, counted only when asked for. */
-  async list(
-    actor: Actor | null,
-    filter: ImageListFilter,
-    page: PageRequest,
-  ): Promise<{ rows: Image[]; count: () => Promise<number> }> {
-    requireActor(actor);
+  async list(filter: ImageListFilter, page: PageRequest): Promise<{ rows: Image[]; count: () => Promise<number> }> {
     return { rows: await this.images.list(filter, page), count: () => this.images.count(filter) };
   }
 
-  get(actor: Actor | null, id: string): Promise<Image | null> {
-    requireActor(actor);
+  get(id: string): Promise<Image | null> {
     return this.images.findById(id);
   }
 
   /** The articles that show the image, one entry per article. */
-  async usage(actor: Actor | null, id: string): Promise<ImageUsage[]> {
-    requireActor(actor);
+  async usage(id: string): Promise<ImageUsage[]> {
     return groupUsage(await this.images.usage(id));
   }
 
   /** Only the fields present change; null or blank clears one. */
-  update(actor: Actor | null, id: string, metadata: ImageMetadata & FramingInput): Promise<Image> {
-    const editor = requireActor(actor);
+  update(editor: Actor, id: string, metadata: ImageMetadata & FramingInput): Promise<Image> {
     return this.images.transaction(async (tx) => {
       const image = await this.existing(tx, id);
-      const ownUpload = editor.userId !== null && editor.userId === image.createdById;
-      if (!ownUpload) requireRole(editor, 'EDITOR', 'edit images others uploaded');
+      assertCanEditImage(editor, image);
       const changes = METADATA_KEYS.filter((key) => metadata[key] !== undefined && metadata[key] !== image[key]);
       const framing = framingChanges(image, metadata);
       if (changes.length === 0 && Object.keys(framing.data).length === 0) return image;
@@ -73,17 +66,16 @@ export class ImageAdminService {
     });
   }
 
-  trash(actor: Actor | null, id: string): Promise<Image> {
-    return this.setTrashed(requireRole(actor, 'EDITOR', 'trash images'), id, true);
+  trash(editor: Actor, id: string): Promise<Image> {
+    return this.setTrashed(editor, id, true);
   }
 
-  restore(actor: Actor | null, id: string): Promise<Image> {
-    return this.setTrashed(requireRole(actor, 'EDITOR', 'restore images'), id, false);
+  restore(editor: Actor, id: string): Promise<Image> {
+    return this.setTrashed(editor, id, false);
   }
 
   /** Deletes the row, then the file: a file left by a failed delete is logged, never a dangling row. */
-  async purge(actor: Actor | null, id: string): Promise<Image> {
-    const admin = requireRole(actor, 'ADMIN', 'purge images');
+  async purge(admin: Actor, id: string): Promise<Image> {
     const purged = await this.images.transaction(async (tx) => {
       const image = await this.existing(tx, id);
       if (!image.deletedAt) throw imageNotTrashed();

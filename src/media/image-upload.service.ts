@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Actor } from '../auth/actor.js';
-import { requireRole } from '../auth/roles.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainEvents } from '../events/domain-events.service.js';
 import { parseInput } from '../common/parse-input.js';
@@ -41,9 +40,8 @@ export class ImageUploadService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async upload(actor: Actor | null, file: UploadedFile | undefined, fields: unknown): Promise<Image> {
+  async upload(uploader: Actor, file: UploadedFile | undefined, fields: unknown): Promise<Image> {
     try {
-      const uploader = requireRole(actor, 'CONTRIBUTOR', 'upload images');
       const metadata = parseInput(uploadFieldsSchema, fields ?? {});
       if (!file || file.size === 0) throw missingFile();
       const workDir = await mkdtemp(join(tmpdir(), 'newsdesk-upload-'));

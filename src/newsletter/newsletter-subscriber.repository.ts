@@ -1,11 +1,10 @@
+import type { Tx } from '../database/tx.js';
 import { ModelKeyset } from '../common/pagination/keyset.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
-import type { NewsletterSubscriber, Prisma } from '../generated/prisma/client.js';
+import type { NewsletterSubscriber } from '../generated/prisma/client.js';
 import type { SubscriberStatus } from './newsletter.schema.js';
-
-type Tx = Prisma.TransactionClient;
 
 // The newsletter_subscribers table. Emails arrive here already normalised (trimmed, lower-cased).
 /** Newest first by id (UUIDv7). */

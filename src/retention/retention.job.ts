@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { AppConfig } from '../config/app-config.js';
@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { JobHandler, JobRecord } from '../jobs/job-handler.js';
 import { JobQueueService } from '../jobs/job-queue.service.js';
-import { JobRegistry } from '../jobs/job-registry.js';
+import { JobProcessor } from '../jobs/job-processor.decorator.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { RetentionService } from './retention.service.js';
 
@@ -24,23 +24,19 @@ export function nextSlot(at: Date, intervalMinutes: number): Date {
 // process offers the run of the next period with that period as dedupe key, and a run schedules the
 // one after it (a different key, so it is not refused by its own key). A pending run keeps its key
 // until it completes, so offers from other instances for that period are no-ops.
+@JobProcessor()
 @Injectable()
-export class RetentionJob implements JobHandler<typeof retentionPayload>, OnModuleInit, OnApplicationBootstrap {
+export class RetentionJob implements JobHandler<typeof retentionPayload>, OnApplicationBootstrap {
   readonly name = RETENTION_JOB;
   readonly schema = retentionPayload;
 
   constructor(
-    private readonly registry: JobRegistry,
     private readonly queue: JobQueueService,
     private readonly prisma: PrismaService,
     private readonly retention: RetentionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   async onApplicationBootstrap() {
     if (this.config.jobs.enabled) await this.scheduleAfter(new Date());

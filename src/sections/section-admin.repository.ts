@@ -1,6 +1,7 @@
+import type { Tx } from '../database/tx.js';
 import { Injectable } from '@nestjs/common';
 import type { Section } from '../generated/prisma/client.js';
-import { TaxonomyRepository, type TaxonomyDelegate, type Tx } from '../taxonomy/taxonomy.repository.js';
+import { TaxonomyRepository, type TaxonomyDelegate } from '../taxonomy/taxonomy.repository.js';
 
 @Injectable()
 export class SectionAdminRepository extends TaxonomyRepository<Section> {

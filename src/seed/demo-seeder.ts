@@ -1,3 +1,4 @@
+import type { Tx } from '../database/tx.js';
 // Loads the demo content into a database, safely re-runnable: everything is upserted by its stable
 // identity (slug, or fixed id for images), and an article's byline and tag links are replaced, so a
 // second run updates rows instead of duplicating them.
@@ -6,8 +7,6 @@ import { referencedImageIds } from '../articles/body/article-body.images.js';
 import { analyseBody } from '../articles/body/article-body.text.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { demoContent, type DemoArticle, type DemoContent } from './demo-content.js';
-
-type Tx = Prisma.TransactionClient;
 
 /** A client, or a transaction the caller already opened (the seed then runs in a nested one). */
 export type PrismaClientLike = PrismaClient | Tx;

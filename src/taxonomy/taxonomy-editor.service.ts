@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../database/unique-violation.js';
 import { isDeepStrictEqual } from 'node:util';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -5,12 +6,12 @@ import { DomainError } from '../common/domain-error.js';
 import type { ContentAction } from '../events/content-change.js';
 import { DomainEvents } from '../events/domain-events.service.js';
 import { slugify, uniqueSlug } from '../common/slug.js';
-import { Prisma } from '../generated/prisma/client.js';
 import { buildConnection } from '../common/pagination/build-connection.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import type { Connection } from '../common/pagination/connection.js';
 import { BY_NAME } from '../common/pagination/keyset.js';
-import type { TaxonomyData, TaxonomyFilter, TaxonomyRepository, TaxonomyRow, Tx } from './taxonomy.repository.js';
+import type { TaxonomyData, TaxonomyFilter, TaxonomyRepository, TaxonomyRow } from './taxonomy.repository.js';
+import type { Tx } from '../database/tx.js';
 
 export type TaxonomyType = 'Author' | 'Tag' | 'Section' | 'Series';
 type Noun = 'author' | 'tag' | 'section' | 'series';
@@ -125,7 +126,7 @@ export abstract class TaxonomyEditor<Row extends TaxonomyRow, Model extends { na
       return this.spec.toModel(await this.repository.transaction(work));
     } catch (error) {
       // Two editors claiming one slug at once: the unique index decides, and the loser is told so.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      if (isUniqueViolation(error)) {
         throw new DomainError('CONFLICT', `That slug is already used by another ${this.noun}`);
       }
       throw error;

@@ -1,10 +1,8 @@
+import type { Tx } from '../database/tx.js';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
-import type { Prisma } from '../generated/prisma/client.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import { BY_NAME } from '../common/pagination/keyset.js';
-
-export type Tx = Prisma.TransactionClient;
 
 /** The columns authors, tags, sections and series share. */
 export interface TaxonomyRow {

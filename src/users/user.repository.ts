@@ -1,10 +1,9 @@
+import type { Tx } from '../database/tx.js';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma, User } from '../generated/prisma/client.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import { BY_NAME } from '../common/pagination/keyset.js';
-
-export type Tx = Prisma.TransactionClient;
 
 // Accounts of people who log in to the admin API. Writes take the caller's transaction, so a change
 // and its audit entry commit together.

@@ -1,10 +1,12 @@
+import { isUniqueViolation } from '../database/unique-violation.js';
+import type { Tx } from '../database/tx.js';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword } from '../auth/password.js';
-import { Prisma, type User } from '../generated/prisma/client.js';
+import type { Prisma, User } from '../generated/prisma/client.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
-import { UserRepository, type Tx } from './user.repository.js';
+import { UserRepository } from './user.repository.js';
 import { UserErrors } from './user.exception.js';
 import type { CreateUserData, ResetPasswordData, UpdateUserData } from './user.schema.js';
 
@@ -64,8 +66,7 @@ export class UserService {
       });
     } catch (error) {
       // Two creations racing past the check above meet at the unique index.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-        throw UserErrors.emailTaken(data.email);
+      if (isUniqueViolation(error)) throw UserErrors.emailTaken(data.email);
       throw error;
     }
   }

@@ -1,10 +1,9 @@
+import type { Tx } from '../database/tx.js';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma, WebhookDelivery, WebhookEndpoint } from '../generated/prisma/client.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import { ModelKeyset } from '../common/pagination/keyset.js';
-
-export type Tx = Prisma.TransactionClient;
 
 export type DeliveryWithEndpoint = WebhookDelivery & { endpoint: WebhookEndpoint };
 

@@ -14,7 +14,7 @@ let passwordHash: Promise<string> | undefined;
  * A user who writes under a byline of their own (so their articles can be published: a story needs
  * one), unless `data.authorId` says otherwise (null for none).
  */
-export async function createUser(t: TestApp, role: UserRole, data: Partial<User> = {}): Promise<User> {
+export async function createUser(t: Pick<TestApp, 'prisma'>, role: UserRole, data: Partial<User> = {}): Promise<User> {
   passwordHash ??= hash(TEST_PASSWORD);
   const id = randomBytes(4).toString('hex');
   const name = `${role} ${id}`;

@@ -1,10 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { pino, type Logger } from 'pino';
 import { createNestApp } from '../../src/app.factory.js';
-import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import type { Clock } from '../../src/common/clock/clock.js';
+import type { AppConfig } from '../../src/config/app-config.js';
 import { PrismaService } from '../../src/database/prisma.service.js';
 import { QueryCounter } from '../../src/database/query-counter.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { testConfig } from './test-config.js';
 import { GraphqlClient } from './graphql-client.js';
 
 export interface TestApp {
@@ -24,23 +26,12 @@ export interface TestApp {
 export async function createTestApp(
   env: Record<string, string> = {},
   database?: TestDatabase,
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; clock?: Clock } = {},
 ): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PUBLIC_SITE_URL: 'https://news.example.com',
-    APP_SECRET: 'test-secret-test-secret-test-secret-0123456789',
-    JOBS_POLL_INTERVAL_MS: '100',
-    // Factories write rows directly, past the services that purge the cache, so a cached answer could
-    // hide their rows. The response-cache tests turn it on and write through the admin API.
-    RESPONSE_CACHE: 'off',
-    ...env,
-    DATABASE_URL: db.url,
-    DATABASE_POOL_SIZE: String(db.poolSize),
-  });
+  const config = testConfig(db, env);
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'silent' });
-  const app = await createNestApp(config, { logger, emitQueryEvents: true });
+  const app = await createNestApp(config, { logger, emitQueryEvents: true, clock: options.clock });
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {

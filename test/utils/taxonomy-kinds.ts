@@ -95,7 +95,7 @@ export async function mutate(client: GraphqlClient, k: TaxonomyKind, verb: Verb,
 }
 
 /** Everything a refused or failed mutation must leave as it was. */
-export async function stateOf(t: TestApp, k: TaxonomyKind, id?: string) {
+export async function stateOf(t: Pick<TestApp, 'prisma'>, k: TaxonomyKind, id?: string) {
   return {
     row: id ? await k.find(t.prisma, id) : null,
     rows: await k.count(t.prisma),

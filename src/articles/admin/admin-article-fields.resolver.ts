@@ -5,6 +5,9 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import { BodyImagesService } from '../../media/body-images.service.js';
 import { fromGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
+import type { Actor } from '../../auth/actor.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { Requires } from '../../auth/requires.decorator.js';
 import type { AdminContext } from '../../graphql/admin-context.js';
 import { AdminAuthorModel } from '../../authors/admin/admin-author.model.js';
 import { AdminImageModel } from '../../media/admin/admin-image.model.js';
@@ -79,12 +82,13 @@ export class AdminArticleFieldsResolver {
   @Mutation(() => DiscardPendingChangesPayload, {
     description: "Drops a live article's pending changes; the published text becomes the working copy again",
   })
+  @Requires('CONTRIBUTOR', 'edit articles')
   async discardPendingChanges(
     @Args('input') input: DiscardPendingChangesInput,
-    @Context() ctx: AdminContext,
+    @CurrentActor() actor: Actor,
   ): Promise<DiscardPendingChangesPayload> {
     const { id, expectedVersion } = parseInput(discardPendingChangesSchema, input, ['input']);
-    const article = await this.editor.discardPending(ctx.actor, id, expectedVersion);
+    const article = await this.editor.discardPending(actor, id, expectedVersion);
     return { article: await this.queries.toModel(article) };
   }
 }

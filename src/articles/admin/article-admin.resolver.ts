@@ -1,8 +1,10 @@
-import { Args, ArgsType, Context, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { expectGlobalId, toGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
 import { ArticleStatus, type Article } from '../../generated/prisma/client.js';
-import type { AdminContext } from '../../graphql/admin-context.js';
+import type { Actor } from '../../auth/actor.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { Requires } from '../../auth/requires.decorator.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { ArticleAdminQueryService } from '../editing/article-admin-query.service.js';
@@ -60,12 +62,14 @@ export class ArticleAdminResolver {
   ) {}
 
   @Query(() => AdminArticleModel, { description: 'Any article you may see, in any state' })
-  adminArticle(@Args('id', { type: () => ID }) id: string, @Context() ctx: AdminContext): Promise<AdminArticleModel> {
-    return this.queries.get(ctx.actor, expectGlobalId(id, 'Article'));
+  @Requires('CONTRIBUTOR', 'see articles')
+  adminArticle(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<AdminArticleModel> {
+    return this.queries.get(actor, expectGlobalId(id, 'Article'));
   }
 
   @Query(() => AdminArticleConnection, { description: 'Articles, most recently changed first' })
-  adminArticles(@Args() args: AdminArticlesArgs, @Context() ctx: AdminContext): Promise<Connection<AdminArticleModel>> {
+  @Requires('CONTRIBUTOR', 'see articles')
+  adminArticles(@Args() args: AdminArticlesArgs, @CurrentActor() actor: Actor): Promise<Connection<AdminArticleModel>> {
     const filter = parseInput(adminArticleFilterSchema, {
       status: args.status,
       trashed: args.trashed,
@@ -75,20 +79,22 @@ export class ArticleAdminResolver {
       authorId: args.authorId,
       tagId: args.tagId,
     });
-    return this.queries.list(ctx.actor, filter, toPageRequest(args));
+    return this.queries.list(actor, filter, toPageRequest(args));
   }
 
   @Mutation(() => ArticlePayload, { description: 'A new draft (contributors and above)' })
-  async createArticle(@Args('input') input: CreateArticleInput, @Context() ctx: AdminContext): Promise<ArticlePayload> {
+  @Requires('CONTRIBUTOR', 'write articles')
+  async createArticle(@Args('input') input: CreateArticleInput, @CurrentActor() actor: Actor): Promise<ArticlePayload> {
     const { message, changes } = splitContent(parseInput(createArticleSchema, input, ['input']));
-    return this.payload(await this.editor.create(ctx.actor, changes, message));
+    return this.payload(await this.editor.create(actor, changes, message));
   }
 
   @Mutation(() => ArticlePayload, { description: 'Saves changes made on expectedVersion; on a live article they stay pending' })
-  async updateArticle(@Args('input') input: UpdateArticleInput, @Context() ctx: AdminContext): Promise<ArticlePayload> {
+  @Requires('CONTRIBUTOR', 'edit articles')
+  async updateArticle(@Args('input') input: UpdateArticleInput, @CurrentActor() actor: Actor): Promise<ArticlePayload> {
     const parsed = parseInput(updateArticleSchema, input, ['input']);
     const { message, changes } = splitContent(parsed);
-    const article = await this.editor.update(ctx.actor, {
+    const article = await this.editor.update(actor, {
       id: parsed.id,
       expectedVersion: parsed.expectedVersion,
       changes,
@@ -100,39 +106,45 @@ export class ArticleAdminResolver {
   @Mutation(() => ArticlePayload, {
     description: 'Makes a draft, scheduled or archived article live, or applies pending changes',
   })
-  async publishArticle(@Args('input') input: PublishArticleInput, @Context() ctx: AdminContext): Promise<ArticlePayload> {
+  @Requires('AUTHOR', 'publish, schedule or unpublish articles')
+  async publishArticle(@Args('input') input: PublishArticleInput, @CurrentActor() actor: Actor): Promise<ArticlePayload> {
     const { id, expectedVersion } = parseInput(publishArticleSchema, input, ['input']);
-    return this.payload(await this.workflow.publish(ctx.actor, id, expectedVersion ?? undefined));
+    return this.payload(await this.workflow.publish(actor, id, expectedVersion ?? undefined));
   }
 
   @Mutation(() => ArticlePayload, { description: 'The article goes live by itself at publishAt' })
-  async scheduleArticle(@Args('input') input: ScheduleArticleInput, @Context() ctx: AdminContext): Promise<ArticlePayload> {
+  @Requires('AUTHOR', 'publish, schedule or unpublish articles')
+  async scheduleArticle(@Args('input') input: ScheduleArticleInput, @CurrentActor() actor: Actor): Promise<ArticlePayload> {
     const { id, publishAt } = parseInput(scheduleArticleSchema, input, ['input']);
-    return this.payload(await this.workflow.scheduleAt(ctx.actor, id, publishAt));
+    return this.payload(await this.workflow.scheduleAt(actor, id, publishAt));
   }
 
   @Mutation(() => ArticlePayload, { description: 'Takes a live article down (ARCHIVED) or cancels a schedule (DRAFT)' })
-  async unpublishArticle(@Args('input') input: ArticleIdInput, @Context() ctx: AdminContext): Promise<ArticlePayload> {
+  @Requires('AUTHOR', 'publish, schedule or unpublish articles')
+  async unpublishArticle(@Args('input') input: ArticleIdInput, @CurrentActor() actor: Actor): Promise<ArticlePayload> {
     const { id } = parseInput(articleIdSchema, input, ['input']);
-    return this.payload(await this.workflow.unpublish(ctx.actor, id));
+    return this.payload(await this.workflow.unpublish(actor, id));
   }
 
   @Mutation(() => ArticlePayload, { description: 'Moves the article to the trash (restorable)' })
-  async trashArticle(@Args('input') input: ArticleIdInput, @Context() ctx: AdminContext): Promise<ArticlePayload> {
+  @Requires('CONTRIBUTOR', 'trash articles')
+  async trashArticle(@Args('input') input: ArticleIdInput, @CurrentActor() actor: Actor): Promise<ArticlePayload> {
     const { id } = parseInput(articleIdSchema, input, ['input']);
-    return this.payload(await this.editor.trash(ctx.actor, id));
+    return this.payload(await this.editor.trash(actor, id));
   }
 
   @Mutation(() => ArticlePayload)
-  async restoreArticle(@Args('input') input: ArticleIdInput, @Context() ctx: AdminContext): Promise<ArticlePayload> {
+  @Requires('CONTRIBUTOR', 'restore articles')
+  async restoreArticle(@Args('input') input: ArticleIdInput, @CurrentActor() actor: Actor): Promise<ArticlePayload> {
     const { id } = parseInput(articleIdSchema, input, ['input']);
-    return this.payload(await this.editor.restore(ctx.actor, id));
+    return this.payload(await this.editor.restore(actor, id));
   }
 
   @Mutation(() => PurgeArticlePayload, { description: 'Deletes the article and its history for good (admins only)' })
-  async purgeArticle(@Args('input') input: ArticleIdInput, @Context() ctx: AdminContext): Promise<PurgeArticlePayload> {
+  @Requires('ADMIN', 'permanently delete articles')
+  async purgeArticle(@Args('input') input: ArticleIdInput, @CurrentActor() actor: Actor): Promise<PurgeArticlePayload> {
     const { id } = parseInput(articleIdSchema, input, ['input']);
-    await this.editor.purge(ctx.actor, id);
+    await this.editor.purge(actor, id);
     return { id: toGlobalId('Article', id) };
   }
 

@@ -1,7 +1,9 @@
-import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { expectGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
-import type { AdminContext } from '../../graphql/admin-context.js';
+import type { Actor } from '../../auth/actor.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { Requires } from '../../auth/requires.decorator.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
@@ -23,14 +25,15 @@ export class ArticleRevisionAdminResolver {
   ) {}
 
   @Query(() => ArticleRevisionConnection, { description: "An article's saved versions, newest first" })
+  @Requires('CONTRIBUTOR', 'see article history')
   async articleRevisions(
     @Args('id', { type: () => ID, description: 'Article id' }) id: string,
     @Args() args: ConnectionArgs,
-    @Context() ctx: AdminContext,
+    @CurrentActor() actor: Actor,
   ): Promise<Connection<ArticleRevisionModel>> {
     const page = toPageRequest(args);
     const articleId = expectGlobalId(id, 'Article');
-    const { article, revisions } = await this.revisions.list(ctx.actor, articleId, page);
+    const { article, revisions } = await this.revisions.list(actor, articleId, page);
     return buildConnection(
       revisions,
       page,
@@ -42,13 +45,14 @@ export class ArticleRevisionAdminResolver {
   }
 
   @Query(() => ArticleRevisionComparisonModel, { description: 'Field-by-field differences between two versions' })
+  @Requires('CONTRIBUTOR', 'see article history')
   async compareArticleRevisions(
     @Args('id', { type: () => ID }) id: string,
     @Args('fromVersion', { type: () => Int }) fromVersion: number,
     @Args('toVersion', { type: () => Int }) toVersion: number,
-    @Context() ctx: AdminContext,
+    @CurrentActor() actor: Actor,
   ): Promise<ArticleRevisionComparisonModel> {
-    const comparison = await this.revisions.compare(ctx.actor, expectGlobalId(id, 'Article'), fromVersion, toVersion);
+    const comparison = await this.revisions.compare(actor, expectGlobalId(id, 'Article'), fromVersion, toVersion);
     return {
       from: ArticleRevisionModel.fromRow(comparison.from),
       to: ArticleRevisionModel.fromRow(comparison.to),
@@ -57,23 +61,25 @@ export class ArticleRevisionAdminResolver {
   }
 
   @Mutation(() => ArticlePayload, { description: 'Brings back the content of an old version, as a new save' })
+  @Requires('CONTRIBUTOR', 'edit articles')
   async restoreArticleRevision(
     @Args('input') input: RestoreArticleRevisionInput,
-    @Context() ctx: AdminContext,
+    @CurrentActor() actor: Actor,
   ): Promise<ArticlePayload> {
     const parsed = parseInput(restoreRevisionSchema, input, ['input']);
-    const article = await this.revisions.restore(ctx.actor, { ...parsed, message: parsed.revisionMessage });
+    const article = await this.revisions.restore(actor, { ...parsed, message: parsed.revisionMessage });
     return { article: await this.queries.toModel(article) };
   }
 
   @Mutation(() => CreatePreviewTokenPayload, {
     description: 'A signed, expiring link token to read this unpublished version publicly',
   })
+  @Requires('CONTRIBUTOR', 'preview articles')
   createPreviewToken(
     @Args('input') input: CreatePreviewTokenInput,
-    @Context() ctx: AdminContext,
+    @CurrentActor() actor: Actor,
   ): Promise<CreatePreviewTokenPayload> {
     const { id, expiresInSeconds } = parseInput(previewTokenSchema, input, ['input']);
-    return this.previews.mint(ctx.actor, id, expiresInSeconds);
+    return this.previews.mint(actor, id, expiresInSeconds);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../auth/actor.js';
-import { hasRole, requireActor } from '../../auth/roles.js';
+import { hasRole } from '../../auth/roles.js';
 import type { Article, ArticleStatus, Prisma } from '../../generated/prisma/client.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import type { PageRequest } from '../../common/pagination/page-request.js';
@@ -25,7 +25,7 @@ export interface AdminArticleFilter {
 export class ArticleAdminQueryService {
   constructor(private readonly articles: ArticleEditorRepository) {}
 
-  async get(actor: Actor | null, id: string): Promise<AdminArticleModel> {
+  async get(actor: Actor, id: string): Promise<AdminArticleModel> {
     const client = this.articles.client();
     const article = await this.articles.findById(client, id);
     if (!article) throw notFound();
@@ -33,13 +33,13 @@ export class ArticleAdminQueryService {
     return AdminArticleModel.from(article, await this.articles.workingContent(client, article));
   }
 
-  async list(actor: Actor | null, filter: AdminArticleFilter, page: PageRequest): Promise<Connection<AdminArticleModel>> {
-    const known = requireActor(actor);
-    const ownOnly = filter.mine || !hasRole(known, 'EDITOR');
+  async list(actor: Actor, filter: AdminArticleFilter, page: PageRequest): Promise<Connection<AdminArticleModel>> {
+    // The list's form of assertCanView: writers below editor see only their own articles.
+    const ownOnly = filter.mine || !hasRole(actor, 'EDITOR');
     const where: Prisma.ArticleWhereInput = {
       deletedAt: filter.trashed ? { not: null } : null,
       ...(filter.status ? { status: filter.status } : {}),
-      ...(ownOnly ? { createdById: known.userId ?? '00000000-0000-0000-0000-000000000000' } : {}),
+      ...(ownOnly ? { createdById: actor.userId ?? '00000000-0000-0000-0000-000000000000' } : {}),
       ...(filter.search ? { headline: { contains: filter.search, mode: 'insensitive' as const } } : {}),
       ...(filter.sectionId ? { sectionId: filter.sectionId } : {}),
       ...(filter.authorId ? { authors: { some: { authorId: filter.authorId } } } : {}),

@@ -1,3 +1,4 @@
+import type { Tx } from '../../database/tx.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { ModelKeyset } from '../../common/pagination/keyset.js';
 import type { PageRequest } from '../../common/pagination/page-request.js';
@@ -11,8 +12,6 @@ import { referencedImageIds } from '../body/article-body.images.js';
 import { sanitizeBodyEmbeds } from '../body/embed-policy.js';
 import { deriveArticleFields, type DerivationDependencies } from '../derivation/article-derivation.js';
 import { COLUMN_FIELDS, storedContentSchema, type ArticleContent } from './article-content.js';
-
-export type Tx = Prisma.TransactionClient;
 
 export type ArticleSnapshot = {
   status: Article['status'];
@@ -86,10 +85,11 @@ export class ArticleEditorRepository {
    * The article if it is still scheduled, not trashed and due by the DATABASE's clock (the clock the
    * job queue used to decide the job was due), locked until the transaction ends.
    */
-  async findDueScheduled(tx: Tx, id: string): Promise<Article | null> {
+  /** The article, locked, if it is still scheduled and due at `now`. */
+  async findDueScheduled(tx: Tx, id: string, now: Date): Promise<Article | null> {
     const due = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM articles
-      WHERE id = ${id}::uuid AND status = 'SCHEDULED' AND deleted_at IS NULL AND scheduled_at <= now()
+      WHERE id = ${id}::uuid AND status = 'SCHEDULED' AND deleted_at IS NULL AND scheduled_at <= ${now}
       FOR UPDATE`;
     return due.length ? this.findById(tx, id) : null;
   }

@@ -1,12 +1,12 @@
+import type { Tx } from '../../database/tx.js';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../auth/actor.js';
-import { requireRole } from '../../auth/roles.js';
 import { DomainError } from '../../common/domain-error.js';
 import { slugify, uniqueSlug } from '../../common/slug.js';
 import { Prisma, type Article } from '../../generated/prisma/client.js';
 import { applyChanges, initialContent, type ArticleContent, type ContentChanges } from './article-content.js';
-import { assertCanEdit, assertCanPurge } from './article-access.policy.js';
-import { ArticleEditorRepository, type Tx } from './article-editor.repository.js';
+import { assertCanEdit } from './article-access.policy.js';
+import { ArticleEditorRepository } from './article-editor.repository.js';
 import { claimVersion, findWorkable, notFound } from './article-guards.js';
 import { ArticleHistoryService } from './article-history.service.js';
 import { DomainEvents } from '../../events/domain-events.service.js';
@@ -30,24 +30,23 @@ export class ArticleEditorService {
     private readonly events: DomainEvents,
   ) {}
 
-  async create(actor: Actor | null, changes: ContentChanges & { headline: string }, message?: string | null): Promise<Article> {
-    const known = requireRole(actor, 'CONTRIBUTOR', 'write articles');
+  async create(actor: Actor, changes: ContentChanges & { headline: string }, message?: string | null): Promise<Article> {
     return this.articles.transaction(async (tx) => {
       const slug = changes.slug ?? (await uniqueSlug(slugify(changes.headline), (s) => this.articles.isSlugTaken(tx, s, null)));
       if (changes.slug && (await this.articles.isSlugTaken(tx, changes.slug, null))) throw slugTaken(changes.slug);
-      const content = applyChanges(await this.defaults(tx, known, slug, changes.headline), changes);
+      const content = applyChanges(await this.defaults(tx, actor, slug, changes.headline), changes);
       await this.assertReferencesExist(tx, changes);
-      const article = await this.articles.create(tx, content, known.userId);
-      await this.history.record(tx, known, article, 'article.created', { message });
+      const article = await this.articles.create(tx, content, actor.userId);
+      await this.history.record(tx, actor, article, 'article.created', { message });
       return article;
     });
   }
 
   /** Saves an edit made on `expectedVersion`; a live article keeps its public version until published. */
-  async update(actor: Actor | null, edit: ArticleEdit): Promise<Article> {
+  async update(actor: Actor, edit: ArticleEdit): Promise<Article> {
     return this.articles.transaction(async (tx) => {
       const article = await findWorkable(this.articles, tx, edit.id);
-      const known = assertCanEdit(actor, article);
+      assertCanEdit(actor, article);
       await claimVersion(this.articles, tx, article.id, edit.expectedVersion);
       const current = await this.articles.workingContent(tx, article);
       const next = applyChanges(current, edit.changes);
@@ -55,7 +54,7 @@ export class ArticleEditorService {
       if (next.slug !== current.slug && (await this.articles.isSlugTaken(tx, next.slug, article.id))) throw slugTaken(next.slug);
       await this.persist(tx, article, current, next);
       const saved = (await this.articles.findById(tx, article.id))!;
-      await this.history.record(tx, known, saved, 'article.updated', {
+      await this.history.record(tx, actor, saved, 'article.updated', {
         message: edit.message,
         details: { fields: Object.keys(edit.changes), pending: saved.status === 'PUBLISHED' },
       });
@@ -64,49 +63,49 @@ export class ArticleEditorService {
   }
 
   /** Drops a live article's pending changes: the working copy becomes the published text again. */
-  async discardPending(actor: Actor | null, id: string, expectedVersion: number): Promise<Article> {
+  async discardPending(actor: Actor, id: string, expectedVersion: number): Promise<Article> {
     return this.articles.transaction(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
-      const known = assertCanEdit(actor, article);
+      assertCanEdit(actor, article);
       if (!article.pendingChanges) throw new DomainError('CONFLICT', 'The article has no pending changes');
       await claimVersion(this.articles, tx, id, expectedVersion);
       const discarded = await this.articles.update(tx, id, { pendingChanges: Prisma.DbNull });
-      await this.history.record(tx, known, discarded, 'article.pending_discarded');
+      await this.history.record(tx, actor, discarded, 'article.pending_discarded');
       return discarded;
     });
   }
 
-  async trash(actor: Actor | null, id: string): Promise<Article> {
+  async trash(actor: Actor, id: string): Promise<Article> {
     return this.articles.transaction(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
-      const known = assertCanEdit(actor, article);
+      assertCanEdit(actor, article);
       await claimVersion(this.articles, tx, id, article.version);
       // Trashing cancels a schedule: a restored article never goes live by surprise.
       const unschedule = article.status === 'SCHEDULED' ? { status: 'DRAFT' as const, scheduledAt: null } : {};
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
       const trashed = await this.articles.update(tx, id, { deletedAt: new Date(), ...unschedule });
-      await this.history.record(tx, known, trashed, 'article.trashed', { details: { previousStatus: article.status } });
+      await this.history.record(tx, actor, trashed, 'article.trashed', { details: { previousStatus: article.status } });
       if (article.status === 'PUBLISHED') await this.events.record(tx, { entity: 'article', action: 'deleted', id: id });
       return trashed;
     });
   }
 
-  async restore(actor: Actor | null, id: string): Promise<Article> {
+  async restore(actor: Actor, id: string): Promise<Article> {
     return this.articles.transaction(async (tx) => {
       const article = await this.articles.findById(tx, id);
       if (!article) throw notFound();
-      const known = assertCanEdit(actor, article);
+      assertCanEdit(actor, article);
       if (!article.deletedAt) throw new DomainError('CONFLICT', 'The article is not in the trash');
       await claimVersion(this.articles, tx, id, article.version);
       const restored = await this.articles.update(tx, id, { deletedAt: null });
-      await this.history.record(tx, known, restored, 'article.restored');
+      await this.history.record(tx, actor, restored, 'article.restored');
       if (restored.status === 'PUBLISHED') await this.events.record(tx, { entity: 'article', action: 'published', id: id });
       return restored;
     });
   }
 
-  async purge(actor: Actor | null, id: string): Promise<void> {
-    const known = assertCanPurge(actor);
+  /** Admins only: declared on the purgeArticle operation. */
+  async purge(actor: Actor, id: string): Promise<void> {
     await this.articles.transaction(async (tx) => {
       const article = await this.articles.findById(tx, id);
       if (!article) throw notFound();
@@ -115,7 +114,7 @@ export class ArticleEditorService {
       if (wasVisible) await this.events.begin(tx, { entity: 'article', id: id });
       await this.schedule.cancel(tx, id);
       await this.articles.delete(tx, id);
-      await this.history.auditOnly(tx, known, article, 'article.purged', { slug: article.slug, headline: article.headline });
+      await this.history.auditOnly(tx, actor, article, 'article.purged', { slug: article.slug, headline: article.headline });
       if (wasVisible) await this.events.record(tx, { entity: 'article', action: 'deleted', id: id });
     });
   }

@@ -1,6 +1,7 @@
 import { DomainError } from '../../common/domain-error.js';
 import type { Article } from '../../generated/prisma/client.js';
-import type { ArticleEditorRepository, Tx } from './article-editor.repository.js';
+import type { ArticleEditorRepository } from './article-editor.repository.js';
+import type { Tx } from '../../database/tx.js';
 
 export function notFound(): DomainError {
   return new DomainError('NOT_FOUND', 'No such article');

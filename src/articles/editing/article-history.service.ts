@@ -1,8 +1,9 @@
+import type { Tx } from '../../database/tx.js';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../auth/actor.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { Article } from '../../generated/prisma/client.js';
-import { ArticleEditorRepository, type ArticleSnapshot, type Tx } from './article-editor.repository.js';
+import { ArticleEditorRepository, type ArticleSnapshot } from './article-editor.repository.js';
 
 // Nothing lost: every change to an article leaves a full-snapshot revision (for the version it
 // produced) and an audit entry, in the transaction of the change itself.

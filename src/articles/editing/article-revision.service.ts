@@ -25,16 +25,12 @@ export class ArticleRevisionService {
   ) {}
 
   /** Newest first; the cursor is the version. */
-  async list(
-    actor: Actor | null,
-    articleId: string,
-    page: PageRequest,
-  ): Promise<{ article: Article; revisions: ArticleRevision[] }> {
+  async list(actor: Actor, articleId: string, page: PageRequest): Promise<{ article: Article; revisions: ArticleRevision[] }> {
     const article = await this.viewable(actor, articleId);
     return { article, revisions: await this.articles.listRevisions(articleId, page) };
   }
 
-  async compare(actor: Actor | null, articleId: string, fromVersion: number, toVersion: number): Promise<RevisionComparison> {
+  async compare(actor: Actor, articleId: string, fromVersion: number, toVersion: number): Promise<RevisionComparison> {
     await this.viewable(actor, articleId);
     const [from, to] = await Promise.all([
       this.revision(articleId, fromVersion, 'fromVersion'),
@@ -44,7 +40,7 @@ export class ArticleRevisionService {
   }
 
   async restore(
-    actor: Actor | null,
+    actor: Actor,
     input: { id: string; version: number; expectedVersion: number; message?: string | null },
   ): Promise<Article> {
     const revision = await this.revision(input.id, input.version, 'input.version');
@@ -56,7 +52,7 @@ export class ArticleRevisionService {
     });
   }
 
-  private async viewable(actor: Actor | null, articleId: string): Promise<Article> {
+  private async viewable(actor: Actor, articleId: string): Promise<Article> {
     const article = await this.articles.findById(this.articles.client(), articleId);
     if (!article) throw notFound();
     assertCanView(actor, article);

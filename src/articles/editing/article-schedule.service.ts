@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JobQueueService } from '../../jobs/job-queue.service.js';
-import type { Tx } from './article-editor.repository.js';
+import type { Tx } from '../../database/tx.js';
 
 export const PUBLISH_SCHEDULED_JOB = 'article.publish-scheduled';
 

@@ -1,10 +1,13 @@
+import type { Tx } from '../../database/tx.js';
+import { Clock } from '../../common/clock/clock.js';
 import { Injectable } from '@nestjs/common';
 import { SYSTEM_ACTOR, type Actor } from '../../auth/actor.js';
 import { DomainError } from '../../common/domain-error.js';
 import type { Article } from '../../generated/prisma/client.js';
 import { assertCanPublish } from './article-access.policy.js';
 import { assertPublishable } from './article-publishing.rules.js';
-import { ArticleEditorRepository, type Tx } from './article-editor.repository.js';
+import { nextStatus } from './article-transitions.js';
+import { ArticleEditorRepository } from './article-editor.repository.js';
 import { claimVersion, findWorkable } from './article-guards.js';
 import { ArticleHistoryService } from './article-history.service.js';
 import { DomainEvents } from '../../events/domain-events.service.js';
@@ -13,11 +16,7 @@ import { ArticleScheduleService } from './article-schedule.service.js';
 // Minimum lead time for scheduling, so "now" is a publish, not a schedule that fires at once.
 const MIN_SCHEDULE_LEAD_MS = 1000;
 
-// The publishing workflow. Allowed transitions:
-//   DRAFT | ARCHIVED | SCHEDULED -> PUBLISHED (publish; the first publish sets publishedAt)
-//   PUBLISHED with pending changes -> PUBLISHED (publish applies the changes)
-//   DRAFT | ARCHIVED | SCHEDULED -> SCHEDULED (schedule / reschedule)
-//   PUBLISHED -> ARCHIVED, SCHEDULED -> DRAFT (unpublish)
+// The publishing workflow; which status may go to which is article-transitions.ts.
 @Injectable()
 export class ArticleWorkflowService {
   constructor(
@@ -25,58 +24,54 @@ export class ArticleWorkflowService {
     private readonly history: ArticleHistoryService,
     private readonly schedule: ArticleScheduleService,
     private readonly events: DomainEvents,
+    private readonly clock: Clock,
   ) {}
 
-  async publish(actor: Actor | null, id: string, expectedVersion?: number): Promise<Article> {
+  async publish(actor: Actor, id: string, expectedVersion?: number): Promise<Article> {
     return this.articles.transaction(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
-      const known = assertCanPublish(actor, article);
-      if (article.status === 'PUBLISHED' && !article.pendingChanges) {
-        throw new DomainError('CONFLICT', 'The article is already published and has no pending changes');
-      }
+      assertCanPublish(actor, article);
+      nextStatus('publish', article);
       assertPublishable(await this.articles.workingContent(tx, article));
       await claimVersion(this.articles, tx, article.id, expectedVersion ?? article.version);
       const published = await this.goLive(tx, article);
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
       const action = article.status === 'PUBLISHED' ? 'updated' : 'published';
-      await this.history.record(tx, known, published, `article.${action}`, { details: { from: article.status } });
+      await this.history.record(tx, actor, published, `article.${action}`, { details: { from: article.status } });
       await this.events.record(tx, { entity: 'article', action, id: id });
       return published;
     });
   }
 
-  async scheduleAt(actor: Actor | null, id: string, publishAt: Date): Promise<Article> {
-    if (publishAt.getTime() < Date.now() + MIN_SCHEDULE_LEAD_MS) {
+  async scheduleAt(actor: Actor, id: string, publishAt: Date): Promise<Article> {
+    if (publishAt.getTime() < this.clock.now().getTime() + MIN_SCHEDULE_LEAD_MS) {
       throw DomainError.badInput([{ path: 'input.publishAt', message: 'must be in the future' }]);
     }
     return this.articles.transaction(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
-      const known = assertCanPublish(actor, article);
-      if (article.status === 'PUBLISHED') throw new DomainError('CONFLICT', 'The article is already published');
+      assertCanPublish(actor, article);
+      const status = nextStatus('schedule', article);
       assertPublishable(await this.articles.workingContent(tx, article));
       await claimVersion(this.articles, tx, article.id, article.version);
-      const scheduled = await this.articles.update(tx, id, { status: 'SCHEDULED', scheduledAt: publishAt });
+      const scheduled = await this.articles.update(tx, id, { status, scheduledAt: publishAt });
       await this.schedule.plan(tx, id, publishAt);
-      await this.history.record(tx, known, scheduled, 'article.scheduled', { details: { publishAt: publishAt.toISOString() } });
+      await this.history.record(tx, actor, scheduled, 'article.scheduled', { details: { publishAt: publishAt.toISOString() } });
       return scheduled;
     });
   }
 
-  async unpublish(actor: Actor | null, id: string): Promise<Article> {
+  async unpublish(actor: Actor, id: string): Promise<Article> {
     return this.articles.transaction(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
-      const known = assertCanPublish(actor, article);
-      if (article.status !== 'PUBLISHED' && article.status !== 'SCHEDULED') {
-        throw new DomainError('CONFLICT', `A ${article.status.toLowerCase()} article cannot be unpublished`);
-      }
+      assertCanPublish(actor, article);
+      const status = nextStatus('unpublish', article);
       await claimVersion(this.articles, tx, article.id, article.version);
       // Pending changes become the article's own text, so no edit is lost by unpublishing.
       const content = await this.articles.workingContent(tx, article);
       if (article.status === 'PUBLISHED') await this.events.begin(tx, { entity: 'article', id: id });
-      const status = article.status === 'PUBLISHED' ? ('ARCHIVED' as const) : ('DRAFT' as const);
       const unpublished = await this.articles.writeLive(tx, id, content, { status, scheduledAt: null });
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
-      await this.history.record(tx, known, unpublished, 'article.unpublished', { details: { from: article.status } });
+      await this.history.record(tx, actor, unpublished, 'article.unpublished', { details: { from: article.status } });
       if (article.status === 'PUBLISHED') await this.events.record(tx, { entity: 'article', action: 'unpublished', id: id });
       return unpublished;
     });
@@ -85,7 +80,7 @@ export class ArticleWorkflowService {
   /** The scheduled-publish job: publishes only a still-scheduled, due article, so a rerun does nothing. */
   async publishScheduled(articleId: string): Promise<'published' | 'skipped'> {
     return this.articles.transaction(async (tx) => {
-      const article = await this.articles.findDueScheduled(tx, articleId);
+      const article = await this.articles.findDueScheduled(tx, articleId, this.clock.now());
       if (!article) return 'skipped';
       if (!(await this.articles.claimVersion(tx, article.id, article.version))) return 'skipped';
       const published = await this.goLive(tx, article);
@@ -102,7 +97,7 @@ export class ArticleWorkflowService {
     if (content.slug !== article.slug && (await this.articles.isSlugTaken(tx, content.slug, article.id))) {
       throw new DomainError('CONFLICT', `The slug "${content.slug}" is already used by another article`);
     }
-    const now = new Date();
+    const now = this.clock.now();
     const publishedAt = article.publishedAt ?? (article.status === 'SCHEDULED' ? article.scheduledAt : null) ?? now;
     // The public version changes here and only here; a first publish is also its first "update".
     const publicUpdatedAt = article.publishedAt ? now : publishedAt;

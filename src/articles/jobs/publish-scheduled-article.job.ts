@@ -1,8 +1,8 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { JobHandler, JobRecord } from '../../jobs/job-handler.js';
-import { JobRegistry } from '../../jobs/job-registry.js';
+import { JobProcessor } from '../../jobs/job-processor.decorator.js';
 import { LOGGER } from '../../logging/logging.module.js';
 import { ArticleWorkflowService } from '../editing/article-workflow.service.js';
 import { PUBLISH_SCHEDULED_JOB } from '../editing/article-schedule.service.js';
@@ -13,20 +13,16 @@ type Payload = z.output<typeof publishScheduledArticlePayload>;
 // Publishes a scheduled article when its time comes (enqueued by ArticleScheduleService with
 // run_at = publishAt). Idempotent: the workflow publishes only a still-SCHEDULED, due article, so a
 // rerun, or a job left over from an unschedule, does nothing.
+@JobProcessor()
 @Injectable()
-export class PublishScheduledArticleJob implements JobHandler<typeof publishScheduledArticlePayload>, OnModuleInit {
+export class PublishScheduledArticleJob implements JobHandler<typeof publishScheduledArticlePayload> {
   readonly name = PUBLISH_SCHEDULED_JOB;
   readonly schema = publishScheduledArticlePayload;
 
   constructor(
-    private readonly registry: JobRegistry,
     private readonly workflow: ArticleWorkflowService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   async handle({ articleId }: Payload, job: JobRecord): Promise<void> {
     const outcome = await this.workflow.publishScheduled(articleId);

@@ -1,8 +1,8 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { JobHandler, JobRecord } from '../../jobs/job-handler.js';
-import { JobRegistry } from '../../jobs/job-registry.js';
+import { JobProcessor } from '../../jobs/job-processor.decorator.js';
 import { LOGGER } from '../../logging/logging.module.js';
 import { ArticleDerivationService, REDERIVE_ARTICLES_JOB } from '../derivation/article-derivation.service.js';
 
@@ -18,20 +18,16 @@ export const rederiveArticlesPayload = z.object({
 });
 
 // Idempotent: deriving twice writes the same values.
+@JobProcessor()
 @Injectable()
-export class RederiveArticlesJob implements JobHandler<typeof rederiveArticlesPayload>, OnModuleInit {
+export class RederiveArticlesJob implements JobHandler<typeof rederiveArticlesPayload> {
   readonly name = REDERIVE_ARTICLES_JOB;
   readonly schema = rederiveArticlesPayload;
 
   constructor(
-    private readonly registry: JobRegistry,
     private readonly derivation: ArticleDerivationService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   async handle({ scope }: z.output<typeof rederiveArticlesPayload>, job: JobRecord): Promise<void> {
     const articles = await this.derivation.rederive(scope);

@@ -1,7 +1,7 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { JobHandler, JobRecord } from '../../jobs/job-handler.js';
-import { JobRegistry } from '../../jobs/job-registry.js';
+import { JobProcessor } from '../../jobs/job-processor.decorator.js';
 import { LOGGER } from '../../logging/logging.module.js';
 import { StoredEmbedsService } from '../editing/stored-embeds.service.js';
 import { SANITIZE_STORED_EMBEDS_JOB, sanitizeStoredEmbedsPayload } from './sanitize-stored-embeds.schema.js';
@@ -9,20 +9,16 @@ import { SANITIZE_STORED_EMBEDS_JOB, sanitizeStoredEmbedsPayload } from './sanit
 // The one-off data migration of embed HTML saved before it was sanitised on write (see
 // StoredEmbedsService). A migration inserts this job, so it runs once per database, in the
 // background, in whichever process runs jobs; a rerun finds nothing left to change.
+@JobProcessor()
 @Injectable()
-export class SanitizeStoredEmbedsJob implements JobHandler<typeof sanitizeStoredEmbedsPayload>, OnModuleInit {
+export class SanitizeStoredEmbedsJob implements JobHandler<typeof sanitizeStoredEmbedsPayload> {
   readonly name = SANITIZE_STORED_EMBEDS_JOB;
   readonly schema = sanitizeStoredEmbedsPayload;
 
   constructor(
-    private readonly registry: JobRegistry,
     private readonly embeds: StoredEmbedsService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   async handle(_payload: unknown, job: JobRecord): Promise<void> {
     const changed = await this.embeds.sanitiseAll();

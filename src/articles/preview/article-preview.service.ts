@@ -46,14 +46,14 @@ export class ArticlePreviewService {
   ) {}
 
   async mint(
-    actor: Actor | null,
+    actor: Actor,
     articleId: string,
     ttlSeconds?: number | null,
   ): Promise<{ token: string; expiresAt: Date; previewUrl: string | null }> {
     const client = this.articles.client();
     const article = await this.articles.findById(client, articleId);
     if (!article || article.deletedAt) throw notFound();
-    const known = assertCanView(actor, article);
+    assertCanView(actor, article);
     const expiresAt = new Date(Date.now() + (ttlSeconds ?? this.config.auth.previewTokenTtlSeconds) * 1000);
     const token = await new SignJWT({})
       .setProtectedHeader({ alg: 'HS256' })
@@ -62,7 +62,7 @@ export class ArticlePreviewService {
       .setIssuedAt()
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.keys.previewToken);
-    await this.audit.record(client, known, {
+    await this.audit.record(client, actor, {
       action: 'article.preview_token_created',
       entityType: 'Article',
       entityId: article.id,

@@ -1,8 +1,8 @@
-import { Args, ArgsType, Context, Field, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
-import { requireRole } from '../../auth/roles.js';
+import { Requires } from '../../auth/requires.decorator.js';
+import { fromGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
-import type { AdminContext } from '../../graphql/admin-context.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
@@ -14,7 +14,7 @@ class AuditEntriesArgs extends ConnectionArgs {
   @Field(() => String, { nullable: true, description: 'e.g. Article, User, ApiToken' })
   entityType?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The global id of content, or the id of another record' })
   entityId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only what this user did' })
@@ -26,7 +26,13 @@ class AuditEntriesArgs extends ConnectionArgs {
 
 const filterSchema = z.object({
   entityType: z.string().max(50).nullish(),
-  entityId: z.string().uuid().nullish(),
+  // Content by its global id (the one scheme of both APIs); records that have no global id by their own.
+  entityId: z
+    .string()
+    .max(200)
+    .transform((value) => fromGlobalId(value)?.id ?? value)
+    .pipe(z.string().uuid())
+    .nullish(),
   actorId: z.string().uuid().nullish(),
   action: z.string().max(100).nullish(),
 });
@@ -36,8 +42,8 @@ export class AuditAdminResolver {
   constructor(private readonly audit: AuditRepository) {}
 
   @Query(() => AuditEntryConnection, { description: 'The audit log, newest first (admins only)' })
-  async auditEntries(@Args() args: AuditEntriesArgs, @Context() ctx: AdminContext): Promise<Connection<AuditEntryModel>> {
-    requireRole(ctx.actor, 'ADMIN', 'read the audit log');
+  @Requires('ADMIN', 'read the audit log')
+  async auditEntries(@Args() args: AuditEntriesArgs): Promise<Connection<AuditEntryModel>> {
     const { entityType, entityId, actorId, action } = parseInput(filterSchema, {
       entityType: args.entityType,
       entityId: args.entityId,

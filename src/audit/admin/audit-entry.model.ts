@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { isNodeType, toGlobalId } from '../../common/global-id.js';
 import type { AuditEntry } from '../../generated/prisma/client.js';
 import { JSONScalar } from '../../graphql/scalars/json.scalar.js';
 import { connectionTypes } from '../../graphql/pagination/connection.model.js';
@@ -14,7 +15,10 @@ export class AuditEntryModel {
   @Field()
   entityType!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For content (Article, Author, Tag, Section, Series, Image) its global id, as everywhere; else the record id',
+  })
   entityId!: string | null;
 
   @Field({ description: 'user, api_token or system' })
@@ -39,7 +43,8 @@ export class AuditEntryModel {
   createdAt!: Date;
 
   static fromRow(row: AuditEntry): AuditEntryModel {
-    return Object.assign(new AuditEntryModel(), row);
+    const entityId = row.entityId && isNodeType(row.entityType) ? toGlobalId(row.entityType, row.entityId) : row.entityId;
+    return Object.assign(new AuditEntryModel(), row, { entityId });
   }
 }
 

@@ -1,7 +1,8 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { requireRole } from '../roles.js';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../actor.js';
+import { CurrentActor } from '../current-actor.decorator.js';
+import { Requires } from '../requires.decorator.js';
 import { parseInput } from '../../common/parse-input.js';
-import type { AdminContext } from '../../graphql/admin-context.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
@@ -19,8 +20,8 @@ export class ApiTokenAdminResolver {
   constructor(private readonly tokenService: ApiTokenService) {}
 
   @Query(() => AdminApiTokenConnection, { description: 'Every API token, newest first, revoked ones included (admins only)' })
-  async apiTokens(@Args() args: ConnectionArgs, @Context() ctx: AdminContext): Promise<Connection<AdminApiToken>> {
-    requireRole(ctx.actor, 'ADMIN', 'list API tokens');
+  @Requires('ADMIN', 'list API tokens')
+  async apiTokens(@Args() args: ConnectionArgs): Promise<Connection<AdminApiToken>> {
     const page = toPageRequest(args);
     return buildConnection(
       await this.tokenService.list(page),
@@ -32,15 +33,15 @@ export class ApiTokenAdminResolver {
   }
 
   @Mutation(() => CreateApiTokenPayload, { description: 'Creates an API token and shows it once (admins only)' })
-  async createApiToken(@Args('input') input: CreateApiTokenInput, @Context() ctx: AdminContext): Promise<CreateApiTokenPayload> {
-    const actor = requireRole(ctx.actor, 'ADMIN', 'create API tokens');
+  @Requires('ADMIN', 'create API tokens')
+  async createApiToken(@Args('input') input: CreateApiTokenInput, @CurrentActor() actor: Actor): Promise<CreateApiTokenPayload> {
     const { token, apiToken } = await this.tokenService.create(actor, parseInput(createApiTokenSchema, input, ['input']));
     return { token, apiToken: AdminApiToken.fromRow(apiToken) };
   }
 
   @Mutation(() => RevokeApiTokenPayload, { description: 'Revokes an API token at once (admins only)' })
-  async revokeApiToken(@Args('input') input: RevokeApiTokenInput, @Context() ctx: AdminContext): Promise<RevokeApiTokenPayload> {
-    const actor = requireRole(ctx.actor, 'ADMIN', 'revoke API tokens');
+  @Requires('ADMIN', 'revoke API tokens')
+  async revokeApiToken(@Args('input') input: RevokeApiTokenInput, @CurrentActor() actor: Actor): Promise<RevokeApiTokenPayload> {
     const { id } = parseInput(revokeApiTokenSchema, input, ['input']);
     return { apiToken: AdminApiToken.fromRow(await this.tokenService.revoke(actor, id)) };
   }

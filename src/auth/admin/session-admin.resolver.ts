@@ -5,8 +5,11 @@ import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AdminContext } from '../../graphql/admin-context.js';
 import { AdminUser } from '../../users/admin/admin-user.model.js';
+import type { Actor } from '../actor.js';
 import { AuthErrors } from '../auth.exception.js';
+import { CurrentActor } from '../current-actor.decorator.js';
 import { PasswordChangeService } from '../password-change.service.js';
+import { AllowAnonymous, Requires } from '../requires.decorator.js';
 import { changePasswordSchema, loginSchema, logoutSchema, refreshSessionSchema } from '../session.schema.js';
 import { SessionService, type ClientOrigin } from '../session.service.js';
 import { ChangePasswordInput, ChangePasswordPayload } from './change-password.input.js';
@@ -41,6 +44,7 @@ export class SessionAdminResolver {
   ) {}
 
   @Mutation(() => LoginPayload, { description: 'Logs in with email and password; no Authorization header needed' })
+  @AllowAnonymous('logging in is how one stops being anonymous')
   async login(@Args('input') input: LoginInput, @Context() ctx: AdminContext): Promise<LoginPayload> {
     const { session, ...credentials } = parseInput(loginSchema, input, ['input']);
     const tokens = await this.sessions.login(credentials, originOf(ctx));
@@ -53,6 +57,7 @@ export class SessionAdminResolver {
     description:
       'Trades a refresh token (or, without one, the session cookie) for new tokens. Send it without an expired Authorization header.',
   })
+  @AllowAnonymous('the refresh token (or cookie) is the credential; the access token has typically expired')
   async refreshSession(
     @Args('input', { type: () => RefreshSessionInput, nullable: true }) input: RefreshSessionInput | null,
     @Context() ctx: AdminContext,
@@ -75,6 +80,7 @@ export class SessionAdminResolver {
   @Mutation(() => LogoutPayload, {
     description: 'Ends a login: that of the refresh token given, else of the session cookie, else the current one',
   })
+  @AllowAnonymous('a refresh token alone may end its login; without one the session service demands a login')
   async logout(
     @Args('input', { type: () => LogoutInput, nullable: true }) input: LogoutInput | null,
     @Context() ctx: AdminContext,
@@ -91,9 +97,14 @@ export class SessionAdminResolver {
   @Mutation(() => ChangePasswordPayload, {
     description: 'Changes my password; my other logins end, this one stays (users, not API tokens)',
   })
-  async changePassword(@Args('input') input: ChangePasswordInput, @Context() ctx: AdminContext): Promise<ChangePasswordPayload> {
+  @Requires('CONTRIBUTOR', 'change your password')
+  async changePassword(
+    @Args('input') input: ChangePasswordInput,
+    @CurrentActor() actor: Actor,
+    @Context() ctx: AdminContext,
+  ): Promise<ChangePasswordPayload> {
     const data = parseInput(changePasswordSchema, input, ['input']);
-    return { user: AdminUser.fromRow(await this.passwords.change(ctx.actor, bearerToken(ctx), data)) };
+    return { user: AdminUser.fromRow(await this.passwords.change(actor, bearerToken(ctx), data)) };
   }
 
   // PUBLIC_API_URL (behind media's public URL) says whether browsers reach this API over https.

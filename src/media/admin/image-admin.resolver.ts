@@ -1,9 +1,11 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DomainError } from '../../common/domain-error.js';
 import { expectGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
-import type { AdminContext } from '../../graphql/admin-context.js';
+import type { Actor } from '../../auth/actor.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { Requires } from '../../auth/requires.decorator.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import { toPageRequest } from '../../graphql/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
@@ -39,7 +41,8 @@ export class ImageAdminResolver {
   @Query(() => AdminImageConnection, {
     description: 'The media library, newest first: search by caption, credit, alt text or file name; filter by uploader and date',
   })
-  async adminImages(@Args() args: AdminImagesArgs, @Context() ctx: AdminContext): Promise<Connection<AdminImageModel>> {
+  @Requires('CONTRIBUTOR', 'browse the media library')
+  async adminImages(@Args() args: AdminImagesArgs): Promise<Connection<AdminImageModel>> {
     const { trashed, search, uploadedBy, uploadedAfter, uploadedBefore } = parseInput(adminImagesFilterSchema, {
       trashed: args.trashed,
       search: args.search,
@@ -49,7 +52,7 @@ export class ImageAdminResolver {
     });
     const page = toPageRequest(args);
     const filter = { trashed: trashed ?? false, search, uploadedBy, uploadedAfter, uploadedBefore };
-    const { rows, count } = await this.images.list(ctx.actor, filter, page);
+    const { rows, count } = await this.images.list(filter, page);
     return buildConnection(rows, page, imageCursor, count, AdminImageModel.fromRow);
   }
 
@@ -81,38 +84,43 @@ export class ImageAdminResolver {
   }
 
   @ResolveField(() => [ImageUsageModel], { description: 'The articles that show it (featured or in the body, live or pending)' })
-  usage(@Parent() image: AdminImageModel, @Context() ctx: AdminContext): Promise<ImageUsageModel[]> {
-    return this.images.usage(ctx.actor, image.rowId);
+  usage(@Parent() image: AdminImageModel): Promise<ImageUsageModel[]> {
+    return this.images.usage(image.rowId);
   }
 
   @Query(() => AdminImageModel, { nullable: true, description: 'One image, trashed or not' })
-  async adminImage(@Args('id', { type: () => ID }) id: string, @Context() ctx: AdminContext): Promise<AdminImageModel | null> {
-    const image = await this.images.get(ctx.actor, expectGlobalId(id, 'Image', 'id'));
+  @Requires('CONTRIBUTOR', 'browse the media library')
+  async adminImage(@Args('id', { type: () => ID }) id: string): Promise<AdminImageModel | null> {
+    const image = await this.images.get(expectGlobalId(id, 'Image', 'id'));
     return image && AdminImageModel.fromRow(image);
   }
 
   @Mutation(() => UpdateImagePayload, { description: 'Edit caption, credit or alt text (editors, or the uploader)' })
-  async updateImage(@Args('input') input: UpdateImageInput, @Context() ctx: AdminContext): Promise<UpdateImagePayload> {
+  @Requires('CONTRIBUTOR', 'edit images')
+  async updateImage(@Args('input') input: UpdateImageInput, @CurrentActor() actor: Actor): Promise<UpdateImagePayload> {
     const { id, ...metadata } = parseInput(updateImageSchema, input, ['input']);
-    const image = await this.images.update(ctx.actor, expectGlobalId(id, 'Image', 'input.id'), metadata);
+    const image = await this.images.update(actor, expectGlobalId(id, 'Image', 'input.id'), metadata);
     return { image: AdminImageModel.fromRow(image) };
   }
 
   @Mutation(() => TrashImagePayload, { description: 'Hide an image from the public API (editors)' })
-  async trashImage(@Args('input') input: TrashImageInput, @Context() ctx: AdminContext): Promise<TrashImagePayload> {
-    const image = await this.images.trash(ctx.actor, this.imageId(input));
+  @Requires('EDITOR', 'trash images')
+  async trashImage(@Args('input') input: TrashImageInput, @CurrentActor() actor: Actor): Promise<TrashImagePayload> {
+    const image = await this.images.trash(actor, this.imageId(input));
     return { image: AdminImageModel.fromRow(image) };
   }
 
   @Mutation(() => RestoreImagePayload, { description: 'Take an image out of the trash (editors)' })
-  async restoreImage(@Args('input') input: RestoreImageInput, @Context() ctx: AdminContext): Promise<RestoreImagePayload> {
-    const image = await this.images.restore(ctx.actor, this.imageId(input));
+  @Requires('EDITOR', 'restore images')
+  async restoreImage(@Args('input') input: RestoreImageInput, @CurrentActor() actor: Actor): Promise<RestoreImagePayload> {
+    const image = await this.images.restore(actor, this.imageId(input));
     return { image: AdminImageModel.fromRow(image) };
   }
 
   @Mutation(() => PurgeImagePayload, { description: 'Delete a trashed image and its file for good (admins)' })
-  async purgeImage(@Args('input') input: PurgeImageInput, @Context() ctx: AdminContext): Promise<PurgeImagePayload> {
-    await this.images.purge(ctx.actor, this.imageId(input));
+  @Requires('ADMIN', 'purge images')
+  async purgeImage(@Args('input') input: PurgeImageInput, @CurrentActor() actor: Actor): Promise<PurgeImagePayload> {
+    await this.images.purge(actor, this.imageId(input));
     return { purgedImageId: input.id };
   }
 

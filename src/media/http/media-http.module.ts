@@ -5,7 +5,6 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import { MediaLibraryModule } from '../media-library.module.js';
 import { MediaModule } from '../media.module.js';
 import { RenditionService } from '../renditions/rendition.service.js';
-import { BearerAuthGuard } from './bearer-auth.guard.js';
 import { MediaFileController } from './media-file.controller.js';
 import { MediaUploadController } from './media-upload.controller.js';
 import { UploadErrorsInterceptor } from './upload-errors.interceptor.js';
@@ -28,6 +27,6 @@ import { uploadSpoolEngine } from './upload-spool.engine.js';
     }),
   ],
   controllers: [MediaUploadController, MediaFileController],
-  providers: [BearerAuthGuard, UploadErrorsInterceptor, RenditionService],
+  providers: [UploadErrorsInterceptor, RenditionService],
 })
 export class MediaHttpModule {}

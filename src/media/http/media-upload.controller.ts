@@ -1,16 +1,18 @@
-import { Body, Controller, HttpCode, Post, Req, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import type { Actor } from '../../auth/actor.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { Requires } from '../../auth/requires.decorator.js';
 import { ImageUploadService, type UploadedFile as SpooledFile } from '../image-upload.service.js';
 import { MediaUrls } from '../renditions/media-urls.js';
-import { BearerAuthGuard, type AuthenticatedRequest } from './bearer-auth.guard.js';
 import { toImageJson, type ImageJson } from './image-json.mapper.js';
 import { UploadErrorsInterceptor } from './upload-errors.interceptor.js';
 
 // POST /admin/media: multipart/form-data with the image as "file", and optional "caption", "credit"
 // and "altText". Limits come from MulterModule (media-http.module.ts), which streams the file to a
 // temporary file on disk, stopping at MEDIA_MAX_BYTES: no upload is ever held in memory whole.
+// The AuthorizationGuard authenticates the request before FileInterceptor reads a byte of its body.
 @Controller('admin/media')
-@UseGuards(BearerAuthGuard)
 export class MediaUploadController {
   constructor(
     private readonly uploads: ImageUploadService,
@@ -18,14 +20,15 @@ export class MediaUploadController {
   ) {}
 
   @Post()
+  @Requires('CONTRIBUTOR', 'upload images')
   @HttpCode(201)
   @UseInterceptors(UploadErrorsInterceptor, FileInterceptor('file'))
   async upload(
-    @Req() req: AuthenticatedRequest,
+    @CurrentActor() actor: Actor,
     @UploadedFile() file: SpooledFile | undefined,
     @Body() fields: unknown,
   ): Promise<{ image: ImageJson }> {
-    const image = await this.uploads.upload(req.actor ?? null, file, fields);
+    const image = await this.uploads.upload(actor, file, fields);
     return { image: toImageJson(image, this.urls) };
   }
 }

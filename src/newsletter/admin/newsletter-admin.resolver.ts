@@ -1,7 +1,6 @@
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
-import { requireRole } from '../../auth/roles.js';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Requires } from '../../auth/requires.decorator.js';
 import { parseInput } from '../../common/parse-input.js';
-import type { AdminContext } from '../../graphql/admin-context.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-request.js';
@@ -21,11 +20,8 @@ export class NewsletterAdminResolver {
   ) {}
 
   @Query(() => NewsletterSubscriberConnection, { description: 'Newsletter subscribers, newest first (editors and above)' })
-  async newsletterSubscribers(
-    @Args() args: NewsletterSubscribersArgs,
-    @Context() ctx: AdminContext,
-  ): Promise<Connection<NewsletterSubscriberModel>> {
-    requireRole(ctx.actor, 'EDITOR', 'list newsletter subscribers');
+  @Requires('EDITOR', 'list newsletter subscribers')
+  async newsletterSubscribers(@Args() args: NewsletterSubscribersArgs): Promise<Connection<NewsletterSubscriberModel>> {
     const { status, first, after } = parseInput(subscribersFilterSchema, args);
     const filter = { status: status ?? undefined };
     const page = { direction: 'forward' as const, limit: first ?? DEFAULT_PAGE_SIZE, cursor: after ?? undefined };
@@ -39,12 +35,11 @@ export class NewsletterAdminResolver {
   }
 
   @Query(() => NewsletterRoundup, { description: 'Articles published in [from, to), grouped by section, for a round-up mail' })
+  @Requires('EDITOR', 'build newsletter round-ups')
   async newsletterRoundup(
     @Args('from', { type: () => Date }) from: Date,
     @Args('to', { type: () => Date }) to: Date,
-    @Context() ctx: AdminContext,
   ): Promise<NewsletterRoundup> {
-    requireRole(ctx.actor, 'EDITOR', 'build newsletter round-ups');
     const range = parseInput(roundupRangeSchema, { from, to });
     const sections = await this.roundups.build(range.from, range.to);
     return { ...range, articleCount: sections.reduce((sum, section) => sum + section.articles.length, 0), sections };

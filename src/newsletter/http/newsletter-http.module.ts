@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { BearerAuthGuard } from '../../media/http/bearer-auth.guard.js';
 import { NewsletterModule } from '../newsletter.module.js';
 import { NewsletterLinkController } from './newsletter-link.controller.js';
 import { SubscriberExportController } from './subscriber-export.controller.js';
@@ -9,6 +8,5 @@ import { SubscriberExportController } from './subscriber-export.controller.js';
 @Module({
   imports: [NewsletterModule],
   controllers: [NewsletterLinkController, SubscriberExportController],
-  providers: [BearerAuthGuard],
 })
 export class NewsletterHttpModule {}

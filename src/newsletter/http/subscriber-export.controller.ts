@@ -1,17 +1,19 @@
-import { Controller, Get, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { BearerAuthGuard, type AuthenticatedRequest } from '../../media/http/bearer-auth.guard.js';
+import type { Actor } from '../../auth/actor.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { Requires } from '../../auth/requires.decorator.js';
 import { NewsletterAdminService } from '../newsletter-admin.service.js';
 
 // GET /admin/newsletter/subscribers.csv with Authorization: Bearer <token> (editors and admins).
 @Controller('admin/newsletter')
-@UseGuards(BearerAuthGuard)
 export class SubscriberExportController {
   constructor(private readonly exports: NewsletterAdminService) {}
 
   @Get('subscribers.csv')
-  async export(@Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
-    await this.exports.authorize(req.actor);
+  @Requires('EDITOR', 'export newsletter subscribers')
+  async export(@CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
+    await this.exports.recordExport(actor);
     const date = new Date().toISOString().slice(0, 10);
     res.status(200).set({
       'Content-Type': 'text/csv; charset=utf-8',

@@ -1,10 +1,10 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { JobHandler, JobRecord } from '../../jobs/job-handler.js';
-import { JobRegistry } from '../../jobs/job-registry.js';
+import { JobProcessor } from '../../jobs/job-processor.decorator.js';
 import { LOGGER } from '../../logging/logging.module.js';
 import { confirmationMail } from '../mail/confirmation-mail.js';
 import { MailTransportService } from '../mail/mail-transport.service.js';
@@ -18,23 +18,19 @@ type Payload = z.output<typeof sendConfirmationPayload>;
 // Sends the double opt-in mail outside the signup request, so a slow or failing SMTP server neither
 // delays nor fails it: the queue retries with backoff. Rerunning is harmless (at worst a second
 // copy of the same mail), and an address confirmed in the meantime gets nothing.
+@JobProcessor()
 @Injectable()
-export class SendConfirmationJob implements JobHandler<typeof sendConfirmationPayload>, OnModuleInit {
+export class SendConfirmationJob implements JobHandler<typeof sendConfirmationPayload> {
   readonly name = SEND_CONFIRMATION_JOB;
   readonly schema = sendConfirmationPayload;
 
   constructor(
-    private readonly registry: JobRegistry,
     private readonly subscribers: NewsletterSubscriberRepository,
     private readonly tokens: NewsletterTokenService,
     private readonly mail: MailTransportService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   async handle({ subscriberId }: Payload, job: JobRecord): Promise<void> {
     const subscriber = await this.subscribers.findById(subscriberId);

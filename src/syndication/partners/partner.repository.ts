@@ -1,8 +1,7 @@
+import type { Tx } from '../../database/tx.js';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service.js';
 import { Prisma, type Partner, type PartnerUsage } from '../../generated/prisma/client.js';
-
-export type Tx = Prisma.TransactionClient;
 
 @Injectable()
 export class PartnerRepository {

@@ -1,10 +1,11 @@
 import type { Type } from '@nestjs/common';
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { z } from 'zod';
-import { requireActor, requireRole } from '../../auth/roles.js';
+import type { Actor } from '../../auth/actor.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { Requires } from '../../auth/requires.decorator.js';
 import { globalIdSchema } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
-import type { AdminContext } from '../../graphql/admin-context.js';
 import { toPageRequest } from '../../graphql/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import type { TaxonomyCreate, TaxonomyEditor, TaxonomyType, TaxonomyUpdate } from '../taxonomy-editor.service.js';
@@ -38,51 +39,51 @@ export function TaxonomyAdminResolver<Model extends AdminTaxonomyModel>(spec: Ta
     constructor(protected readonly editor: TaxonomyEditor<TaxonomyRow, Model>) {}
 
     @Query(() => types.Connection, { name: spec.queries.list, description: listDescription })
-    list(@Args() args: TaxonomyListArgs, @Context() ctx: AdminContext): Promise<Connection<Model>> {
-      requireActor(ctx.actor);
+    @Requires('CONTRIBUTOR', `see ${spec.plural}`)
+    list(@Args() args: TaxonomyListArgs): Promise<Connection<Model>> {
       const filter = parseInput(taxonomyFilterSchema, { trashed: args.trashed, search: args.search });
       return this.editor.list(filter, toPageRequest(args));
     }
 
     @Query(() => spec.model, { name: spec.queries.item, nullable: true, description: 'Trashed or not; null if unknown' })
-    item(@Args('id', { type: () => ID }) id: string, @Context() ctx: AdminContext): Promise<Model | null> {
-      requireActor(ctx.actor);
+    @Requires('CONTRIBUTOR', `see ${spec.plural}`)
+    item(@Args('id', { type: () => ID }) id: string): Promise<Model | null> {
       return this.editor.find(parseInput(globalIdSchema(spec.type), id, ['id']));
     }
 
     @Mutation(() => types.CreatePayload, { name: `create${spec.type}` })
+    @Requires('EDITOR', manage)
     async create(
       @Args('input', { type: () => types.CreateInput }) input: unknown,
-      @Context() ctx: AdminContext,
+      @CurrentActor() actor: Actor,
     ): Promise<Payload<Model>> {
-      const actor = requireRole(ctx.actor, 'EDITOR', manage);
       return { node: await this.editor.create(actor, parseInput(spec.schemas.create, input, ['input'])) };
     }
 
     @Mutation(() => types.UpdatePayload, { name: `update${spec.type}` })
+    @Requires('EDITOR', manage)
     async update(
       @Args('input', { type: () => types.UpdateInput }) input: unknown,
-      @Context() ctx: AdminContext,
+      @CurrentActor() actor: Actor,
     ): Promise<Payload<Model>> {
-      const actor = requireRole(ctx.actor, 'EDITOR', manage);
       return { node: await this.editor.update(actor, parseInput(spec.schemas.update, input, ['input'])) };
     }
 
     @Mutation(() => types.TrashPayload, { name: `trash${spec.type}`, description: 'Hides it from the public API; restorable' })
+    @Requires('EDITOR', manage)
     async trash(
       @Args('input', { type: () => types.TrashInput }) input: unknown,
-      @Context() ctx: AdminContext,
+      @CurrentActor() actor: Actor,
     ): Promise<Payload<Model>> {
-      const actor = requireRole(ctx.actor, 'EDITOR', manage);
       return { node: await this.editor.trash(actor, parseInput(idSchema, input, ['input']).id) };
     }
 
     @Mutation(() => types.RestorePayload, { name: `restore${spec.type}`, description: 'Takes it out of the trash' })
+    @Requires('EDITOR', manage)
     async restore(
       @Args('input', { type: () => types.RestoreInput }) input: unknown,
-      @Context() ctx: AdminContext,
+      @CurrentActor() actor: Actor,
     ): Promise<Payload<Model>> {
-      const actor = requireRole(ctx.actor, 'EDITOR', manage);
       return { node: await this.editor.restore(actor, parseInput(idSchema, input, ['input']).id) };
     }
 
@@ -90,11 +91,11 @@ export function TaxonomyAdminResolver<Model extends AdminTaxonomyModel>(spec: Ta
       name: `purge${spec.type}`,
       description: 'Deletes it for good, with its article links (admins only)',
     })
+    @Requires('ADMIN', `purge ${spec.plural}`)
     async purge(
       @Args('input', { type: () => types.PurgeInput }) input: { id: string },
-      @Context() ctx: AdminContext,
+      @CurrentActor() actor: Actor,
     ): Promise<{ id: string }> {
-      const actor = requireRole(ctx.actor, 'ADMIN', `purge ${spec.plural}`);
       await this.editor.purge(actor, parseInput(idSchema, input, ['input']).id);
       return { id: input.id };
     }

@@ -1,7 +1,8 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { requireActor, requireRole } from '../../auth/roles.js';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../../auth/actor.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { Requires } from '../../auth/requires.decorator.js';
 import { parseInput } from '../../common/parse-input.js';
-import type { AdminContext } from '../../graphql/admin-context.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
@@ -20,13 +21,14 @@ export class UserAdminResolver {
   constructor(private readonly userService: UserService) {}
 
   @Query(() => AdminViewer, { description: 'The caller: any logged-in user or API token' })
-  async me(@Context() ctx: AdminContext): Promise<AdminViewer> {
-    return AdminViewer.of(await this.userService.viewer(requireActor(ctx.actor)));
+  @Requires('CONTRIBUTOR', 'see who you are')
+  async me(@CurrentActor() actor: Actor): Promise<AdminViewer> {
+    return AdminViewer.of(await this.userService.viewer(actor));
   }
 
   @Query(() => AdminUserConnection, { description: 'Every account, by name (admins only)' })
-  async users(@Args() args: ConnectionArgs, @Context() ctx: AdminContext): Promise<Connection<AdminUser>> {
-    requireRole(ctx.actor, 'ADMIN', 'list users');
+  @Requires('ADMIN', 'list users')
+  async users(@Args() args: ConnectionArgs): Promise<Connection<AdminUser>> {
     const page = toPageRequest(args);
     return buildConnection(
       await this.userService.list(page),
@@ -38,15 +40,15 @@ export class UserAdminResolver {
   }
 
   @Mutation(() => CreateUserPayload, { description: 'Creates an account (admins only)' })
-  async createUser(@Args('input') input: CreateUserInput, @Context() ctx: AdminContext): Promise<CreateUserPayload> {
-    const actor = requireRole(ctx.actor, 'ADMIN', 'create users');
+  @Requires('ADMIN', 'create users')
+  async createUser(@Args('input') input: CreateUserInput, @CurrentActor() actor: Actor): Promise<CreateUserPayload> {
     const user = await this.userService.create(actor, parseInput(createUserSchema, input, ['input']));
     return { user: AdminUser.fromRow(user) };
   }
 
   @Mutation(() => UpdateUserPayload, { description: 'Changes, disables or re-enables an account (admins only)' })
-  async updateUser(@Args('input') input: UpdateUserInput, @Context() ctx: AdminContext): Promise<UpdateUserPayload> {
-    const actor = requireRole(ctx.actor, 'ADMIN', 'change users');
+  @Requires('ADMIN', 'change users')
+  async updateUser(@Args('input') input: UpdateUserInput, @CurrentActor() actor: Actor): Promise<UpdateUserPayload> {
     const user = await this.userService.update(actor, parseInput(updateUserSchema, input, ['input']));
     return { user: AdminUser.fromRow(user) };
   }

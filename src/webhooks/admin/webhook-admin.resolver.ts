@@ -1,7 +1,8 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { requireRole } from '../../auth/roles.js';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../../auth/actor.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { Requires } from '../../auth/requires.decorator.js';
 import { parseInput } from '../../common/parse-input.js';
-import type { AdminContext } from '../../graphql/admin-context.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import { toPageRequest } from '../../graphql/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
@@ -32,17 +33,14 @@ export class WebhookAdminResolver {
   constructor(private readonly webhooks: WebhookEndpointService) {}
 
   @Query(() => [WebhookEndpointModel], { description: 'Every webhook endpoint, oldest first (admins only)' })
-  async webhookEndpoints(@Context() ctx: AdminContext): Promise<WebhookEndpointModel[]> {
-    requireRole(ctx.actor, 'ADMIN', 'list webhooks');
+  @Requires('ADMIN', 'list webhooks')
+  async webhookEndpoints(): Promise<WebhookEndpointModel[]> {
     return (await this.webhooks.list()).map(WebhookEndpointModel.fromRow);
   }
 
   @Query(() => WebhookDeliveryConnection, { description: "An endpoint's deliveries, newest first (admins only)" })
-  async webhookDeliveries(
-    @Args() args: WebhookDeliveriesArgs,
-    @Context() ctx: AdminContext,
-  ): Promise<Connection<WebhookDeliveryModel>> {
-    requireRole(ctx.actor, 'ADMIN', 'see webhook deliveries');
+  @Requires('ADMIN', 'see webhook deliveries')
+  async webhookDeliveries(@Args() args: WebhookDeliveriesArgs): Promise<Connection<WebhookDeliveryModel>> {
     const { endpointId, ...pageArgs } = args;
     const { endpointId: id } = parseInput(webhookDeliveriesSchema, { endpointId });
     const page = toPageRequest(pageArgs);
@@ -56,42 +54,42 @@ export class WebhookAdminResolver {
   }
 
   @Mutation(() => CreateWebhookEndpointPayload, { description: 'Adds an endpoint; returns its secret once (admins only)' })
+  @Requires('ADMIN', 'manage webhooks')
   async createWebhookEndpoint(
     @Args('input') input: CreateWebhookEndpointInput,
-    @Context() ctx: AdminContext,
+    @CurrentActor() actor: Actor,
   ): Promise<CreateWebhookEndpointPayload> {
-    const actor = requireRole(ctx.actor, 'ADMIN', 'manage webhooks');
     const endpoint = await this.webhooks.create(actor, parseInput(createWebhookEndpointSchema, input, ['input']));
     return { endpoint: WebhookEndpointModel.fromRow(endpoint), secret: endpoint.secret };
   }
 
   @Mutation(() => UpdateWebhookEndpointPayload, { description: 'Changes, disables or re-enables an endpoint (admins only)' })
+  @Requires('ADMIN', 'manage webhooks')
   async updateWebhookEndpoint(
     @Args('input') input: UpdateWebhookEndpointInput,
-    @Context() ctx: AdminContext,
+    @CurrentActor() actor: Actor,
   ): Promise<UpdateWebhookEndpointPayload> {
-    const actor = requireRole(ctx.actor, 'ADMIN', 'manage webhooks');
     const endpoint = await this.webhooks.update(actor, parseInput(updateWebhookEndpointSchema, input, ['input']));
     return { endpoint: WebhookEndpointModel.fromRow(endpoint) };
   }
 
   @Mutation(() => DeleteWebhookEndpointPayload, { description: 'Deletes an endpoint and its deliveries (admins only)' })
+  @Requires('ADMIN', 'manage webhooks')
   async deleteWebhookEndpoint(
     @Args('input') input: DeleteWebhookEndpointInput,
-    @Context() ctx: AdminContext,
+    @CurrentActor() actor: Actor,
   ): Promise<DeleteWebhookEndpointPayload> {
-    const actor = requireRole(ctx.actor, 'ADMIN', 'manage webhooks');
     const { id } = parseInput(webhookIdSchema, input, ['input']);
     await this.webhooks.delete(actor, id);
     return { id };
   }
 
   @Mutation(() => RedeliverWebhookPayload, { description: 'Sends a finished delivery again, same id (admins only)' })
+  @Requires('ADMIN', 'manage webhooks')
   async redeliverWebhook(
     @Args('input') input: RedeliverWebhookInput,
-    @Context() ctx: AdminContext,
+    @CurrentActor() actor: Actor,
   ): Promise<RedeliverWebhookPayload> {
-    const actor = requireRole(ctx.actor, 'ADMIN', 'manage webhooks');
     const { deliveryId } = parseInput(redeliverWebhookSchema, input, ['input']);
     return { delivery: WebhookDeliveryModel.fromRow(await this.webhooks.redeliver(actor, deliveryId)) };
   }

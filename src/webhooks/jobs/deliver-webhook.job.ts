@@ -1,10 +1,10 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { JobHandler, JobRecord } from '../../jobs/job-handler.js';
-import { JobRegistry } from '../../jobs/job-registry.js';
+import { JobProcessor } from '../../jobs/job-processor.decorator.js';
 import { LOGGER } from '../../logging/logging.module.js';
 import { sendWebhook, type WebhookResponse } from '../delivery/webhook-sender.js';
 import { signatureHeader } from '../delivery/webhook-signature.js';
@@ -19,22 +19,18 @@ type Payload = z.output<typeof deliverWebhookPayload>;
 // Sends one delivery (enqueued by WebhookEventListener or a redelivery). A failure is recorded on the
 // delivery and rethrown, so the queue retries with its backoff; the last attempt marks it FAILED.
 // Idempotent: a delivery that already succeeded, or is gone with its endpoint, is not sent again.
+@JobProcessor()
 @Injectable()
-export class DeliverWebhookJob implements JobHandler<typeof deliverWebhookPayload>, OnModuleInit {
+export class DeliverWebhookJob implements JobHandler<typeof deliverWebhookPayload> {
   readonly name = DELIVER_WEBHOOK_JOB;
   readonly schema = deliverWebhookPayload;
 
   constructor(
-    private readonly registry: JobRegistry,
     private readonly webhooks: WebhookRepository,
     private readonly metrics: WebhookMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   async handle({ deliveryId }: Payload, job: JobRecord): Promise<void> {
     const delivery = await this.webhooks.findDelivery(deliveryId);

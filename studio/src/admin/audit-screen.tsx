@@ -67,7 +67,7 @@ export default function AuditScreen() {
           { label: 'When', cell: (e: any) => formatDateTime(e.createdAt) },
           { label: 'Action', cell: (e: any) => e.action },
           { label: 'Who', cell: (e: any) => `${e.actorKind}${e.actorId ? ` ${e.actorId.slice(0, 8)}` : ''}` },
-          { label: 'What', cell: (e: any) => `${e.entityType} ${e.entityId ? e.entityId.slice(0, 12) : ''}` },
+          { label: 'What', cell: (e: any) => `${e.entityType} ${e.entityId ? e.entityId.slice(-12) : ''}` },
           { label: 'From', cell: (e: any) => e.ip ?? '—' },
         ]}
       />

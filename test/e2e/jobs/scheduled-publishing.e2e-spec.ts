@@ -7,24 +7,30 @@ import { mutateArticle } from '../../utils/admin-articles.js';
 import { loginAs } from '../../utils/auth.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
 import { createTestDatabase } from '../../utils/test-database.js';
+import { TestClock } from '../../utils/clock.js';
 import { sleep, waitFor } from '../../utils/wait-for.js';
 import { onPostgres } from '../../utils/on-postgres.js';
 
 // Two app instances on one database need a server: the embedded one is a single session.
 const onServer = onPostgres(it, 'scheduled publishing across instances');
 
-// The workflow refuses a publish time less than a second ahead.
-const soon = (ms = 1500) => new Date(Date.now() + ms).toISOString();
+// Every app here reads the time from this clock: a schedule an hour ahead comes due when the test
+// moves the clock an hour on, not after an hour (or a second) of waiting.
+const clock = new TestClock();
+const HOUR = 3_600_000;
+const ahead = (ms: number) => new Date(clock.now().getTime() + ms).toISOString();
+// The runner polls every 100 ms: this is several polls, in which nothing that is not due may run.
+const someTicks = () => sleep(400);
 
 async function publicArticle(t: TestApp, slug: string) {
   const { article } = await t.graphql.data(`query($slug: String!) { article(slug: $slug) { headline publishedAt } }`, { slug });
   return article;
 }
 
-async function scheduledDraft(t: TestApp, headline: string, leadMs: number) {
+async function scheduledDraft(t: TestApp, headline: string) {
   const editor = await loginAs(t, 'EDITOR');
   const draft = await mutateArticle(editor.admin, 'createArticle', { headline });
-  return mutateArticle(editor.admin, 'scheduleArticle', { id: draft.id, publishAt: soon(leadMs) });
+  return mutateArticle(editor.admin, 'scheduleArticle', { id: draft.id, publishAt: ahead(HOUR) });
 }
 
 const publishedAudits = (t: TestApp, articleId: string) =>
@@ -34,7 +40,7 @@ describe('scheduled publishing', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({}, undefined, { clock });
   });
   afterAll(() => t.close());
 
@@ -42,14 +48,14 @@ describe('scheduled publishing', () => {
     const editor = await loginAs(t, 'EDITOR');
     const draft = await mutateArticle(editor.admin, 'createArticle', { headline: 'Election night results' });
     // Rescheduling replaces the first publish job: the later call's time wins.
-    await mutateArticle(editor.admin, 'scheduleArticle', {
-      id: draft.id,
-      publishAt: new Date(Date.now() + 3_600_000).toISOString(),
-    });
-    const publishAt = soon();
+    await mutateArticle(editor.admin, 'scheduleArticle', { id: draft.id, publishAt: ahead(HOUR) });
+    const publishAt = ahead(2 * HOUR);
     const scheduled = await mutateArticle(editor.admin, 'scheduleArticle', { id: draft.id, publishAt });
+    clock.advance(HOUR + 1000);
+    await someTicks();
     expect(await publicArticle(t, scheduled.slug)).toBeNull();
 
+    clock.advance(HOUR);
     const live = await waitFor(() => publicArticle(t, scheduled.slug), 8000, 'the article to go live');
     expect(live).toEqual({ headline: 'Election night results', publishedAt: publishAt });
     const row = await t.prisma.article.findFirstOrThrow({ where: { slug: scheduled.slug } });
@@ -64,18 +70,19 @@ describe('scheduled publishing', () => {
   it('does not publish an article whose schedule was cancelled', async () => {
     const editor = await loginAs(t, 'EDITOR');
     const draft = await mutateArticle(editor.admin, 'createArticle', { headline: 'Embargoed statement' });
-    await mutateArticle(editor.admin, 'scheduleArticle', { id: draft.id, publishAt: soon(1200) });
+    await mutateArticle(editor.admin, 'scheduleArticle', { id: draft.id, publishAt: ahead(HOUR) });
     await mutateArticle(editor.admin, 'unpublishArticle', { id: draft.id });
 
-    await sleep(2000);
+    clock.advance(HOUR + 1000);
+    await someTicks();
     expect(await publicArticle(t, draft.slug)).toBeNull();
     expect(await t.prisma.article.findFirstOrThrow({ where: { slug: draft.slug } })).toMatchObject({ status: 'DRAFT' });
   });
 
   onServer('publishes exactly once with two instances, even when its job runs twice', async () => {
-    const second = await createTestApp({}, t.database);
+    const second = await createTestApp({}, t.database, { clock });
     try {
-      const scheduled = await scheduledDraft(t, 'Summit communique', 1500);
+      const scheduled = await scheduledDraft(t, 'Summit communique');
       const row = await t.prisma.article.findFirstOrThrow({ where: { slug: scheduled.slug } });
       // A second publish job for the same article (as a rerun would make), due at the same time, so
       // both instances are likely to try at once: the workflow must still publish only once.
@@ -83,6 +90,7 @@ describe('scheduled publishing', () => {
         data: { name: 'article.publish-scheduled', payload: { articleId: row.id }, runAt: row.scheduledAt! },
       });
 
+      clock.advance(HOUR + 1000);
       await waitFor(() => publicArticle(second, scheduled.slug), 8000, 'the article to go live');
       await waitFor(
         async () =>
@@ -104,17 +112,18 @@ describe('scheduled publishing', () => {
   it('publishes after a restart an article whose time passed while no instance ran', async () => {
     const database = await createTestDatabase();
     try {
-      const stopped = await createTestApp({ JOBS_ENABLED: 'false' }, database);
+      const stopped = await createTestApp({ JOBS_ENABLED: 'false' }, database, { clock });
       let scheduled;
       try {
-        scheduled = await scheduledDraft(stopped, 'Overnight decision', 1200);
-        await sleep(1500);
+        scheduled = await scheduledDraft(stopped, 'Overnight decision');
+        clock.advance(HOUR + 1000);
+        await someTicks();
         expect(await publicArticle(stopped, scheduled.slug)).toBeNull(); // due, but nobody runs jobs
       } finally {
         await stopped.close();
       }
 
-      const restarted = await createTestApp({}, database);
+      const restarted = await createTestApp({}, database, { clock });
       try {
         const live = await waitFor(() => publicArticle(restarted, scheduled.slug), 8000, 'the article to go live');
         expect(live.headline).toBe('Overnight decision');
@@ -133,8 +142,9 @@ describe('scheduled publishing', () => {
     try {
       // The web process schedules and stops; then only a worker runs (one at a time: the embedded
       // test database is a single session).
-      const web = await createTestApp({ JOBS_ENABLED: 'false' }, database);
-      const scheduled = await scheduledDraft(web, 'Published by the worker', 1200).finally(() => web.close());
+      const web = await createTestApp({ JOBS_ENABLED: 'false' }, database, { clock });
+      const scheduled = await scheduledDraft(web, 'Published by the worker').finally(() => web.close());
+      clock.advance(HOUR + 1000);
 
       const config = loadConfig({
         NODE_ENV: 'test',
@@ -143,7 +153,7 @@ describe('scheduled publishing', () => {
         DATABASE_POOL_SIZE: String(database.poolSize),
         JOBS_POLL_INTERVAL_MS: '100',
       });
-      const worker = await createWorkerContext(config, { logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }) });
+      const worker = await createWorkerContext(config, { logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }), clock });
       try {
         expect(worker.get(JobRegistry).names()).toContain('article.publish-scheduled');
         const prisma = worker.get(PrismaService);

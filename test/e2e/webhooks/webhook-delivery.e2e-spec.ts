@@ -1,5 +1,6 @@
 import { mutateArticle } from '../../utils/admin-articles.js';
 import { loginAs, type LoggedIn } from '../../utils/auth.js';
+import { TestClock } from '../../utils/clock.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
 import { waitFor } from '../../utils/wait-for.js';
 import { verifySignature, WebhookReceiver } from '../../utils/webhook-receiver.js';
@@ -15,13 +16,16 @@ const DELIVERIES = `query($endpointId: ID!, $first: Int, $after: String) {
 const REDELIVER = `mutation($input: RedeliverWebhookInput!) { redeliverWebhook(input: $input) { delivery { id status } } }`;
 
 // Loopback receivers need WEBHOOKS_ALLOW_PRIVATE_TARGETS, which also allows plain http.
+// Retries become due on this clock: the tests move it past a backoff instead of waiting it out.
+const clock = new TestClock();
+
 describe('webhook delivery', () => {
   let t: TestApp;
   let admin: LoggedIn;
   let receiver: WebhookReceiver;
 
   beforeAll(async () => {
-    t = await createTestApp({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' });
+    t = await createTestApp({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' }, undefined, { clock });
     admin = await loginAs(t, 'ADMIN');
   });
   beforeEach(async () => {
@@ -125,13 +129,18 @@ describe('webhook delivery', () => {
     receiver.respondWith(500, 503);
     await publish('Flood warnings extended');
 
-    // The queue's real backoff: about 2 s, then 4 s (see job-backoff.ts).
     const [row] = await deliveryRows(endpoint.id);
-    await waitFor(async () => (await deliveryRow(row!.id)).status === 'SUCCEEDED', 20_000, 'the third attempt');
+    // The queue's own backoff (2 s, then 4 s, ±20%: job-backoff.ts) is passed on the clock, not
+    // waited out: after each failed attempt the clock moves past the longest delay it may have.
+    for (const attempt of [1, 2]) {
+      await waitFor(async () => (await deliveryRow(row!.id)).attempts >= attempt, 8000, `attempt ${attempt}`);
+      clock.advance(2 ** attempt * 1200 + 1000);
+    }
+    await waitFor(async () => (await deliveryRow(row!.id)).status === 'SUCCEEDED', 8000, 'the third attempt');
     expect(await deliveryRow(row!.id)).toMatchObject({ attempts: 3, lastStatusCode: 200, lastError: null });
     expect(receiver.received.map((r) => r.headers['newsdesk-delivery'])).toEqual([row!.id, row!.id, row!.id]);
     expect(await jobOf(row!.id)).toMatchObject({ attempts: 3, completedAt: expect.any(Date) });
-  }, 30_000);
+  });
 
   it('marks a delivery FAILED after its last attempt, shows it to admins, and redelivers it', async () => {
     const endpoint = await subscribe(['article.published']);

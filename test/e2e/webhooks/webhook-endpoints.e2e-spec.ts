@@ -1,5 +1,8 @@
+import { mutateArticle } from '../../utils/admin-articles.js';
 import { loginAs, type LoggedIn } from '../../utils/auth.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
+import { waitFor } from '../../utils/wait-for.js';
+import { WebhookReceiver } from '../../utils/webhook-receiver.js';
 
 const ENDPOINT_FIELDS = 'id url events description enabled createdAt';
 
@@ -23,6 +26,41 @@ describe('admin API: webhook endpoints', () => {
     admin = await loginAs(t, 'ADMIN');
   });
   afterAll(() => t.close());
+
+  // First in the file: it is the one case that publishes, so the endpoints below get no deliveries.
+  describe('webhook targets at delivery time', () => {
+    let receiver: WebhookReceiver;
+
+    beforeAll(async () => {
+      receiver = await WebhookReceiver.start();
+    });
+    afterAll(() => receiver.close());
+
+    it('checks the address again before each attempt and sends nothing to a private one', async () => {
+      // Stands for a host that resolved to a public address when it was saved and to loopback now
+      // (DNS rebinding): the row holds a loopback URL that the API itself would have refused.
+      const endpoint = await t.prisma.webhookEndpoint.create({
+        data: { url: receiver.url, secret: 'whsec_test', events: ['article.published'] },
+      });
+      const draft = await mutateArticle(admin.admin, 'createArticle', { headline: 'Rebinding attempt' });
+      await mutateArticle(admin.admin, 'publishArticle', { id: draft.id });
+
+      const delivery = await waitFor(
+        async () => {
+          const row = await t.prisma.webhookDelivery.findFirst({ where: { endpointId: endpoint.id } });
+          return row && row.attempts > 0 && row;
+        },
+        8000,
+        'the first attempt',
+      );
+      expect(delivery).toMatchObject({
+        status: 'PENDING',
+        lastStatusCode: null,
+        lastError: expect.stringContaining('Refused target'),
+      });
+      expect(receiver.received).toEqual([]);
+    });
+  });
 
   it('creates an endpoint and shows its secret only once', async () => {
     const input = {

@@ -1,7 +1,8 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { requireRole } from '../../../auth/roles.js';
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../../../auth/actor.js';
+import { CurrentActor } from '../../../auth/current-actor.decorator.js';
+import { Requires } from '../../../auth/requires.decorator.js';
 import { parseInput } from '../../../common/parse-input.js';
-import type { AdminContext } from '../../../graphql/admin-context.js';
 import { createPartnerSchema, partnerIdSchema, updatePartnerSchema, usageDaysSchema } from '../partner.schema.js';
 import { PartnerService } from '../partner.service.js';
 import { AdminPartner, PartnerUsageDay } from './admin-partner.model.js';
@@ -16,8 +17,8 @@ export class PartnerAdminResolver {
 
   // A handful of partners per publisher: one list, no paging.
   @Query(() => [AdminPartner], { description: 'Every syndication partner, by name (admins only)' })
-  async partners(@Context() ctx: AdminContext): Promise<AdminPartner[]> {
-    requireRole(ctx.actor, 'ADMIN', 'list partners');
+  @Requires('ADMIN', 'list partners')
+  async partners(): Promise<AdminPartner[]> {
     return (await this.partnerService.list()).map(AdminPartner.fromRow);
   }
 
@@ -33,15 +34,15 @@ export class PartnerAdminResolver {
   }
 
   @Mutation(() => PartnerKeyPayload, { description: 'Adds a partner and shows its key once (admins only)' })
-  async createPartner(@Args('input') input: CreatePartnerInput, @Context() ctx: AdminContext): Promise<PartnerKeyPayload> {
-    const actor = requireRole(ctx.actor, 'ADMIN', 'manage partners');
+  @Requires('ADMIN', 'manage partners')
+  async createPartner(@Args('input') input: CreatePartnerInput, @CurrentActor() actor: Actor): Promise<PartnerKeyPayload> {
     const { key, partner } = await this.partnerService.create(actor, parseInput(createPartnerSchema, input, ['input']));
     return { key, partner: AdminPartner.fromRow(partner) };
   }
 
   @Mutation(() => UpdatePartnerPayload, { description: "Changes a partner's name, scope, limits or enabled flag (admins only)" })
-  async updatePartner(@Args('input') input: UpdatePartnerInput, @Context() ctx: AdminContext): Promise<UpdatePartnerPayload> {
-    const actor = requireRole(ctx.actor, 'ADMIN', 'manage partners');
+  @Requires('ADMIN', 'manage partners')
+  async updatePartner(@Args('input') input: UpdatePartnerInput, @CurrentActor() actor: Actor): Promise<UpdatePartnerPayload> {
     const partner = await this.partnerService.update(actor, parseInput(updatePartnerSchema, input, ['input']));
     return { partner: AdminPartner.fromRow(partner) };
   }
@@ -49,8 +50,8 @@ export class PartnerAdminResolver {
   @Mutation(() => PartnerKeyPayload, {
     description: 'Gives a partner a new key, shown once; the old one stops working (admins only)',
   })
-  async rotatePartnerKey(@Args('input') input: RotatePartnerKeyInput, @Context() ctx: AdminContext): Promise<PartnerKeyPayload> {
-    const actor = requireRole(ctx.actor, 'ADMIN', 'manage partners');
+  @Requires('ADMIN', 'manage partners')
+  async rotatePartnerKey(@Args('input') input: RotatePartnerKeyInput, @CurrentActor() actor: Actor): Promise<PartnerKeyPayload> {
     const { id } = parseInput(partnerIdSchema, input, ['input']);
     const { key, partner } = await this.partnerService.rotateKey(actor, id);
     return { key, partner: AdminPartner.fromRow(partner) };
