@@ -84,6 +84,8 @@ describe('Studio: write, illustrate and schedule a story in a browser', () => {
     await page.keyboard.type('Talks in Bamako stalled on Monday.');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Heading 2' }).press('Enter');
+    // The toolbar hands the focus back to the body on the next frame: type once it is there.
+    await page.waitForFunction(() => (globalThis as any).document.activeElement?.classList.contains('ProseMirror'));
     await page.keyboard.type('What comes next');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Read the ');
