@@ -178,7 +178,7 @@ export async function loadArticles({ client, mode }: LoaderConnection, batch: re
       await insert(client, 'article_authors', authorLinks);
       await insert(client, 'articles', articles, [
         'search_vector',
-        'articles_search_vector(r.id, r.headline, r.dek, r.body_text)',
+        "articles_search_vector(r.id, r.headline, r.dek, r.body_text, 'english')",
       ]);
     } else {
       await insert(client, 'articles', articles);
@@ -216,7 +216,7 @@ export async function verify(client: pg.Client): Promise<void> {
         WHERE au.avatar_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM images i WHERE i.id = au.avatar_id)) AS "bad authors",
       (SELECT count(*)::int FROM (
          (SELECT * FROM articles ORDER BY id LIMIT 250) UNION ALL (SELECT * FROM articles ORDER BY id DESC LIMIT 250)
-       ) a WHERE a.search_vector IS DISTINCT FROM articles_search_vector(a.id, a.headline, a.dek, a.body_text)
+       ) a WHERE a.search_vector IS DISTINCT FROM articles_search_vector(a.id, a.headline, a.dek, a.body_text, a.search_config)
       ) AS "stale search vectors"`);
   const problems = Object.entries(rows[0]).filter(([, count]) => count > 0);
   if (problems.length) throw new Error(`Loaded data is inconsistent: ${problems.map(([what, n]) => `${n} ${what}`).join(', ')}`);

@@ -2,6 +2,7 @@ import { Keyset } from '../common/pagination/keyset.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import { Prisma, type ArticleType } from '../generated/prisma/client.js';
 import { publishedSql } from './article-visibility.js';
+import { articleSearch, type ConfigInUse } from './search/text-search-query.js';
 
 export interface ArticleListFilter {
   readonly tagSlug?: string;
@@ -36,9 +37,11 @@ const PUBLISHED = publishedSql('a');
 export class ArticleListQuery {
   private readonly order: ArticleOrder;
 
+  /** `searchConfigs`: the text-search configurations in use (search/text-search-query.ts), with a search. */
   constructor(
     private readonly filter: ArticleListFilter,
     order: ArticleOrder,
+    private readonly searchConfigs: readonly ConfigInUse[] = [],
   ) {
     // Relevance needs a search; without one it means newest first.
     this.order = order === 'RELEVANCE' && !filter.search ? 'NEWEST' : order;
@@ -82,9 +85,13 @@ export class ArticleListQuery {
   // matches instead, a bounded cost; NEWEST and OLDEST page through all matches.
   private relevanceWindow(): Prisma.Sql {
     return Prisma.sql`
-      SELECT ${this.idColumn()} AS id, ${this.publishedAt()} AS "publishedAt", a.search_vector, q.query
+      SELECT ${this.idColumn()} AS id, ${this.publishedAt()} AS "publishedAt", a.search_vector, ${this.search().ownQuery} AS query
       ${this.from()} ${this.where()}
       ORDER BY ${this.publishedAt()} DESC, ${this.idColumn()} DESC LIMIT ${RELEVANCE_WINDOW}`;
+  }
+
+  private search() {
+    return articleSearch(this.filter.search ?? '', this.searchConfigs);
   }
 
   private isRanked(): boolean {
@@ -110,7 +117,7 @@ export class ArticleListQuery {
   }
 
   private from(): Prisma.Sql {
-    const { tagSlug, authorSlug, search } = this.filter;
+    const { tagSlug, authorSlug } = this.filter;
     const joins: Prisma.Sql[] = [];
     if (tagSlug) {
       joins.push(Prisma.sql`JOIN article_tags t ON t.article_id = a.id
@@ -120,7 +127,6 @@ export class ArticleListQuery {
       joins.push(Prisma.sql`JOIN article_authors au ON au.article_id = a.id
         AND au.author_id = (SELECT id FROM authors WHERE slug = ${authorSlug} AND deleted_at IS NULL)`);
     }
-    if (search) joins.push(Prisma.sql`CROSS JOIN websearch_to_tsquery('english', ${search}) AS q(query)`);
     return joins.length ? Prisma.sql`FROM articles a ${Prisma.join(joins, ' ')}` : Prisma.sql`FROM articles a`;
   }
 
@@ -134,7 +140,7 @@ export class ArticleListQuery {
       conditions.push(Prisma.sql`a.series_id = (SELECT id FROM series WHERE slug = ${seriesSlug} AND deleted_at IS NULL)`);
     }
     if (type) conditions.push(Prisma.sql`a.type = ${type}::article_type`);
-    if (search) conditions.push(Prisma.sql`a.search_vector @@ q.query`);
+    if (search) conditions.push(this.search().matches);
     conditions.push(...this.allowlists());
     return Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}`;
   }

@@ -29,7 +29,7 @@ function urlSql(site: AppConfig['site']): ColumnSql {
  * or a lookup: the teaser, label and body HTML were derived when the article was written.
  */
 export function articleProjection(
-  site: AppConfig['site'],
+  { site, publication }: Pick<AppConfig, 'site' | 'publication'>,
   related: { author: EntityProjection; image: EntityProjection },
 ): EntityProjection {
   return {
@@ -54,6 +54,8 @@ export function articleProjection(
       seoTitle: column('seo_title'),
       seoDescription: column('seo_description'),
       canonicalUrl: column('canonical_url'),
+      // The article's own language, else the publication's.
+      language: (alias) => Prisma.sql`coalesce(${Prisma.raw(alias)}.language, ${publication.language}::text)`,
     },
     relations: {
       authors: {

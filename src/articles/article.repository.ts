@@ -21,6 +21,7 @@ import {
   type ArticleSortKeys,
 } from './article-list.query.js';
 import { publishedSql } from './article-visibility.js';
+import { CONFIGS_IN_USE_SQL, type ConfigInUse } from './search/text-search-query.js';
 
 /** The public Article projection, built from the site config (see article.projection.ts). */
 export const ARTICLE_PROJECTION = Symbol('ArticleProjection');
@@ -80,8 +81,10 @@ export class ArticleRepository {
     keys: ResponseKeys,
     options: { limit?: number } = {},
   ): Promise<ArticlePage> {
-    const query = new ArticleListQuery(filter, order);
     keys.add(...listKeysOf(filter));
+    // A search parses the query in each language in use: read those first (articles/search).
+    const configs = filter.search ? await this.reader.query<ConfigInUse>(keys, CONFIGS_IN_USE_SQL) : [];
+    const query = new ArticleListQuery(filter, order, configs);
     const [result] = await this.reader.query<{ json: string | null }>(
       keys,
       Prisma.sql`

@@ -47,7 +47,7 @@ const projection = {
   provide: ARTICLE_PROJECTION,
   inject: [APP_CONFIG, AUTHOR_PROJECTION, IMAGE_PROJECTION],
   useFactory: (config: AppConfig, author: EntityProjection, image: EntityProjection) =>
-    articleProjection(config.site, { author, image }),
+    articleProjection(config, { author, image }),
 };
 
 // The job handlers register themselves with the queue; nothing else calls them.

@@ -38,6 +38,8 @@ export interface PublicArticle extends ProjectedRow {
   seoTitle: string | null;
   seoDescription: string | null;
   canonicalUrl: string | null;
+  /** BCP 47: the article's, else the publication's. */
+  language: string;
   authors: PublicRef[];
   tags: PublicRef[];
   section: PublicRef | null;
@@ -68,6 +70,7 @@ export const PARTNER_ARTICLE = Selection.of(
     'seoTitle',
     'seoDescription',
     'canonicalUrl',
+    'language',
   ],
   { authors: REF, tags: REF, section: REF, series: REF, featuredImage: IMAGE },
 );

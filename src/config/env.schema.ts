@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { languageTag } from '../common/language-tag.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -26,19 +27,6 @@ const trustProxy = z
     if (bad.length) ctx.addIssue({ code: 'custom', message: `not a hop count, address or CIDR: ${bad.join(', ')}` });
     return entries;
   });
-
-// A BCP 47 language tag (en, en-GB, pt-BR, zh-Hant-TW), canonicalised: `Intl` is the validator. The
-// language subtag must be an ISO 639 code (2-3 letters): BCP 47's 5-8 letter form would let "english" pass.
-const languageTag = z.string().transform((value, ctx) => {
-  try {
-    const [canonical] = Intl.getCanonicalLocales(value);
-    if (canonical && /^[a-z]{2,3}$/.test(new Intl.Locale(canonical).language)) return canonical;
-  } catch {
-    // Reported below.
-  }
-  ctx.addIssue({ code: 'custom', message: 'must be a BCP 47 language tag, e.g. en, en-GB, de, pt-BR' });
-  return z.NEVER;
-});
 
 const postgresUrl = z
   .string()

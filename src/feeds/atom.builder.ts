@@ -8,7 +8,8 @@ export function atomEntryId(guid: string): string {
 }
 
 // Atom 1.0 (RFC 4287). The feed-level <author> is the publisher, so entries without a byline stay
-// valid; the featured image is an enclosure link plus Media RSS for its caption and credit.
+// valid; the featured image is an enclosure link plus Media RSS for its caption and credit. Entries
+// inherit the feed's xml:lang; one in another language says so on its <entry>.
 export function buildAtom(feed: Feed): string {
   const doc = xmlDocument();
   const root = el(doc, 'feed', {
@@ -24,7 +25,9 @@ export function buildAtom(feed: Feed): string {
   el(root, 'updated', {}, (feed.updatedAt ?? new Date(0)).toISOString());
   el(el(root, 'author'), 'name', {}, feed.publisher);
   el(root, 'generator', {}, 'Newsdesk');
-  for (const item of feed.items) addEntry(el(root, 'entry'), item);
+  for (const item of feed.items) {
+    addEntry(el(root, 'entry', item.language === feed.language ? {} : { 'xml:lang': item.language }), item);
+  }
   return serialise(doc);
 }
 

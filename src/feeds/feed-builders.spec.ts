@@ -19,6 +19,7 @@ function article(overrides: Partial<PublicArticle> = {}): PublicArticle {
     url: 'https://news.example.com/news/a-b',
     headline: HOSTILE,
     teaser: 'First paragraph.',
+    language: 'en-GB',
     bodyHtml: '<p>First paragraph.</p>',
     publishedAt: date,
     updatedAt: date,
@@ -63,5 +64,19 @@ describe('feed builders', () => {
     expect(atom.author.name).toBe('The Foreign Desk');
     const json = JSON.parse(buildJsonFeed(feedOf(true)));
     expect(json).toMatchObject({ language: 'en-GB', authors: [{ name: 'The Foreign Desk' }] });
+  });
+
+  it("marks an item in another language than the publication's, in each format", () => {
+    const feed = toFeed(site, publication, { id: 'urn:x', title: 'T', description: 'D' }, [
+      toFeedItem(article({ id: 'same' }), true, null),
+      toFeedItem(article({ id: 'other', language: 'pt-BR' }), true, null),
+    ]);
+    const [same, other] = parse(buildRss(feed)).rss.channel.item;
+    expect(same).not.toHaveProperty('dc:language');
+    expect(other['dc:language']).toBe('pt-br');
+    const entries = parse(buildAtom(feed)).feed.entry;
+    expect(entries[0]).not.toHaveProperty('@_xml:lang');
+    expect(entries[1]['@_xml:lang']).toBe('pt-BR');
+    expect(JSON.parse(buildJsonFeed(feed)).items.map((item: { language: string }) => item.language)).toEqual(['en-GB', 'pt-BR']);
   });
 });

@@ -26,6 +26,7 @@ export function toFeedItem(article: PublicArticle, fullText: boolean, image: Fee
     summary: article.teaser,
     image,
     contentHtml: fullText ? (article.bodyHtml ?? null) : null,
+    language: article.language,
   };
 }
 

@@ -22,6 +22,8 @@ export interface FeedItem {
   readonly image: FeedImage | null;
   /** Sanitised HTML; null when the reader may only see the teaser. */
   readonly contentHtml: string | null;
+  /** BCP 47 tag of the article: its own, else the publication's. */
+  readonly language: string;
 }
 
 export interface Feed {

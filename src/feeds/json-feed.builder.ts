@@ -25,6 +25,7 @@ function toJsonItem(item: FeedItem): Record<string, unknown> {
     date_published: item.publishedAt.toISOString(),
     date_modified: item.updatedAt.toISOString(),
     authors: item.authors.map((name) => ({ name })),
+    language: item.language,
     tags: item.categories.map((category) => category.name),
     ...(item.image
       ? {

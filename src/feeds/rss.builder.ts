@@ -9,7 +9,8 @@ const NAMESPACES = {
 };
 
 // RSS 2.0 with the usual extensions: dc:creator for bylines (RSS <author> must be an e-mail),
-// content:encoded for the body and Media RSS for the featured image with its caption and credit.
+// content:encoded for the body, Media RSS for the featured image with its caption and credit, and
+// dc:language on an item whose language is not the channel's.
 // HTML goes in as escaped text rather than CDATA, so "]]>" in a body can never end it early.
 export function buildRss(feed: Feed): string {
   const doc = xmlDocument();
@@ -17,20 +18,26 @@ export function buildRss(feed: Feed): string {
   el(channel, 'title', {}, feed.title);
   el(channel, 'link', {}, feed.siteUrl);
   el(channel, 'description', {}, feed.description);
-  el(channel, 'language', {}, feed.language.toLowerCase());
+  el(channel, 'language', {}, rssLanguage(feed.language));
   el(channel, 'generator', {}, 'Newsdesk');
   if (feed.updatedAt) el(channel, 'lastBuildDate', {}, feed.updatedAt.toUTCString());
-  for (const item of feed.items) addItem(el(channel, 'item'), item);
+  for (const item of feed.items) addItem(el(channel, 'item'), item, feed.language);
   return serialise(doc);
 }
 
-function addItem(item: XMLBuilder, entry: FeedItem): void {
+// RSS's language codes are lower case (en-gb), as RSS 2.0 and the W3C list it points to write them.
+function rssLanguage(tag: string): string {
+  return tag.toLowerCase();
+}
+
+function addItem(item: XMLBuilder, entry: FeedItem, channelLanguage: string): void {
   el(item, 'title', {}, entry.title);
   el(item, 'link', {}, entry.url);
   el(item, 'guid', { isPermaLink: 'false' }, entry.guid);
   el(item, 'pubDate', {}, entry.publishedAt.toUTCString());
   el(item, 'atom:updated', {}, entry.updatedAt.toISOString());
   for (const author of entry.authors) el(item, 'dc:creator', {}, author);
+  if (entry.language !== channelLanguage) el(item, 'dc:language', {}, rssLanguage(entry.language));
   for (const category of entry.categories) el(item, 'category', {}, category.name);
   optionalElement(item, 'description', entry.summary);
   optionalElement(item, 'content:encoded', entry.contentHtml);

@@ -67,6 +67,8 @@ export class ContentFactory {
       authors?: Author[];
       deletedAt?: Date;
       createdById?: string;
+      /** BCP 47; absent means the publication's. */
+      language?: string;
     } = {},
   ): Promise<Article> {
     const id = unique();
@@ -79,10 +81,16 @@ export class ContentFactory {
         slug: options.slug ?? `article-${id}`,
         dek: options.dek ?? null,
         teaser: options.teaser ?? null,
+        language: options.language ?? null,
         body: [{ type: 'paragraph', text }],
         // What an editor's save derives (article-derivation.ts), so factory rows read like real ones.
         ...deriveArticleFields(
-          { type: options.type ?? 'NEWS', teaser: options.teaser ?? null, body: [{ type: 'paragraph', text }] },
+          {
+            type: options.type ?? 'NEWS',
+            teaser: options.teaser ?? null,
+            language: options.language,
+            body: [{ type: 'paragraph', text }],
+          },
           { sectionName: options.section?.name ?? null },
           DERIVATION_SETTINGS,
         ),

@@ -18,6 +18,7 @@ interface Row {
   type: ArticleType;
   teaser: string | null;
   label: string | null;
+  language: string | null;
   body: unknown;
   section_name: string | null;
 }
@@ -46,7 +47,7 @@ export class ArticleDerivationRepository {
   /** The next batch in `scope` after `afterId` (id order), locked for this transaction. */
   async claimBatch(tx: Tx, scope: DerivationScope, afterId: string | null, limit: number): Promise<DerivationInput[]> {
     const rows = await tx.$queryRaw<Row[]>`
-      SELECT a.id, a.type, a.teaser, a.label, a.body, s.name AS section_name
+      SELECT a.id, a.type, a.teaser, a.label, a.language, a.body, s.name AS section_name
       FROM articles a LEFT JOIN sections s ON s.id = a.section_id AND s.deleted_at IS NULL
       WHERE ${this.condition(scope)} ${afterId ? Prisma.sql`AND a.id > ${afterId}::uuid` : Prisma.empty}
       ORDER BY a.id LIMIT ${limit}
@@ -55,7 +56,7 @@ export class ArticleDerivationRepository {
     const images = await this.bodyImages.forBodies(bodies, tx);
     return rows.map((row, index) => ({
       id: row.id,
-      source: { type: row.type, teaser: row.teaser, label: row.label, body: bodies[index]! },
+      source: { type: row.type, teaser: row.teaser, label: row.label, language: row.language, body: bodies[index]! },
       dependencies: { sectionName: row.section_name, images },
     }));
   }
@@ -66,7 +67,8 @@ export class ArticleDerivationRepository {
     await tx.$executeRaw`
       UPDATE articles SET display_teaser = ${fields.displayTeaser}, display_label = ${fields.displayLabel},
         body_html = ${fields.bodyHtml}, body_text = ${fields.bodyText}, word_count = ${fields.wordCount},
-        reading_time_minutes = ${fields.readingTimeMinutes}, derived_version = ${fields.derivedVersion}
+        reading_time_minutes = ${fields.readingTimeMinutes}, search_config = ${fields.searchConfig},
+        derived_version = ${fields.derivedVersion}
       WHERE id = ${id}::uuid`;
   }
 

@@ -4,24 +4,31 @@ import type { ArticleType } from '../../generated/prisma/client.js';
 import type { ArticleBody } from '../body/article-body.schema.js';
 import { renderBodyHtml, type RenderableImage } from '../body/article-body.renderer.js';
 import { analyseBody, deriveTeaser } from '../body/article-body.text.js';
+import { searchConfigFor } from '../search/text-search-config.js';
 
 /**
  * The version of the derivation code below. Bump it whenever a change here (or in the renderer, the
  * teaser or the text analysis) would write something different: stored rows of other versions are
  * then re-derived in the background (ArticleDerivationService).
  */
-const DERIVATION_CODE_VERSION = 1;
+const DERIVATION_CODE_VERSION = 2;
 
-/** The configuration that shapes derived output (which hosts embeds may frame). */
-export type DerivationSettings = Pick<AppConfig, 'embeds'>;
+/**
+ * The configuration that shapes derived output: which hosts embeds may frame, and the publication's
+ * language (the search configuration of articles without their own).
+ */
+export interface DerivationSettings extends Pick<AppConfig, 'embeds'> {
+  readonly publication: Pick<AppConfig['publication'], 'language'>;
+}
 
 /**
  * What a stored row's derived_version must equal to be current: the code version and a fingerprint of
- * the settings, so changing EMBED_HOSTS re-derives the archive too. A positive 31-bit integer.
+ * the settings, so changing EMBED_HOSTS or PUBLICATION_LANGUAGE re-derives the archive too. A positive
+ * 31-bit integer.
  */
 export function derivationVersion(settings: DerivationSettings): number {
   const fingerprint = createHash('sha256')
-    .update(JSON.stringify([DERIVATION_CODE_VERSION, settings.embeds]))
+    .update(JSON.stringify([DERIVATION_CODE_VERSION, settings.embeds, settings.publication.language]))
     .digest()
     .readUInt32BE(0);
   return (fingerprint % 0x7fff_ffff) + 1;
@@ -44,6 +51,8 @@ export interface DerivationSource {
   readonly teaser: string | null;
   readonly body: ArticleBody;
   readonly label?: string | null;
+  /** BCP 47; null or absent means the publication's. */
+  readonly language?: string | null;
 }
 
 /** ...and what it depends on elsewhere: when one of these changes, the article is re-derived. */
@@ -62,6 +71,8 @@ export interface DerivedArticleFields {
   bodyText: string;
   wordCount: number;
   readingTimeMinutes: number;
+  /** The text-search configuration search_vector is built with (articles/search/text-search-config.ts). */
+  searchConfig: string;
   derivedVersion: number;
 }
 
@@ -84,6 +95,7 @@ export function deriveArticleFields(
     bodyText: stats.text,
     wordCount: stats.wordCount,
     readingTimeMinutes: stats.readingTimeMinutes,
+    searchConfig: searchConfigFor(source.language ?? settings.publication.language),
     derivedVersion: derivationVersion(settings),
   };
 }

@@ -1,6 +1,7 @@
 import { Field, ID, type ReturnTypeFuncValue } from '@nestjs/graphql';
 import { z } from 'zod';
 import { globalIdSchema, toGlobalId, type NodeType } from '../../common/global-id.js';
+import { languageTag } from '../../common/language-tag.js';
 import { slugSchema } from '../../common/slug.js';
 import { ArticleType } from '../../generated/prisma/client.js';
 import { JSONScalar } from '../../graphql/scalars/json.scalar.js';
@@ -124,6 +125,14 @@ export const ARTICLE_FIELDS = {
     initial: null,
     graphql: () => String,
     description: 'Canonical URL when the piece first ran elsewhere',
+    column: true,
+  }),
+  language: field({
+    input: languageTag.nullable(),
+    stored: storedText,
+    initial: null,
+    graphql: () => String,
+    description: "BCP 47 language tag (en, pt-BR), stored canonical; null means the publication's (PUBLICATION_LANGUAGE)",
     column: true,
   }),
 };

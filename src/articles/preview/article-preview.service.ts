@@ -109,6 +109,7 @@ export class ArticlePreviewService {
       [NODE_TYPE]: 'Article',
       id: toGlobalId('Article', article.id),
       ...content,
+      language: content.language ?? this.config.publication.language,
       teaser: derived.displayTeaser,
       label: derived.displayLabel,
       bodyHtml: derived.bodyHtml,

@@ -67,6 +67,9 @@ export class ArticleModel implements Node {
   @Field(() => String, { nullable: true, description: 'Canonical URL when the piece first ran elsewhere' })
   canonicalUrl!: string | null;
 
+  @Field(() => String, { description: "BCP 47 language tag (en, pt-BR): the article's, else the publication's" })
+  language!: string;
+
   @Field(() => [AuthorModel], { description: 'Bylines in order' })
   authors!: AuthorModel[];
 

@@ -12,6 +12,8 @@ export interface SitemapEntry {
 export interface NewsSitemapEntry {
   readonly loc: string;
   readonly title: string;
+  /** As Google News writes it (sitemap.service.ts newsLanguage): "pt", "zh-cn". */
+  readonly language: string;
   readonly publishedAt: Date;
 }
 
@@ -37,13 +39,9 @@ export function buildUrlSet(entries: readonly SitemapEntry[]): string {
   return serialise(doc);
 }
 
-// Google News sitemap, named and in the language of PUBLICATION_NAME / PUBLICATION_LANGUAGE. A urlset
-// needs one <url> at least: with no entries, `fallbackLoc` (the site's home page) is listed, untagged.
-export function buildNewsSitemap(
-  entries: readonly NewsSitemapEntry[],
-  publication: { name: string; language: string },
-  fallbackLoc: string,
-): string {
+// Google News sitemap, named after PUBLICATION_NAME, each article in its own language. A urlset needs
+// one <url> at least: with no entries, `fallbackLoc` (the site's home page) is listed, untagged.
+export function buildNewsSitemap(entries: readonly NewsSitemapEntry[], publicationName: string, fallbackLoc: string): string {
   const doc = xmlDocument();
   const urlset = el(doc, 'urlset', { xmlns: SITEMAP_NS, 'xmlns:news': NEWS_NS });
   if (entries.length === 0) el(el(urlset, 'url'), 'loc', {}, fallbackLoc);
@@ -52,8 +50,8 @@ export function buildNewsSitemap(
     el(url, 'loc', {}, entry.loc);
     const news = el(url, 'news:news');
     const pub = el(news, 'news:publication');
-    el(pub, 'news:name', {}, publication.name);
-    el(pub, 'news:language', {}, publication.language);
+    el(pub, 'news:name', {}, publicationName);
+    el(pub, 'news:language', {}, entry.language);
     el(news, 'news:publication_date', {}, entry.publishedAt.toISOString());
     el(news, 'news:title', {}, entry.title);
   }

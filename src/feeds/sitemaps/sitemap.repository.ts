@@ -15,6 +15,8 @@ export interface SitemapArticle {
   slug: string;
   sectionSlug: string | null;
   headline: string;
+  /** The article's own BCP 47 tag; null means the publication's. */
+  language: string | null;
   publishedAt: Date;
   updatedAt: Date;
 }
@@ -72,5 +74,5 @@ export class SitemapRepository {
   }
 }
 
-const SELECTED = Prisma.sql`a.id, a.slug, s.slug AS "sectionSlug", a.headline,
+const SELECTED = Prisma.sql`a.id, a.slug, s.slug AS "sectionSlug", a.headline, a.language,
   a.published_at AS "publishedAt", a.public_updated_at AS "updatedAt"`;

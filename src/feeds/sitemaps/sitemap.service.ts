@@ -69,10 +69,15 @@ export class SitemapService {
   // article, its home page, without news tags.
   async news(keys: ResponseKeys, now = new Date()): Promise<SitemapResult> {
     const rows = await this.newsRows(now, keys);
-    const entries = rows.map((row) => ({ loc: this.urlOf(row), title: row.headline, publishedAt: row.publishedAt }));
     const { name, language } = this.config.publication;
+    const entries = rows.map((row) => ({
+      loc: this.urlOf(row),
+      title: row.headline,
+      language: newsLanguage(row.language ?? language),
+      publishedAt: row.publishedAt,
+    }));
     return {
-      body: buildNewsSitemap(entries, { name, language: newsLanguage(language) }, `${this.config.site.url}/`),
+      body: buildNewsSitemap(entries, name, `${this.config.site.url}/`),
       lastModified: newest(rows.map((row) => row.updatedAt)),
     };
   }

@@ -537,6 +537,8 @@ describe('admin API: articles', () => {
         'input.body.0.children.0.href',
       ],
       ['javascript: canonical URL', create({ canonicalUrl: 'javascript:alert(1)' }), 'input.canonicalUrl'],
+      ['language that is not a BCP 47 tag', create({ language: 'english' }), 'input.language'],
+      ['language with an underscore', update({ language: 'en_US' }), 'input.language'],
       ['teaser too long', create({ teaser: 't'.repeat(1001) }), 'input.teaser'],
       ['tag that does not exist', create({ tagIds: [toGlobalId('Tag', UNKNOWN)] }), 'input.tagIds'],
       ['section id of another type', create({ sectionId: toGlobalId('Tag', UNKNOWN) }), 'input.sectionId'],

@@ -53,7 +53,7 @@ describe('feeds: RSS, Atom and JSON Feed', () => {
       image,
       publishedAt: new Date(Date.now() - 60_000),
     });
-    plain = await factory.article({ tags: [otherTag], publishedAt: new Date(Date.now() - 120_000) });
+    plain = await factory.article({ tags: [otherTag], language: 'fr-CA', publishedAt: new Date(Date.now() - 120_000) });
     const past = new Date(Date.now() - 30_000);
     for (const options of [
       { status: 'DRAFT' as const, publishedAt: null },
@@ -150,6 +150,23 @@ describe('feeds: RSS, Atom and JSON Feed', () => {
       _newsdesk: { image_caption: `Caption ${HOSTILE}`, image_credit: `Credit ${HOSTILE}` },
     });
     expect(feed.items[0].content_html).toContain('Body Tom &amp; Jerry');
+  });
+
+  it("marks each item's language: the channel's by default, its own where it differs", async () => {
+    const [hostileId, plainId] = [hostile, plain].map((article) => toGlobalId('Article', article.id));
+    const rss = await rssItems('/feeds/rss.xml');
+    const rssOf = (id: string) => rss.find((item: { guid: unknown }) => textOf(item.guid) === id);
+    expect(rssOf(plainId)['dc:language']).toBe('fr-ca');
+    expect(rssOf(hostileId)).not.toHaveProperty('dc:language');
+
+    const { feed } = parseXml(await (await get('/feeds/atom.xml')).text());
+    const entryOf = (id: string) => feed.entry.find((entry: { id: string }) => entry.id === `urn:newsdesk:article:${id}`);
+    expect(entryOf(plainId)['@xml:lang']).toBe('fr-CA');
+    expect(entryOf(hostileId)).not.toHaveProperty('@xml:lang');
+
+    const json = (await (await get('/feeds/feed.json')).json()) as { items: { id: string; language: string }[] };
+    const languages = Object.fromEntries(json.items.map((item) => [item.id, item.language]));
+    expect([languages[hostileId], languages[plainId]]).toEqual(['en-GB', 'fr-CA']);
   });
 
   it('never shows drafts, scheduled, archived or trashed articles, in any feed', async () => {

@@ -77,6 +77,30 @@ describe('sitemaps', () => {
     for (const slug of [...hiddenSlugs(), old.slug]) expect(xml).not.toContain(slug);
   });
 
+  it('gives each news article its own language as Google News writes it: the ISO 639 code, zh-cn or zh-tw', async () => {
+    const languages = ['pt-BR', 'zh-Hans-CN', 'zh-HK', 'gsw-CH'];
+    const articles = [];
+    for (const language of languages)
+      articles.push(await factory.article({ language, publishedAt: new Date(Date.now() - HOUR) }));
+    try {
+      const xml = await (await get('/sitemaps/news.xml')).text();
+      expect(await validateSitemap(xml, 'sitemap.xsd')).toEqual([]);
+      const byLoc = new Map(
+        parseXml(xml).urlset.url.map((url: any) => [url.loc, url['news:news']['news:publication']['news:language']]),
+      );
+      expect(articles.map((article) => byLoc.get(`https://news.example.com/${article.slug}`))).toEqual([
+        'pt',
+        'zh-cn',
+        'zh-tw',
+        'gsw',
+      ]);
+      expect(byLoc.get(`https://news.example.com/${recent.slug}`)).toBe('en');
+    } finally {
+      // The other tests count this sitemap's articles.
+      await t.prisma.article.deleteMany({ where: { id: { in: articles.map((article) => article.id) } } });
+    }
+  });
+
   it('pages by keyset, oldest first, with each page lastmod', async () => {
     const sitemaps = t.app.get(SitemapRepository);
     const extra = [];

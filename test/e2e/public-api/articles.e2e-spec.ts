@@ -1,3 +1,4 @@
+import { SEARCH_CONFIGS } from '../../../src/articles/search/text-search-config.js';
 import { seedDemo } from '../../utils/demo-content.js';
 import { ContentFactory } from '../../factories/content.factory.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
@@ -24,9 +25,12 @@ describe('public API: articles', () => {
   afterAll(() => t.close());
 
   it('reads the Mali article by slug with its byline, tags, section and captioned photo', async () => {
-    const { article } = await t.graphql.data(`query($slug: String!) { article(slug: $slug) { ${ARTICLE_CARD} body bodyHtml } }`, {
-      slug: MALI,
-    });
+    const { article } = await t.graphql.data(
+      `query($slug: String!) { article(slug: $slug) { ${ARTICLE_CARD} body bodyHtml language } }`,
+      {
+        slug: MALI,
+      },
+    );
     expect(article.headline).toBe('How the US should respond to Mali’s descent into chaos');
     expect(article.dek).toBe('An al-Qaida linked group’s recent attacks punt stability further down the road');
     expect(article.label).toBe('Analysis | Africa');
@@ -42,6 +46,8 @@ describe('public API: articles', () => {
     expect(article.bodyHtml).toContain('REUTERS/Mahamadou Hamidou//File Photo');
     expect(article.teaser).toMatch(/^On September 17/);
     expect(article.readingTimeMinutes).toBeGreaterThan(3);
+    // No language of its own: the publication's (PUBLICATION_LANGUAGE, default en).
+    expect(article.language).toBe('en');
   });
 
   it('resolves a former slug to the renamed article, and unknown slugs to null', async () => {
@@ -172,6 +178,60 @@ describe('public API: articles', () => {
     expect(slugs).toHaveLength(3);
     expect(slugs.indexOf(inHeadline.slug)).toBeLessThan(slugs.indexOf(inBody.slug));
     expect(slugs).toContain(tagged.slug);
+  });
+
+  it("searches each article in its own language's text-search configuration, falling back to simple", async () => {
+    const french = await factory.article({
+      language: 'fr',
+      headline: 'Municipales à Dakar',
+      text: 'Une élection très disputée dans la capitale, selon le journal.',
+    });
+    const english = await factory.article({
+      headline: 'Polls close in Accra',
+      text: 'The election was peaceful and the war is over.',
+    });
+    const swahili = await factory.article({
+      language: 'sw',
+      headline: 'Habari za Nairobi',
+      text: 'Uchaguzi mkuu umefanyika leo.',
+    });
+    const search = async (query: string) => {
+      const { articles } = await t.graphql.data(
+        `query($q: String!) { articles(filter: { search: $q }) { edges { node { slug } } } }`,
+        {
+          q: query,
+        },
+      );
+      return articles.edges.map((edge: any) => edge.node.slug);
+    };
+    const { fr, en } = await t.graphql.data(
+      `query($fr: String!, $en: String!) {
+      fr: article(slug: $fr) { language } en: article(slug: $en) { language } }`,
+      { fr: french.slug, en: english.slug },
+    );
+    expect([fr.language, en.language]).toEqual(['fr', 'en']);
+    // French stemming: the plural finds the singular; English stemming likewise.
+    expect(await search('élections')).toEqual([french.slug]);
+    expect(await search('journaux')).toEqual([french.slug]);
+    expect(await search('elections')).toContain(english.slug);
+    expect(await search('election')).toContain(english.slug);
+    expect(await search('elections')).not.toContain(french.slug);
+    // Swahili has no PostgreSQL configuration: found word for word ('simple').
+    expect(await search('uchaguzi')).toEqual([swahili.slug]);
+    // An exclusion holds in the article's own language, not only in some other language's stemming.
+    expect(await search('war -elections')).not.toContain(english.slug);
+    expect(await search('war -municipales')).toContain(english.slug);
+    const stored = await t.prisma.article.findMany({ where: { id: { in: [french.id, english.id, swahili.id] } } });
+    expect(Object.fromEntries(stored.map((row) => [row.slug, row.searchConfig]))).toEqual({
+      [french.slug]: 'french',
+      [english.slug]: 'english',
+      [swahili.slug]: 'simple',
+    });
+  });
+
+  it('maps languages only to text-search configurations this PostgreSQL has', async () => {
+    const rows = await t.prisma.$queryRaw<{ cfgname: string }[]>`SELECT cfgname FROM pg_ts_config`;
+    expect(rows.map((row) => row.cfgname)).toEqual(expect.arrayContaining([...SEARCH_CONFIGS]));
   });
 
   it('pages through search results by relevance cursor', async () => {

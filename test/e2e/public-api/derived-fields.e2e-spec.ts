@@ -67,6 +67,33 @@ describe('derived article fields', () => {
     });
   });
 
+  it("stores the editor's language canonical, serves it, and re-indexes search when it changes", async () => {
+    const search = async (query: string) =>
+      (
+        await t.graphql.get({
+          query: `query($q: String!) { articles(filter: { search: $q }) { edges { node { slug language } } } }`,
+          variables: { q: query },
+        })
+      ).body.data!.articles.edges.map((edge: { node: unknown }) => edge.node);
+    const body = [{ type: 'paragraph', text: 'Les accords électoraux sont signés.' }];
+    const article = await published({ headline: 'Vote à Lyon', body });
+    // Without a language of its own the article is the publication's (en): English stemming keeps
+    // "électoraux" whole, French stemming makes it "électoral", as it does "électorale".
+    expect((await editor.admin.data(`{ adminArticle(id: "${article.id}") { language } }`)).adminArticle.language).toBeNull();
+    expect(await search('électorale')).toEqual([]);
+
+    const pending = await mutateArticle(editor.admin, 'updateArticle', {
+      id: article.id,
+      expectedVersion: article.version,
+      language: 'FR-fr',
+    });
+    // A pending change: the public article keeps its language and index until it is published.
+    expect(await search('électorale')).toEqual([]);
+    await mutateArticle(editor.admin, 'publishArticle', { id: article.id, expectedVersion: pending.version });
+    expect(await search('électorale')).toEqual([{ slug: article.slug, language: 'fr-FR' }]);
+    expect((await editor.admin.data(`{ adminArticle(id: "${article.id}") { language } }`)).adminArticle.language).toBe('fr-FR');
+  });
+
   it("follows a section's rename, trash and restore on the very next read", async () => {
     const section = await factory.section({ name: 'Sahel', slug: 'sahel-desk' });
     const article = await published({ headline: 'Labelled', type: 'NEWS', sectionId: toGlobalId('Section', section.id) });

@@ -88,6 +88,7 @@ describe('syndication change feed', () => {
     const article = await publish({
       headline: 'Juntas dig in',
       body: [{ type: 'paragraph', text: 'Full story.' }],
+      language: 'pt-br',
       tagIds: [toGlobalId('Tag', tag.id)],
       sectionId: toGlobalId('Section', section.id),
     });
@@ -98,6 +99,7 @@ describe('syndication change feed', () => {
       headline: 'Juntas dig in',
       url: expect.stringMatching(/^https:\/\/news\.example\.com\/.*juntas-dig-in/),
       teaser: 'Full story.',
+      language: 'pt-BR',
       section: { id: toGlobalId('Section', section.id), slug: 'africa', name: 'Africa' },
       tags: [{ id: toGlobalId('Tag', tag.id), slug: 'sahel', name: 'Sahel' }],
     });
