@@ -1,10 +1,12 @@
-// npm run bench -- [--quick] [--scenarios A,B] ...: measures the built app on real PostgreSQL against a
-// framework-free baseline. Options: bench/lib/options.ts; the load: bench/scenarios/.
+// npm run bench -- [--quick] [--scenarios A,B] ...: measures the built app on real PostgreSQL against
+// `limit` (bench/limit/: one statement per page, the JSON built in PostgreSQL), scenario by scenario
+// in the same run. Options: bench/lib/options.ts; the load: bench/scenarios/.
 import { loadavg } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 import pg from 'pg';
-import { buildApp, buildBaseline, processesMatching } from './lib/build.js';
-import { CONFIGURATIONS, type Configuration } from './lib/configurations.js';
+import { buildApp, buildReference, processesMatching } from './lib/build.js';
+import { CONFIGURATIONS, LIMIT, type Configuration } from './lib/configurations.js';
 import { firstResponse } from './lib/first-response.js';
 import { runLoad } from './lib/load.js';
 import { machineInfo } from './lib/machine.js';
@@ -30,6 +32,15 @@ interface ConfigurationRun {
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function sameData(body: string, reference: string): string {
+  if (body === reference) return 'byte-identical to';
+  try {
+    return isDeepStrictEqual(JSON.parse(body), JSON.parse(reference)) ? 'the same JSON as' : 'DIFFERENT JSON from';
+  } catch {
+    return 'DIFFERENT from';
+  }
+}
 
 function selectScenarios(ids: string[] | undefined): Scenario[] {
   if (!ids) return [...SCENARIOS];
@@ -68,11 +79,12 @@ async function measure(
   const first = await firstResponse(server.baseUrl, plan);
   if (first && !first.ok)
     run.notes.push(`${scenario.id}: the first response fails the check: ${first.status} ${first.body.slice(0, 300)}`);
-  // The baseline is only a fair floor if it answers what the app answers.
-  if (scenario.id === 'A' && first) {
-    const reference = referenceBodies.get('A');
-    if (!reference) referenceBodies.set('A', first.body);
-    else run.notes.push(`A: the response is ${first.body === reference ? 'byte-identical to' : 'DIFFERENT from'} the baseline's`);
+  // `limit` is only a fair floor if it answers what the app answers: the first configuration to answer
+  // a scenario (limit runs first) sets the reference; the others are compared with it as parsed JSON.
+  if (first?.ok) {
+    const reference = referenceBodies.get(scenario.id);
+    if (!reference) referenceBodies.set(scenario.id, first.body);
+    else run.notes.push(`${scenario.id}: the first response is ${sameData(first.body, reference)} the first configuration's`);
   }
 
   await plan.beforeRun?.();
@@ -100,55 +112,77 @@ async function measure(
     p95: result.p95,
     p99: result.p99,
     errors: result.errors,
-    ratioToBaseline: null,
+    ratioToLimit: null,
     // Per request sent: the counter also holds the statements of requests answered after the load stopped.
     sqlPerRequest: sqlCounted ? Number(((sqlAfter - sqlBefore) / result.sent).toFixed(2)) : null,
     peakRssMb: await server.peakRssMb(),
   });
   console.log(
-    `  ${scenario.id.padEnd(4)} ${scenario.title}: ${result.rps} req/s, p99 ${result.p99} ms, ${result.errors} errors ` +
+    `  ${run.config.name.padEnd(12)} ${scenario.id}: ${result.rps} req/s, p99 ${result.p99} ms, ${result.errors} errors ` +
       `(${connections} connections, ${result.responses} responses)`,
   );
 }
 
-async function runConfiguration(
-  config: Configuration,
-  scenarios: Scenario[],
-  planners: Map<string, Planner>,
-  options: BenchOptions,
-  referenceBodies: Map<string, string>,
-): Promise<ConfigurationRun> {
-  const run: ConfigurationRun = { config, rows: [], notes: [] };
-  console.log(`\n== ${config.name}: ${config.description}`);
+/** Starts the configuration's server; null (with a note) when it does not start. */
+async function startConfiguration(run: ConfigurationRun, options: BenchOptions): Promise<ServerProcess | null> {
+  const { config } = run;
   const port = await freePort();
-  let server: ServerProcess;
   try {
     const env = {
       ...config.env(options.databaseUrl, port),
-      ...(config.name === 'baseline' ? {} : { NODE_OPTIONS: options.appNodeOptions }),
+      ...(config.tsconfig ? {} : { NODE_OPTIONS: options.appNodeOptions }),
     };
-    server = await startServer(config.name, config.args, env, port);
+    // Node refuses --cpu-prof in NODE_OPTIONS: it goes on the command line, for the app only.
+    const profile = options.cpuProfDir && !config.tsconfig;
+    const args = profile
+      ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${config.name}.cpuprofile`, ...config.args]
+      : config.args;
+    return await startServer(config.name, args, env, port);
   } catch (error) {
     run.notes.push(`did not start: ${message(error)}`);
-    console.log(`  FAILED to start: ${message(error)}`);
-    return run;
+    console.log(`  ${config.name} FAILED to start: ${message(error)}`);
+    return null;
   }
+}
+
+/**
+ * Every configuration's server runs for the whole run, and each scenario is measured on each
+ * configuration in turn (limit first): the rows a ratio compares are measured seconds apart, not
+ * minutes, so load from elsewhere on a shared machine drifts less between them.
+ */
+async function runInterleaved(
+  runs: ConfigurationRun[],
+  scenarios: Scenario[],
+  planners: Map<string, Planner>,
+  options: BenchOptions,
+): Promise<void> {
+  const servers = new Map<ConfigurationRun, ServerProcess>();
+  const referenceBodies = new Map<string, string>();
   try {
+    for (const run of runs) {
+      const server = await startConfiguration(run, options);
+      if (server) servers.set(run, server);
+    }
     for (const scenario of scenarios) {
-      // One broken scenario (a failed login, a missing tag) must not cost the rest of the run.
-      try {
-        await measure(run, server, scenario, planners.get(scenario.id)!, options, referenceBodies);
-      } catch (error) {
-        run.notes.push(`${scenario.id} FAILED: ${message(error)}`);
-        console.log(`  ${scenario.id.padEnd(4)} FAILED: ${message(error)}`);
+      console.log(`\n== ${scenario.id}: ${scenario.title}`);
+      for (const [run, server] of servers) {
+        if (run.config.scenarios && !run.config.scenarios.includes(scenario.id)) continue;
+        // One broken scenario (a failed login, a missing tag) must not cost the rest of the run.
+        try {
+          await measure(run, server, scenario, planners.get(scenario.id)!, options, referenceBodies);
+        } catch (error) {
+          run.notes.push(`${scenario.id} FAILED: ${message(error)}`);
+          console.log(`  ${run.config.name.padEnd(12)} FAILED: ${message(error)}`);
+        }
+        warnIfGeneratorRuns(run.notes);
       }
-      warnIfGeneratorRuns(run.notes);
     }
   } finally {
-    await server.stop();
-    console.log(`  server log: ${server.logFile}`);
+    for (const [run, server] of servers) {
+      await server.stop();
+      console.log(`  ${run.config.name} log: ${server.logFile}`);
+    }
   }
-  return run;
 }
 
 /** Reads what each scenario needs from the database; a scenario that cannot be prepared is left out. */
@@ -194,18 +228,18 @@ async function main(): Promise<void> {
     const configs = CONFIGURATIONS.filter(
       (config) => !config.scenarios || scenarios.some((s) => config.scenarios!.includes(s.id)),
     );
-    if (configs.some((config) => config.name === 'baseline')) buildBaseline();
+    for (const config of configs) if (config.tsconfig) buildReference(config.tsconfig);
 
-    const referenceBodies = new Map<string, string>();
-    const runs: ConfigurationRun[] = [];
-    for (const config of configs) {
-      const own = scenarios.filter((scenario) => !config.scenarios || config.scenarios.includes(scenario.id));
-      runs.push(await runConfiguration(config, own, planners, options, referenceBodies));
-    }
+    for (const config of configs) console.log(`${config.name}: ${config.description}`);
+    const runs: ConfigurationRun[] = configs.map((config) => ({ config, rows: [], notes: [] }));
+    await runInterleaved(runs, scenarios, planners, options);
 
     const results = runs.flatMap((run) => run.rows);
-    const baselineA = results.find((row) => row.config === 'baseline' && row.scenario === 'A');
-    for (const row of results) row.ratioToBaseline = baselineA ? Number((row.rps / baselineA.rps).toFixed(3)) : null;
+    // Each row against limit on the same scenario, measured just before it (runInterleaved).
+    for (const row of results) {
+      const limit = results.find((candidate) => candidate.config === LIMIT && candidate.scenario === row.scenario);
+      row.ratioToLimit = limit ? Number((row.rps / limit.rps).toFixed(3)) : null;
+    }
     for (const run of runs) {
       console.log(`\n${formatTable(`${run.config.name}: ${run.config.description}`, run.rows)}`);
       for (const note of new Set(run.notes)) console.log(`  note: ${note}`);

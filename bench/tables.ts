@@ -10,13 +10,13 @@ const number = (value: number | null, digits = 1) => (value === null ? 'n/a' : v
 
 function table(rows: ResultRow[]): string {
   const lines = [
-    '| config | scenario | req/s | p50 ms | p95 ms | p99 ms | errors | × baseline A | SQL/req | peak RSS MB |',
+    '| config | scenario | req/s | p50 ms | p95 ms | p99 ms | errors | x limit | SQL/req | peak RSS MB |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of rows) {
     lines.push(
       `| ${row.config} | ${row.scenario} | ${number(row.rps)} | ${number(row.p50)} | ${number(row.p95)} | ${number(row.p99)} | ` +
-        `${row.errors} | ${number(row.ratioToBaseline, 2)} | ${number(row.sqlPerRequest, 2)} | ${row.peakRssMb ?? 'n/a'} |`,
+        `${row.errors} | ${number(row.ratioToLimit ?? null, 2)} | ${number(row.sqlPerRequest, 2)} | ${row.peakRssMb ?? 'n/a'} |`,
     );
   }
   return lines.join('\n');
@@ -31,12 +31,14 @@ for (const { file, report } of reports) {
   console.log(`${table(report.results)}\n`);
 }
 
-// Growth: scenarios A-D per configuration across the data sets given.
-const growth = ['app-no-cache', 'app-cache'].flatMap((config) =>
+// Growth: scenarios A-D per configuration across the data sets given, with each run's ratio to limit.
+const growth = ['limit', 'app-no-cache', 'app-cache'].flatMap((config) =>
   ['A', 'B', 'C', 'D'].map((scenario) => {
     const cells = reports.map(({ report }) => {
       const row = report.results.find((r) => r.config === config && r.scenario === scenario);
-      return row ? `${number(row.rps)} req/s, p99 ${number(row.p99)} ms` : 'n/a';
+      if (!row) return 'n/a';
+      const ratio = config === 'limit' || row.ratioToLimit === undefined ? '' : `, ${number(row.ratioToLimit, 2)}x limit`;
+      return `${number(row.rps)} req/s, p99 ${number(row.p99)} ms${ratio}`;
     });
     return `| ${config} | ${scenario} | ${cells.join(' | ')} |`;
   }),

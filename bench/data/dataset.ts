@@ -3,8 +3,10 @@
 // batch can be generated without generating everything before it. Rows use the database's column
 // names, ready for json_to_recordset.
 import type { ArticleBody } from '../../src/articles/body/article-body.schema.js';
-import { analyseBody } from '../../src/articles/body/article-body.text.js';
+import { referencedImageIds } from '../../src/articles/body/article-body.images.js';
+import { toGlobalId } from '../../src/common/global-id.js';
 import { slugify } from '../../src/common/slug.js';
+import type { Derive } from './derivation.js';
 import { mixSeed, Rng, streamSeed, WeightedSampler, ZipfSampler } from './prng.js';
 import { capitalise, NEWS_WORD_RANGE, TextGenerator, VOCABULARY } from './text.js';
 
@@ -65,9 +67,23 @@ export interface ArticleRow extends Timestamped {
   published_at: string;
   word_count: number;
   reading_time_minutes: number;
+  // Derived at write time, as the app's save does (article-derivation.ts).
+  display_teaser: string | null;
+  display_label: string;
+  body_html: string;
+  derived_version: number;
   seo_title: string | null;
   seo_description: string | null;
   version: number;
+  public_updated_at: string;
+}
+
+/** image_usages: the images an article's live content shows (featured and in the body), as every save writes them. */
+export interface ImageUsageRow extends Timestamped {
+  image_id: string;
+  article_id: string;
+  used_as: 'featured' | 'body';
+  source: 'live';
 }
 
 /** A byline or tag link, with the article's published_at copied as the triggers would. */
@@ -91,6 +107,7 @@ export interface GeneratedArticle {
   article: ArticleRow;
   authorLinks: LinkRow[];
   tagLinks: LinkRow[];
+  imageUsages: ImageUsageRow[];
 }
 
 const SECTIONS: [name: string, weight: number][] = [
@@ -285,6 +302,7 @@ export class ArticleFactory {
     private readonly seed: number,
     private readonly total: number,
     private readonly ref: ReferenceData,
+    private readonly derive: Derive,
   ) {}
 
   build(index: number): GeneratedArticle {
@@ -301,30 +319,41 @@ export class ArticleFactory {
     const headline = text.title(6, 13);
     const dek = rng.chance(0.85) ? text.sentence(14, 30) : null;
     const body = this.body(rng, text, published);
-    const { text: bodyText, wordCount, readingTimeMinutes } = analyseBody(body);
     const seo = rng.chance(0.1);
     const times = { created_at: iso(created), updated_at: iso(updated) };
+    const slug = `${slugify(headline, 80)}-${index + 1}`;
+    // Mostly null: the shown teaser is then the start of the body, as for most real articles.
+    const teaser = rng.chance(0.25) ? text.sentence(20, 40) : null;
+    const section = this.ref.sections[this.sectionSampler.sample(rng)];
+    const seriesId = rng.chance(0.2) ? this.ref.series[this.seriesSampler.sample(rng)].id : null;
+    const featuredImageId = rng.chance(0.85) ? this.recentImage(rng, published).id : null;
+    const derived = this.derive({ type, teaser, body }, section.name);
     const article: ArticleRow = {
       id,
       // The index keeps slugs unique without a lookup; many news sites put an id in the slug too.
-      slug: `${slugify(headline, 80)}-${index + 1}`,
+      slug,
       headline,
       dek,
       body,
-      body_text: bodyText,
-      // Mostly null: the API then derives the teaser from the body, as for most real articles.
-      teaser: rng.chance(0.25) ? text.sentence(20, 40) : null,
+      body_text: derived.bodyText,
+      teaser,
       type,
       status: 'PUBLISHED',
-      section_id: this.ref.sections[this.sectionSampler.sample(rng)].id,
-      series_id: rng.chance(0.2) ? this.ref.series[this.seriesSampler.sample(rng)].id : null,
-      featured_image_id: rng.chance(0.85) ? this.recentImage(rng, published).id : null,
+      section_id: section.id,
+      series_id: seriesId,
+      featured_image_id: featuredImageId,
       published_at: iso(published),
-      word_count: wordCount,
-      reading_time_minutes: readingTimeMinutes,
+      word_count: derived.wordCount,
+      reading_time_minutes: derived.readingTimeMinutes,
+      display_teaser: derived.displayTeaser,
+      display_label: derived.displayLabel,
+      body_html: derived.bodyHtml,
+      derived_version: derived.derivedVersion,
       seo_title: seo ? headline.slice(0, 70) : null,
       seo_description: seo ? (dek ?? text.sentence(14, 30)) : null,
       version: edited ? rng.int(3, 9) : rng.int(1, 4),
+      // Every edit of a generated article was published at once: the public version is the last update.
+      public_updated_at: times.updated_at,
       ...times,
     };
     const link = (position: number) => ({ article_id: id, position, published_at: article.published_at, ...times });
@@ -337,7 +366,18 @@ export class ArticleFactory {
       ...link(position),
       tag_id: this.ref.tags[i].id,
     }));
-    return { article, authorLinks, tagLinks };
+    const usage = (image_id: string, used_as: ImageUsageRow['used_as']): ImageUsageRow => ({
+      image_id,
+      article_id: id,
+      used_as,
+      source: 'live',
+      ...times,
+    });
+    const imageUsages = [
+      ...(featuredImageId ? [usage(featuredImageId, 'featured')] : []),
+      ...referencedImageIds(body).map((imageId) => usage(imageId, 'body')),
+    ];
+    return { article, authorLinks, tagLinks, imageUsages };
   }
 
   /** Paragraphs of ~1,000 words in all, with the headings, quotes, lists and photos real copy has. */
@@ -352,16 +392,8 @@ export class ArticleFactory {
       if (extras.image && progress > 0.25) {
         extras.image = false;
         const image = this.recentImage(rng, published);
-        blocks.push({
-          type: 'image',
-          url: image.url,
-          imageId: image.id,
-          alt: image.alt_text,
-          caption: image.caption,
-          credit: image.credit,
-          width: image.width,
-          height: image.height,
-        });
+        // By reference, as an editor inserts a library photo: file, size and texts come from the image.
+        blocks.push({ type: 'image', imageId: toGlobalId('Image', image.id) });
       }
       if (extras.quote && progress > 0.4) {
         extras.quote = false;

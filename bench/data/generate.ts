@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ArticleFactory, buildReferenceData, type GeneratedArticle } from './dataset.js';
 import { defaultDatabaseUrl, ensureDatabase, migrate } from './database.js';
+import { articleDeriver } from './derivation.js';
 import {
   connect,
   databaseSize,
@@ -103,8 +104,9 @@ async function main(): Promise<void> {
   try {
     await phase('Truncate content tables', () => truncateContent(primary.client));
     const reference = buildReferenceData(options.seed);
-    await phase('Load images, authors, tags, sections, series', () => loadReferenceData(primary.client, reference));
-    const factory = new ArticleFactory(options.seed, options.articles, reference);
+    await phase('Load images, authors, tags, sections, series', () => loadReferenceData(primary, reference));
+    const derive = articleDeriver(options.databaseUrl, reference.images);
+    const factory = new ArticleFactory(options.seed, options.articles, reference, derive);
     await phase('Load articles', () => loadAllArticles(connections, factory, options.articles));
     await phase('Verify consistency', () => verify(primary.client));
     await phase('VACUUM ANALYZE', () => vacuumAnalyze(primary.client));

@@ -11,7 +11,7 @@
 //     after its tag links exist, so the weights and expression cannot drift from the trigger's.
 // Replica mode also skips foreign-key checks (they are triggers too), so verify() checks them after.
 import pg from 'pg';
-import type { ArticleRow, GeneratedArticle, LinkRow, ReferenceData } from './dataset.js';
+import type { ArticleRow, GeneratedArticle, ImageUsageRow, LinkRow, ReferenceData } from './dataset.js';
 
 export type TriggerMode = 'replica' | 'triggers';
 
@@ -24,9 +24,24 @@ const REPRODUCED_TRIGGERS = new Set([
   'article_tags.article_tags_copy_published_at',
   'article_authors.article_authors_copy_published_at',
   'tags.tags_search_vector_refresh',
+  // images.search_text: the loader writes the trigger's expression (IMAGE_SEARCH_TEXT) itself.
+  'images.images_search_text_refresh',
 ]);
 
-const LOADED_TABLES = ['images', 'authors', 'tags', 'sections', 'series', 'articles', 'article_tags', 'article_authors'];
+// The body of images_search_text_refresh() (migration 20261201084900_media_renditions_usage_search).
+const IMAGE_SEARCH_TEXT = "lower(concat_ws(' ', r.caption, r.credit, r.alt_text, NULL::text))";
+
+const LOADED_TABLES = [
+  'images',
+  'authors',
+  'tags',
+  'sections',
+  'series',
+  'articles',
+  'article_tags',
+  'article_authors',
+  'image_usages',
+];
 
 // Content plus what would be stale or dangling without it. users (and their sessions and tokens) must
 // go too: users.author_id references authors, and PostgreSQL refuses to truncate a referenced table.
@@ -97,13 +112,19 @@ const COLUMNS: Record<string, Column[]> = {
     ['published_at', 'timestamptz'],
     ['word_count', 'int'],
     ['reading_time_minutes', 'int'],
+    ['display_teaser', 'text'],
+    ['display_label', 'text'],
+    ['body_html', 'text'],
+    ['derived_version', 'int'],
     ['seo_title', 'text'],
     ['seo_description', 'text'],
     ['version', 'int'],
+    ['public_updated_at', 'timestamptz'],
     ...TIMESTAMPS,
   ],
   article_tags: LINK('tag_id'),
   article_authors: LINK('author_id'),
+  image_usages: [['image_id', 'uuid'], ['article_id', 'uuid'], ['used_as', 'text'], ['source', 'text'], ...TIMESTAMPS],
 };
 
 export interface LoaderConnection {
@@ -158,8 +179,8 @@ async function insert(client: pg.Client, table: string, rows: readonly object[],
 }
 
 /** Images first: authors and articles point at them (checked only when triggers are on). */
-export async function loadReferenceData(client: pg.Client, data: ReferenceData): Promise<void> {
-  await insert(client, 'images', data.images);
+export async function loadReferenceData({ client, mode }: LoaderConnection, data: ReferenceData): Promise<void> {
+  await insert(client, 'images', data.images, mode === 'replica' ? ['search_text', IMAGE_SEARCH_TEXT] : undefined);
   await insert(client, 'authors', data.authors);
   await insert(client, 'tags', data.tags);
   await insert(client, 'sections', data.sections);
@@ -170,6 +191,7 @@ export async function loadArticles({ client, mode }: LoaderConnection, batch: re
   const articles: ArticleRow[] = batch.map((item) => item.article);
   const tagLinks: LinkRow[] = batch.flatMap((item) => item.tagLinks);
   const authorLinks: LinkRow[] = batch.flatMap((item) => item.authorLinks);
+  const imageUsages: ImageUsageRow[] = batch.flatMap((item) => item.imageUsages);
   await client.query('BEGIN');
   try {
     if (mode === 'replica') {
@@ -185,6 +207,7 @@ export async function loadArticles({ client, mode }: LoaderConnection, batch: re
       await insert(client, 'article_tags', tagLinks);
       await insert(client, 'article_authors', authorLinks);
     }
+    await insert(client, 'image_usages', imageUsages);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
@@ -214,6 +237,13 @@ export async function verify(client: pg.Client): Promise<void> {
       ) AS "bad articles",
       (SELECT count(*)::int FROM authors au
         WHERE au.avatar_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM images i WHERE i.id = au.avatar_id)) AS "bad authors",
+      (SELECT count(*)::int FROM image_usages u
+        WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = u.article_id)
+           OR NOT EXISTS (SELECT 1 FROM images i WHERE i.id = u.image_id)) AS "bad image usages",
+      (SELECT count(*)::int FROM images i
+        WHERE i.search_text IS DISTINCT FROM lower(concat_ws(' ', i.caption, i.credit, i.alt_text, i.original_filename))
+      ) AS "stale image search texts",
+      (SELECT count(*)::int FROM articles a WHERE a.body_html IS NULL) AS "underived articles",
       (SELECT count(*)::int FROM (
          (SELECT * FROM articles ORDER BY id LIMIT 250) UNION ALL (SELECT * FROM articles ORDER BY id DESC LIMIT 250)
        ) a WHERE a.search_vector IS DISTINCT FROM articles_search_vector(a.id, a.headline, a.dek, a.body_text, a.search_config)

@@ -11,9 +11,9 @@ export function buildApp(): void {
   run('npm', ['run', 'build', '--silent']);
 }
 
-/** The baseline as plain JS under dist/bench-baseline (it imports pure helpers from src/). */
-export function buildBaseline(): void {
-  run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'bench/baseline/tsconfig.json']);
+/** A reference server (bench/limit, bench/baseline) as plain JS under dist/ (they import pure helpers from src/). */
+export function buildReference(tsconfig: string): void {
+  run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', tsconfig]);
 }
 
 /** Other processes whose command line mentions `needle`, e.g. a data generator still loading. */

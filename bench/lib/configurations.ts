@@ -6,16 +6,22 @@ export interface Configuration {
   description: string;
   /** Scenarios this server can answer; undefined means all. */
   scenarios?: readonly string[];
+  /** A reference server compiled from bench/ (its tsconfig) rather than the app: no app NODE_OPTIONS. */
+  tsconfig?: string;
   args: string[];
   env(databaseUrl: string, port: number): Record<string, string>;
 }
+
+/** The configuration every result row is compared with, scenario by scenario, in the same run. */
+export const LIMIT = 'limit';
 
 export const APP_NODE_OPTIONS = '--max-old-space-size=256 --max-semi-space-size=8';
 
 // Signs tokens; production refuses to start without one. Fixed, so logins are reproducible.
 const APP_SECRET = 'newsdesk-bench-app-secret-0123456789abcdef';
 
-function appEnv(databaseUrl: string, port: number, responseCache: 'off' | 'memory'): Record<string, string> {
+/** The environment of an app process; the data generator derives columns with the same settings. */
+export function appEnv(databaseUrl: string, port: number, responseCache: 'off' | 'memory'): Record<string, string> {
   return {
     DATABASE_URL: databaseUrl,
     HOST: '127.0.0.1',
@@ -34,10 +40,19 @@ function appEnv(databaseUrl: string, port: number, responseCache: 'off' | 'memor
 
 export const CONFIGURATIONS: readonly Configuration[] = [
   {
-    name: 'baseline',
-    description: 'node:http + pg, no framework (bench/baseline/server.ts)',
-    scenarios: ['A'],
+    name: LIMIT,
+    description: 'node:http + pg, one prepared statement per scenario building the response JSON (bench/limit/)',
+    scenarios: ['A', 'B', 'C', 'D'],
     // Compiled to plain JS first, so its memory is not the TypeScript loader's.
+    tsconfig: 'bench/limit/tsconfig.json',
+    args: ['dist/bench-limit/bench/limit/server.js'],
+    env: (databaseUrl, port) => ({ DATABASE_URL: databaseUrl, PORT: String(port), DATABASE_POOL_SIZE: '10' }),
+  },
+  {
+    name: 'old-design',
+    description: "node:http + pg, the app's read path before issue 9: 8 statements in 4 round trips (bench/baseline/)",
+    scenarios: ['A'],
+    tsconfig: 'bench/baseline/tsconfig.json',
     args: ['dist/bench-baseline/bench/baseline/server.js'],
     env: (databaseUrl, port) => ({ DATABASE_URL: databaseUrl, PORT: String(port), DATABASE_POOL_SIZE: '10' }),
   },

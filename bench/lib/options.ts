@@ -11,6 +11,8 @@ export interface BenchOptions {
   quick: boolean;
   /** NODE_OPTIONS of the app processes; default the Docker image's heap bounds. */
   appNodeOptions: string;
+  /** Where app processes write a V8 CPU profile (node --cpu-prof) when they stop; undefined: no profile. */
+  cpuProfDir: string | undefined;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -20,7 +22,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --connections N      concurrent connections (default 32; F always uses 8)
   --scenarios A,B,...  scenarios to run (default all: A,B,C,D,E,E304,F)
   --no-build           skip "npm run build" (dist/ must be current)
-  --app-node-options S NODE_OPTIONS for the app (default "${APP_NODE_OPTIONS}", the Docker image's; "" for V8 defaults)`;
+  --app-node-options S NODE_OPTIONS for the app (default "${APP_NODE_OPTIONS}", the Docker image's; "" for V8 defaults)
+  --cpu-prof DIR       each app process writes a CPU profile to DIR/<config>.cpuprofile when it stops (use with
+                       --scenarios X: one scenario per profile); summarise with bench/profile/summarize.ts`;
 
 function positiveInteger(name: string, value: string): number {
   const number = Number(value);
@@ -39,6 +43,7 @@ export function readOptions(argv: string[]): BenchOptions | 'help' {
       scenarios: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       'app-node-options': { type: 'string', default: APP_NODE_OPTIONS },
+      'cpu-prof': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -55,5 +60,6 @@ export function readOptions(argv: string[]): BenchOptions | 'help' {
     build: !values['no-build'],
     quick,
     appNodeOptions: values['app-node-options'],
+    cpuProfDir: values['cpu-prof'],
   };
 }

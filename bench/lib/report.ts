@@ -10,7 +10,8 @@ export interface ResultRow {
   p95: number;
   p99: number;
   errors: number;
-  ratioToBaseline: number | null;
+  /** req/s over the req/s of `limit` on the same scenario in the same run; null where limit has no row. */
+  ratioToLimit: number | null;
   sqlPerRequest: number | null;
   peakRssMb: number | null;
 }
@@ -33,7 +34,7 @@ const COLUMNS: [string, (row: ResultRow) => string][] = [
   ['p95 ms', (row) => row.p95.toFixed(1)],
   ['p99 ms', (row) => row.p99.toFixed(1)],
   ['errors', (row) => String(row.errors)],
-  ['x baseline A', (row) => (row.ratioToBaseline === null ? 'n/a' : row.ratioToBaseline.toFixed(2))],
+  ['x limit', (row) => (row.ratioToLimit === null ? 'n/a' : row.ratioToLimit.toFixed(2))],
   ['SQL/req', (row) => (row.sqlPerRequest === null ? 'n/a' : row.sqlPerRequest.toFixed(2))],
   ['peak RSS MB', (row) => (row.peakRssMb === null ? 'n/a' : String(row.peakRssMb))],
 ];

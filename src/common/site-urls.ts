@@ -8,3 +8,13 @@ export function articleUrl(site: AppConfig['site'], article: { slug: string; sec
     .replaceAll('{section}', encodeURIComponent(article.sectionSlug ?? 'news'));
   return `${site.url}${path.startsWith('/') ? '' : '/'}${path}`;
 }
+
+/** The front-end page that shows a draft to whoever holds the token; null when none is configured. */
+export function previewUrl(site: AppConfig['site'], article: { slug: string; token: string }): string | null {
+  if (!site.previewUrlPattern) return null;
+  const target = site.previewUrlPattern
+    .replaceAll('{slug}', encodeURIComponent(article.slug))
+    .replaceAll('{token}', encodeURIComponent(article.token));
+  if (/^https?:\/\//.test(target)) return target;
+  return `${site.url}${target.startsWith('/') ? '' : '/'}${target}`;
+}

@@ -109,6 +109,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PUBLICATION_LANGUAGE: 'en_US' })).toThrow(/PUBLICATION_LANGUAGE/);
   });
 
+  it('takes a front-end preview page only with a {token} in it', () => {
+    expect(loadConfig({}).site.previewUrlPattern).toBeNull();
+    expect(loadConfig({ PREVIEW_URL_PATTERN: '/preview/{slug}?t={token}' }).site.previewUrlPattern).toBe(
+      '/preview/{slug}?t={token}',
+    );
+    expect(() => loadConfig({ PREVIEW_URL_PATTERN: '/preview/{slug}' })).toThrow(/PREVIEW_URL_PATTERN: must contain \{token\}/);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).http.port).toBe(3000);
   });

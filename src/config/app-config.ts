@@ -21,7 +21,8 @@ export interface AppConfig {
     /** Seed the demo content into an empty embedded database. */
     readonly seedDemoContent: boolean;
   };
-  readonly site: { readonly url: string; readonly articleUrlPattern: string };
+  /** previewUrlPattern: null or absent when no front-end preview page is configured. */
+  readonly site: { readonly url: string; readonly articleUrlPattern: string; readonly previewUrlPattern?: string | null };
   /** language: a canonical BCP 47 tag. */
   readonly publication: { readonly name: string; readonly language: string };
   readonly logLevel: Env['LOG_LEVEL'];
@@ -137,7 +138,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       dataDir: resolve(env.DATA_DIR),
       seedDemoContent: embedded,
     },
-    site: { url: env.PUBLIC_SITE_URL.replace(/\/+$/, ''), articleUrlPattern: env.ARTICLE_URL_PATTERN },
+    site: {
+      url: env.PUBLIC_SITE_URL.replace(/\/+$/, ''),
+      articleUrlPattern: env.ARTICLE_URL_PATTERN,
+      previewUrlPattern: env.PREVIEW_URL_PATTERN ?? null,
+    },
     publication: { name: env.PUBLICATION_NAME ?? new URL(env.PUBLIC_SITE_URL).host, language: env.PUBLICATION_LANGUAGE },
     logLevel: env.LOG_LEVEL,
     appSecret: env.APP_SECRET,

@@ -115,6 +115,13 @@ export const envSchema = z.object({
     .regex(/\{slug\}/, 'must contain {slug}')
     .default('/{slug}')
     .describe('Path of an article on the public site; {slug} and {section} are replaced'),
+  PREVIEW_URL_PATTERN: z
+    .string()
+    .regex(/\{token\}/, 'must contain {token}')
+    .optional()
+    .describe(
+      "The front-end's draft preview page, a path on PUBLIC_SITE_URL or a full URL; {token} and {slug} are replaced. Unset: no front-end preview (the Studio renders bodyHtml itself)",
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level'),
   GRAPHQL_INTROSPECTION: booleanFlag.default(true).describe('Allow introspection of the public schema'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10).describe('Maximum query depth'),

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ArticleQueryService } from '../articles/article-query.service.js';
 import type { ArticleListFilter } from '../articles/article-list.query.js';
-import { partnerArticle, type PublicArticle } from '../articles/public-article.js';
+import { PARTNER_ARTICLE, type PublicArticle } from '../articles/public-article.js';
 import { AuthorQueryService } from '../authors/author-query.service.js';
 import { DomainError } from '../common/domain-error.js';
 import type { ResponseKeys } from '../common/response-keys.js';
@@ -25,9 +25,11 @@ export type FeedSubject = { kind: 'site' } | { kind: FeedKind; slug: string };
 const FILTER_KEYS = { tags: 'tagSlug', sections: 'sectionSlug', series: 'seriesSlug', authors: 'authorSlug' } as const;
 const SUBJECT_KEYS = { tags: 'tag', sections: 'section', series: 'series', authors: 'author' } as const;
 
-// Feed items: the partner shape, plus the image's content type that media:content announces.
+// Feed items: the partner shape, plus the image's content type that media:content announces, and for
+// full text only the stored HTML. Not the body blocks (which partnerArticle(true) carries for the change
+// feed): feeds never show them, and reading them was about 1 MB of JSON per 50-item feed.
 const ITEM = (fullText: boolean) =>
-  partnerArticle(fullText).merge(Selection.of([], { featuredImage: Selection.of(['contentType']) }));
+  PARTNER_ARTICLE.merge(Selection.of(fullText ? ['bodyHtml'] : [], { featuredImage: Selection.of(['contentType']) }));
 const NAME = Selection.of(['name']);
 
 // Builds the data of every feed; the controller only serialises and caches it. One statement reads

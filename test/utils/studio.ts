@@ -21,6 +21,18 @@ export async function openStudio(t: TestApp, browser: Browser, options: BrowserC
   return { context, page };
 }
 
+/**
+ * Media URLs name the configured public origin (localhost:3000 by default), but a test app listens on a
+ * port of its own: the browser's requests for media go to this app instead, so pictures load.
+ */
+export async function serveMediaFromApp(t: TestApp, context: BrowserContext): Promise<void> {
+  await context.route(/^http:\/\/localhost:3000\/media\//, async (route) => {
+    const url = new URL(route.request().url());
+    const response = await route.fetch({ url: `${t.baseUrl}${url.pathname}${url.search}` });
+    await route.fulfill({ response });
+  });
+}
+
 /** Signs in with the keyboard only: Tab into the fields, type, Enter. */
 export async function signIn(page: Page, email: string, password = TEST_PASSWORD): Promise<void> {
   await page.getByLabel('Email').focus();

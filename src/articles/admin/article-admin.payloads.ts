@@ -20,4 +20,11 @@ export class CreatePreviewTokenPayload {
 
   @Field()
   expiresAt!: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The front-end's preview page for this draft, token included (PREVIEW_URL_PATTERN); null when none is configured",
+  })
+  previewUrl!: string | null;
 }

@@ -12,7 +12,7 @@ import { notFound } from '../editing/article-guards.js';
 import { AuthorQueryService } from '../../authors/author-query.service.js';
 import { toGlobalId } from '../../common/global-id.js';
 import { ResponseKeys } from '../../common/response-keys.js';
-import { articleUrl } from '../../common/site-urls.js';
+import { articleUrl, previewUrl } from '../../common/site-urls.js';
 import { NODE_TYPE, ROW_ID, type ProjectedRow } from '../../database/projection/projection.js';
 import { Selection } from '../../database/projection/selection.js';
 import type { Article } from '../../generated/prisma/client.js';
@@ -45,7 +45,11 @@ export class ArticlePreviewService {
     private readonly bodyImages: BodyImagesService,
   ) {}
 
-  async mint(actor: Actor, articleId: string, ttlSeconds?: number | null): Promise<{ token: string; expiresAt: Date }> {
+  async mint(
+    actor: Actor,
+    articleId: string,
+    ttlSeconds?: number | null,
+  ): Promise<{ token: string; expiresAt: Date; previewUrl: string | null }> {
     const client = this.articles.client();
     const article = await this.articles.findById(client, articleId);
     if (!article || article.deletedAt) throw notFound();
@@ -64,7 +68,9 @@ export class ArticlePreviewService {
       entityId: article.id,
       details: { expiresAt: expiresAt.toISOString() },
     });
-    return { token, expiresAt };
+    // The working copy's slug: the one the front-end will ask the public API for.
+    const { slug } = await this.articles.workingContent(client, article);
+    return { token, expiresAt, previewUrl: previewUrl(this.config.site, { slug, token }) };
   }
 
   /**

@@ -1,4 +1,5 @@
 import { gql } from '@apollo/client';
+import { IMAGE_FIELDS } from './images';
 
 // The admin API's documents the Studio sends (schema/admin.graphql is the contract).
 
@@ -13,6 +14,7 @@ export const ARTICLE_FIELDS = gql`
     previousSlugs
     headline
     dek
+    label
     body
     teaser
     type
@@ -37,15 +39,10 @@ export const ARTICLE_FIELDS = gql`
       name
     }
     featuredImage {
-      id
-      url
-      caption
-      credit
-      altText
-      width
-      height
+      ...StudioImage
     }
   }
+  ${IMAGE_FIELDS}
 `;
 
 export const ARTICLE_LIST = gql`
@@ -146,6 +143,7 @@ export const PREVIEW_TOKEN = gql`
     createPreviewToken(input: $input) {
       token
       expiresAt
+      previewUrl
     }
   }
 `;

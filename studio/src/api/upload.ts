@@ -47,11 +47,13 @@ function fromUpload(image: any): LibraryImage {
   return {
     id: image.id,
     url: image.url,
+    thumbnailUrl: null,
     width: image.width ?? null,
     height: image.height ?? null,
     caption: image.caption ?? null,
     credit: image.credit ?? null,
     altText: image.altText ?? null,
+    focalPoint: null,
     createdAt: image.createdAt ?? new Date().toISOString(),
   };
 }

@@ -67,14 +67,16 @@ const Quote = Blockquote.extend({
   },
 });
 
-const dataAttribute = (name: string, parse: (value: string) => unknown = (value) => value) => ({
+// A node attribute kept in a data-* attribute of the HTML (copy and paste inside the editor); `key` is
+// the attribute's name when it differs from the data-* name (imageId: data-image-id).
+const dataAttribute = (name: string, parse: (value: string) => unknown = (value) => value, key = name) => ({
   default: null,
   parseHTML: (element: HTMLElement) => {
     const value = element.getAttribute(`data-${name}`);
     return value === null ? null : parse(value);
   },
   renderHTML: (attributes: Record<string, unknown>) =>
-    attributes[name] === null || attributes[name] === undefined ? {} : { [`data-${name}`]: String(attributes[name]) },
+    attributes[key] === null || attributes[key] === undefined ? {} : { [`data-${name}`]: String(attributes[key]) },
 });
 
 const toNumber = (value: string) => (/^\d+$/.test(value) ? Number(value) : null);
@@ -88,7 +90,7 @@ export const BodyImage = Node.create({
   addAttributes() {
     return {
       url: dataAttribute('url'),
-      imageId: dataAttribute('image-id'),
+      imageId: dataAttribute('image-id', undefined, 'imageId'),
       alt: dataAttribute('alt'),
       caption: dataAttribute('caption'),
       credit: dataAttribute('credit'),
@@ -103,6 +105,8 @@ export const BodyImage = Node.create({
       return { url: src, alt: img.getAttribute('alt') || null, ...size(img) };
     };
     return [
+      // Copied from the editor itself: a library reference, or a legacy block with its url.
+      { tag: 'figure[data-image-id]' },
       { tag: 'figure[data-url]' },
       {
         tag: 'figure',

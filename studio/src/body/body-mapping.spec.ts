@@ -1,5 +1,5 @@
 import { getSchema } from '@tiptap/core';
-import { DOMParser as PmDomParser, Node as PmNode } from '@tiptap/pm/model';
+import { DOMParser as PmDomParser, DOMSerializer, Node as PmNode } from '@tiptap/pm/model';
 import { Window } from 'happy-dom';
 import { articleBodySchema } from '../../../src/articles/body/article-body.schema';
 import { renderBodyHtml as render } from '../../../src/articles/body/article-body.renderer';
@@ -17,6 +17,9 @@ function roundTrip(body: ArticleBody): ArticleBody {
   node.check();
   return docToBlocks(node.toJSON());
 }
+
+// The public id of a media library image, as adminImages and uploads give it ("Image:<uuid>", base64url).
+const LIBRARY_IMAGE_ID = Buffer.from('Image:0d4c1d0e-8f6a-4c3b-9b1e-5a2f3c4d5e6f').toString('base64url');
 
 // Every block kind and every field, in canonical form.
 const CANONICAL: ArticleBody = [
@@ -62,6 +65,9 @@ const CANONICAL: ArticleBody = [
     height: 900,
   },
   { type: 'image', url: '/media/plain.png' },
+  // By reference to a library image (its public id), with and without this article's overrides.
+  { type: 'image', imageId: LIBRARY_IMAGE_ID },
+  { type: 'image', imageId: LIBRARY_IMAGE_ID, alt: 'Traders at dawn, close up', caption: 'Here: the first stall' },
   {
     type: 'embed',
     url: 'https://www.youtube.com/watch?v=abc',
@@ -186,6 +192,21 @@ describe('pasting from Google Docs and Word', () => {
       { type: 'image', url: 'https://cdn.example.com/a.jpg', alt: 'Alt', caption: 'Caption', credit: 'Credit' },
       { type: 'list', style: 'numbered', items: ['a', 'b'] },
     ]);
+  });
+
+  it('keeps library images by reference when blocks are copied and pasted inside the editor', () => {
+    const body: ArticleBody = [
+      { type: 'image', imageId: LIBRARY_IMAGE_ID, caption: 'Here: the first stall' },
+      { type: 'paragraph', text: 'after' },
+    ];
+    // What the editor puts on the clipboard: its own rendering of the document.
+    const fragment = DOMSerializer.fromSchema(schema).serializeFragment(PmNode.fromJSON(schema, blocksToDoc(body)).content, {
+      document: window.document as unknown as Document,
+    });
+    const container = window.document.createElement('div');
+    container.appendChild(fragment as never);
+    const html = container.innerHTML;
+    expect(paste(html)).toEqual(body);
   });
 
   it('drops links the API would refuse (javascript:, relative paths)', () => {

@@ -24,8 +24,9 @@ export type BodyBlock =
   | ({ type: 'quote'; attribution?: string } & TextOrChildren)
   | { type: 'list'; style?: 'bulleted' | 'numbered'; items: (string | InlineNode[])[] }
   | {
+      // By reference (imageId alone, with alt and caption as overrides), or legacy (by url).
       type: 'image';
-      url: string;
+      url?: string;
       imageId?: string;
       alt?: string;
       caption?: string;
@@ -162,7 +163,9 @@ function pmToBlocks(node: JSONContent): BodyBlock[] {
         },
       ];
     case 'image':
-      return node.attrs?.url ? [{ type: 'image', ...compact(node.attrs as Record<string, unknown>) } as BodyBlock] : [];
+      return node.attrs?.url || node.attrs?.imageId
+        ? [{ type: 'image', ...compact(node.attrs as Record<string, unknown>) } as BodyBlock]
+        : [];
     case 'embed':
       return node.attrs?.url ? [{ type: 'embed', ...compact(node.attrs as Record<string, unknown>) } as BodyBlock] : [];
     default:

@@ -35,8 +35,15 @@ export function SearchSelect({ label, query, connection, onPick, onCreate, exclu
     variables: { search: debounced || null },
     skip: !open,
   });
-  const options = (data?.[connection]?.edges ?? []).map((edge) => edge.node).filter((option) => !exclude.includes(option.id));
-  const canCreate = Boolean(onCreate && debounced && !options.some((o) => o.name.toLowerCase() === debounced.toLowerCase()));
+  // Until the results for what is typed are asked for, the list would be of an older search, and Enter
+  // would pick a wrong option: offer none meanwhile.
+  const settled = text.trim() === debounced;
+  const options = settled
+    ? (data?.[connection]?.edges ?? []).map((edge) => edge.node).filter((option) => !exclude.includes(option.id))
+    : [];
+  const canCreate = Boolean(
+    settled && onCreate && debounced && !options.some((o) => o.name.toLowerCase() === debounced.toLowerCase()),
+  );
   const count = options.length + (canCreate ? 1 : 0);
 
   const [error, setError] = useState('');

@@ -19,6 +19,7 @@ export interface ServerArticle {
   previousSlugs: string[];
   headline: string;
   dek: string | null;
+  label: string | null;
   body: ArticleBody;
   teaser: string | null;
   type: string;
@@ -42,6 +43,7 @@ export interface ServerArticle {
 export interface Draft {
   headline: string;
   dek: string;
+  label: string;
   slug: string;
   type: string;
   sectionId: string;
@@ -61,6 +63,7 @@ export type Field = keyof Draft;
 export const FIELD_LABELS: Record<Field, string> = {
   headline: 'Headline',
   dek: 'Dek',
+  label: 'Label',
   slug: 'Slug',
   type: 'Type',
   sectionId: 'Section',
@@ -80,6 +83,7 @@ export const FIELDS = Object.keys(FIELD_LABELS) as Field[];
 export const EMPTY_DRAFT: Draft = {
   headline: '',
   dek: '',
+  label: '',
   slug: '',
   type: 'NEWS',
   sectionId: '',
@@ -98,6 +102,7 @@ export function draftOf(article: ServerArticle): Draft {
   return {
     headline: article.headline,
     dek: article.dek ?? '',
+    label: article.label ?? '',
     slug: article.slug,
     type: article.type,
     sectionId: article.sectionId ?? '',

@@ -1,11 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { describeError } from '../api/errors';
-import { FOCAL_POINT_SUPPORTED, thumbnailUrl, UPDATE_IMAGE, type LibraryImage } from '../api/images';
+import type { LibraryImage } from '../api/images';
 import { CREATE_TAG, SEARCH_AUTHORS, SEARCH_TAGS, SECTIONS_AND_SERIES } from '../api/operations';
 import { useHasRole } from '../api/session-context';
 import { SearchSelect } from '../components/search-select';
 import { ImagePicker } from '../media/image-picker';
+import { ImageTexts } from '../media/image-texts';
 import { slugify, type Draft, type Named, type ServerArticle } from './article-draft';
 
 export const ARTICLE_TYPES = ['NEWS', 'ANALYSIS', 'OPINION', 'FEATURE', 'INTERVIEW', 'EXPLAINER', 'REVIEW', 'BRIEF'];
@@ -26,12 +26,22 @@ export function ArticleFields({ article, draft, setDraft }: Props) {
   const mayCreateTags = useHasRole('EDITOR');
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const section = data?.adminSections.edges.find((e: { node: Named }) => e.node.id === draft.sectionId)?.node;
-  const label = [typeLabel(draft.type), section?.name].filter(Boolean).join(' | ');
+  const derivedLabel = [typeLabel(draft.type), section?.name].filter(Boolean).join(' | ');
 
   return (
     <aside className="editor-side" aria-label="Article details">
-      <p className="label-preview">
-        Label: <strong>{label}</strong>
+      <label>
+        Label
+        <input
+          value={draft.label}
+          placeholder={derivedLabel}
+          aria-describedby="label-hint"
+          onChange={(e) => set('label', e.target.value)}
+        />
+      </label>
+      <p className="hint" id="label-hint">
+        Readers see <strong>{draft.label.trim() || derivedLabel}</strong>
+        {draft.label.trim() ? '' : ' (from the type and section; type a kicker such as "Exclusive" to replace it)'}
       </p>
       <label>
         Slug
@@ -173,8 +183,7 @@ function FeaturedImage({ image, onChange }: { image: LibraryImage | null; onChan
       <legend>Featured image</legend>
       {image ? (
         <>
-          <img src={thumbnailUrl(image)} alt={image.altText ?? ''} />
-          <ImageTexts image={image} onSaved={onChange} />
+          <ImageTexts key={image.id} image={image} onSaved={onChange} />
           <button type="button" onClick={() => onChange(null)}>
             Remove featured image
           </button>
@@ -196,32 +205,5 @@ function FeaturedImage({ image, onChange }: { image: LibraryImage | null; onChan
         />
       )}
     </fieldset>
-  );
-}
-
-/** Caption, credit and alt text of a library image, saved to the image itself (updateImage). */
-export function ImageTexts({ image, onSaved }: { image: LibraryImage; onSaved?(image: LibraryImage): void }) {
-  const [texts, setTexts] = useState({ caption: image.caption ?? '', credit: image.credit ?? '', altText: image.altText ?? '' });
-  const [update, { loading, error }] = useMutation<any>(UPDATE_IMAGE);
-  const [done, setDone] = useState(false);
-  const save = async () => {
-    const { data } = await update({ variables: { input: { id: image.id, ...texts } } });
-    setDone(true);
-    onSaved?.(data.updateImage.image);
-  };
-  return (
-    <div className="image-texts" role="group" aria-label="Image texts">
-      {(['caption', 'credit', 'altText'] as const).map((name) => (
-        <label key={name}>
-          {name === 'altText' ? 'Alt text' : name[0]!.toUpperCase() + name.slice(1)}
-          <input value={texts[name]} onChange={(e) => (setTexts({ ...texts, [name]: e.target.value }), setDone(false))} />
-        </label>
-      ))}
-      {!FOCAL_POINT_SUPPORTED && <p className="hint">Focal point: coming with image renditions.</p>}
-      <button type="button" onClick={() => void save().catch(() => undefined)} disabled={loading}>
-        Save image texts
-      </button>
-      <span role="status">{error ? describeError(error) : done ? 'Image texts saved' : ''}</span>
-    </div>
   );
 }

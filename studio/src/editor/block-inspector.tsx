@@ -1,5 +1,7 @@
 import { useEditorState, type Editor } from '@tiptap/react';
 import { NodeSelection } from '@tiptap/pm/state';
+import { isLibraryReference } from '../api/images';
+import { useReferencedImage } from './body-image-view';
 
 type Attrs = Record<string, string | number | null>;
 
@@ -8,6 +10,9 @@ const IMAGE_FIELDS = [
   ['caption', 'Caption'],
   ['credit', 'Credit'],
 ] as const;
+
+// A library image brings its own credit; this article may only override alt text and caption.
+const REFERENCE_FIELDS = IMAGE_FIELDS.slice(0, 2);
 
 const EMBED_FIELDS = [
   ['url', 'Embed URL'],
@@ -30,10 +35,16 @@ export function BlockInspector({ editor }: { editor: Editor }) {
       return null;
     },
   });
+  const library = useReferencedImage(selected?.type === 'image' ? selected.attrs : {});
   if (!selected) return null;
+  const reference = selected.type === 'image' && isLibraryReference(selected.attrs);
+  // Empty override fields show the library's text, which readers then see.
+  const fallback: Record<string, string | null | undefined> = { alt: library?.altText, caption: library?.caption };
   const fields =
     selected.type === 'image'
-      ? IMAGE_FIELDS
+      ? reference
+        ? REFERENCE_FIELDS
+        : IMAGE_FIELDS
       : selected.type === 'embed'
         ? EMBED_FIELDS
         : ([['attribution', 'Attribution']] as const);
@@ -46,13 +57,23 @@ export function BlockInspector({ editor }: { editor: Editor }) {
   return (
     <fieldset className="block-inspector">
       <legend>{title} details</legend>
+      {reference && (
+        <p className="hint">
+          From the media library{library?.credit ? ` (${library.credit})` : ''}: empty fields show the library&apos;s texts; what
+          you type here is for this article only.
+        </p>
+      )}
       {fields.map(([name, label]) => (
         <label key={name}>
           {label}
           {name === 'html' ? (
             <textarea value={String(selected.attrs[name] ?? '')} onChange={(e) => update(name, e.target.value)} rows={3} />
           ) : (
-            <input value={String(selected.attrs[name] ?? '')} onChange={(e) => update(name, e.target.value)} />
+            <input
+              value={String(selected.attrs[name] ?? '')}
+              placeholder={reference ? (fallback[name] ?? '') : undefined}
+              onChange={(e) => update(name, e.target.value)}
+            />
           )}
         </label>
       ))}

@@ -7,6 +7,10 @@ import { blocksToDoc, docToBlocks, type ArticleBody } from '../body/body-mapping
 import { isAcceptableEmbedUrl, isAcceptableHref } from '../body/body-urls';
 import { ImagePicker } from '../media/image-picker';
 import { BlockInspector } from './block-inspector';
+import { BodyImageWithView } from './body-image-view';
+
+// The body schema's extensions, with image blocks drawn by a React view that looks library images up.
+const editorExtensions = bodyExtensions.map((extension) => (extension.name === 'image' ? BodyImageWithView : extension));
 
 interface Props {
   value: ArticleBody;
@@ -20,7 +24,7 @@ export function BodyEditor({ value, revision, onChange }: Props) {
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const editor = useEditor({
-    extensions: bodyExtensions,
+    extensions: editorExtensions,
     content: blocksToDoc(value),
     editorProps: {
       attributes: { 'aria-label': 'Body', 'aria-multiline': 'true', role: 'textbox', class: 'body-editor' },

@@ -33,12 +33,31 @@ export function PreviewPanel({ article }: { article: ServerArticle }) {
       <button type="button" onClick={() => void mint({ variables: { input: { id: article.id } } }).catch(() => undefined)}>
         Create a preview token for the front-end
       </button>
-      {token.data && (
-        <p>
-          Preview token (valid until {new Date(token.data.createPreviewToken.expiresAt).toLocaleString()}):{' '}
-          <code>{token.data.createPreviewToken.token}</code>. Front-ends read the draft with{' '}
-          <code>article(slug: "{article.slug}", previewToken: "…")</code>.
+      {token.error && (
+        <p className="error" role="alert">
+          {describeError(token.error)}
         </p>
+      )}
+      {token.data?.createPreviewToken.previewUrl && (
+        <p>
+          {/* The site's own preview page (PREVIEW_URL_PATTERN), which reads the draft with the token. */}
+          <a href={token.data.createPreviewToken.previewUrl} target="_blank" rel="noopener noreferrer">
+            Open the preview on the site
+          </a>
+        </p>
+      )}
+      {token.data && (
+        <div className="preview-token">
+          {/* A read-only field: selectable and copyable with the keyboard. */}
+          <label>
+            Preview token
+            <input readOnly value={token.data.createPreviewToken.token} onFocus={(e) => e.target.select()} />
+          </label>
+          <p className="hint">
+            Valid until {new Date(token.data.createPreviewToken.expiresAt).toLocaleString()}. Front-ends read the draft with{' '}
+            <code>article(slug: "{article.slug}", previewToken: "…")</code>.
+          </p>
+        </div>
       )}
     </section>
   );

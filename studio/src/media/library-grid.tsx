@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { describeError } from '../api/errors';
-import { LIBRARY_IMAGES, libraryQueryVariables, searchImages, thumbnailUrl, type LibraryImage } from '../api/images';
+import { LIBRARY_IMAGES, libraryQueryVariables, thumbnailUrl, type LibraryImage } from '../api/images';
 
 interface Props {
   /** What picking an image does (select it for editing, insert it…). */
@@ -21,10 +21,7 @@ interface LibraryData {
 export function useLibrary(search: string) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const query = useQuery<LibraryData>(LIBRARY_IMAGES, { variables: libraryQueryVariables(search, cursors[cursors.length - 1]) });
-  const images = searchImages(
-    (query.data?.adminImages.edges ?? []).map((edge) => edge.node),
-    search,
-  );
+  const images = (query.data?.adminImages.edges ?? []).map((edge) => edge.node);
   return { ...query, images, cursors, setCursors };
 }
 
@@ -38,8 +35,8 @@ export function LibraryGrid({ onPick, pickLabel, selectedId }: Props) {
         <input
           type="search"
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder="Caption, credit or alt text"
+          onChange={(e) => (setSearch(e.target.value), setCursors([null]))}
+          placeholder="Caption, credit, alt text or file name"
         />
       </label>
       {error && (

@@ -1,7 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import type { LibraryImage } from '../api/images';
-import { ImageTexts } from '../editor/article-fields';
+import { ImageTexts } from './image-texts';
 import { LibraryGrid } from './library-grid';
 import { UploadZone } from './upload-zone';
 
@@ -24,7 +24,6 @@ export default function MediaScreen() {
         {selected && (
           <aside className="media-detail" aria-label="Selected image">
             <h2>Selected image</h2>
-            <img src={selected.url} alt={selected.altText ?? ''} />
             <p className="hint">
               {selected.width && selected.height ? `${selected.width} × ${selected.height} px` : 'Size unknown'}
             </p>

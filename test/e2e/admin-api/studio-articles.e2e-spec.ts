@@ -180,4 +180,20 @@ describe('admin API additions for the Studio', () => {
     const { adminArticle } = await editor.admin.data(DETAIL, { id: article.id });
     expect(adminArticle).toMatchObject({ hasPendingChanges: true, version: edited.version });
   });
+
+  it('createPreviewToken answers previewUrl: null when no front-end preview page is configured, and a working token', async () => {
+    const created = await mutateArticle(editor.admin, 'createArticle', { headline: 'No site yet', slug: 'no-site-yet' });
+    const { createPreviewToken } = await editor.admin.data(
+      `mutation($input: CreatePreviewTokenInput!) { createPreviewToken(input: $input) { token previewUrl } }`,
+      { input: { id: created.id } },
+    );
+    expect(createPreviewToken.previewUrl).toBeNull();
+    const read = await t.graphql.data(
+      `query($token: String) { article(slug: "no-site-yet", previewToken: $token) { headline } }`,
+      {
+        token: createPreviewToken.token,
+      },
+    );
+    expect(read.article).toEqual({ headline: 'No site yet' });
+  });
 });

@@ -24,7 +24,7 @@ describe('Studio: roles decide which buttons exist, and the API has the last wor
   async function writeDraft(email: string, headline: string) {
     const { page } = await openStudio(t, browser);
     await signIn(page, email);
-    await page.getByRole('link', { name: 'New article' }).press('Enter');
+    await page.getByRole('button', { name: 'New article' }).press('Enter');
     await page.getByLabel('Headline').fill(headline);
     await page.waitForURL(/\/studio\/articles\/[^/]+$/);
     await page.getByRole('button', { name: 'Save', exact: true }).waitFor();

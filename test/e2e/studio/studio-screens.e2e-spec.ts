@@ -1,12 +1,18 @@
 import { jest } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from '../../fixtures/images.js';
 import { mutateArticle } from '../../utils/admin-articles.js';
-import { createUser, loginAs } from '../../utils/auth.js';
+import { fromGlobalId } from '../../../src/common/global-id.js';
+import { ContentFactory } from '../../factories/content.factory.js';
+import { createUser, loginAs, TEST_PASSWORD } from '../../utils/auth.js';
 import { launchBrowser } from '../../utils/browser.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
 import { createMediaSandbox, type MediaSandbox } from '../../utils/media.js';
-import { checkScreen, openStudio, signIn } from '../../utils/studio.js';
+import { checkScreen, openStudio, serveMediaFromApp, signIn } from '../../utils/studio.js';
+import { waitFor } from '../../utils/wait-for.js';
+
+const rowIdOf = (globalId: string) => fromGlobalId(globalId)!.id;
 
 // Browser flows take longer than the API specs' default.
 jest.setTimeout(120_000);
@@ -17,12 +23,20 @@ describe('Studio: every screen works, passes axe, and leaves a screenshot', () =
   let browser: Browser;
   let page: Page;
   let articleId: string;
+  let adminEmail: string;
+  let adminId: string;
 
   beforeAll(async () => {
     media = await createMediaSandbox();
-    t = await createTestApp({ MEDIA_DIR: media.mediaDir });
+    // A front-end with a preview page, so the preview offers to open it.
+    t = await createTestApp({
+      MEDIA_DIR: media.mediaDir,
+      PREVIEW_URL_PATTERN: 'https://site.example/preview/{slug}?token={token}',
+    });
     browser = await launchBrowser();
     const admin = await createUser(t, 'ADMIN', { name: 'Ada Admin' });
+    adminEmail = admin.email;
+    adminId = admin.id;
     const api = await loginAs(t, 'EDITOR');
     const created = await mutateArticle(api.admin, 'createArticle', {
       headline: 'Revisions story',
@@ -35,7 +49,9 @@ describe('Studio: every screen works, passes axe, and leaves a screenshot', () =
       body: [{ type: 'paragraph', text: 'The second text of the story.' }],
     });
     articleId = created.id;
-    page = (await openStudio(t, browser)).page;
+    const studio = await openStudio(t, browser);
+    await serveMediaFromApp(t, studio.context);
+    page = studio.page;
     await signIn(page, admin.email);
   });
   afterAll(async () => {
@@ -74,7 +90,11 @@ describe('Studio: every screen works, passes axe, and leaves a screenshot', () =
     const image = await t.prisma.image.findFirstOrThrow({ where: { width: PNG.width, height: PNG.height } });
     expect(image).toMatchObject({ caption: 'A chart of the vote', credit: 'Newsdesk graphics', altText: 'Bar chart' });
     await page.getByRole('button', { name: 'Edit: A chart of the vote' }).waitFor();
+    // The API searches the library (caption, credit, alt text, file name).
+    await page.getByLabel('Search images').fill('zebra');
+    await page.getByText('0 shown of 0 images').waitFor();
     await page.getByLabel('Search images').fill('chart');
+    await page.getByText('1 shown of 1 images').waitFor();
     expect(await page.getByRole('list', { name: 'Images' }).getByRole('listitem').count()).toBe(1);
     await checkScreen(page, 'media');
   });
@@ -99,7 +119,171 @@ describe('Studio: every screen works, passes axe, and leaves a screenshot', () =
     const frame = page.frameLocator('iframe[title="Article preview"]');
     await frame.getByRole('heading', { name: 'Revisions story' }).waitFor();
     expect(await frame.locator('p').first().innerText()).toBe('The first text of the story.');
+    // A preview token lets a front-end read the unpublished draft through the public API.
+    await page.getByRole('button', { name: 'Create a preview token for the front-end' }).press('Enter');
+    const token = await page.getByLabel('Preview token').inputValue();
+    const { slug } = await t.prisma.article.findFirstOrThrow({ where: { headline: 'Revisions story' } });
+    expect(await page.getByRole('link', { name: 'Open the preview on the site' }).getAttribute('href')).toBe(
+      `https://site.example/preview/${slug}?token=${encodeURIComponent(token)}`,
+    );
+    const query = `query($slug: String!, $token: String) { article(slug: $slug, previewToken: $token) { headline } }`;
+    expect((await t.graphql.post(query, { slug, token: null })).body.data?.article).toBeNull();
+    expect((await t.graphql.post(query, { slug, token })).body.data?.article).toEqual({ headline: 'Revisions story' });
     await checkScreen(page, 'preview');
+  });
+
+  it('pending changes on a live article: shown as such, then "Publish changes" and "Discard changes"', async () => {
+    const api = await loginAs(t, 'EDITOR');
+    const created = await mutateArticle(api.admin, 'createArticle', { headline: 'Live story', dek: 'The live dek' });
+    const live = await mutateArticle(api.admin, 'publishArticle', { id: created.id, expectedVersion: created.version });
+    const publicHeadline = async () =>
+      (await t.graphql.post(`{ article(slug: "${live.slug}") { headline dek } }`)).body.data?.article;
+
+    await go(`/articles/${encodeURIComponent(live.id)}`, 'Edit article');
+    const pending = page.getByText('Pending changes: the public still sees the published version');
+    await page.getByLabel('Headline').fill('Live story, updated');
+    // The badge comes from the saved article (hasPendingChanges): it proves the autosave happened.
+    await pending.waitFor();
+    expect(await publicHeadline()).toEqual({ headline: 'Live story', dek: 'The live dek' });
+    await checkScreen(page, 'editor-pending');
+
+    await page.getByRole('button', { name: 'Publish changes', exact: true }).press('Enter');
+    await page.getByText('Changes published').waitFor();
+    expect(await publicHeadline()).toEqual({ headline: 'Live story, updated', dek: 'The live dek' });
+    expect(await pending.count()).toBe(0);
+
+    await page.getByLabel('Dek').fill('A dek nobody should see');
+    await pending.waitFor();
+    await page.getByRole('button', { name: 'Discard changes', exact: true }).press('Enter');
+    await page.getByText('Pending changes discarded').waitFor();
+    expect(await pending.count()).toBe(0);
+    expect(await page.getByLabel('Dek').inputValue()).toBe('The live dek');
+    expect(await publicHeadline()).toEqual({ headline: 'Live story, updated', dek: 'The live dek' });
+    const after = await api.admin.post(`query($id: ID!) { adminArticle(id: $id) { dek hasPendingChanges } }`, { id: live.id });
+    expect(after.body.data?.adminArticle).toEqual({ dek: 'The live dek', hasPendingChanges: false });
+  });
+
+  it('workflow: unpublish, move to the trash and restore, each reaching the public API', async () => {
+    const { id, slug } = await t.prisma.article.findFirstOrThrow({ where: { headline: 'Live story, updated' } });
+    const publicRead = async () => (await t.graphql.post(`{ article(slug: "${slug}") { headline } }`)).body.data?.article;
+    const stored = () => t.prisma.article.findUniqueOrThrow({ where: { id } });
+    // The workflow bar's notice after each step.
+    const notice = (text: string) =>
+      page.getByRole('group', { name: 'Workflow' }).getByRole('status').filter({ hasText: text }).waitFor();
+    expect(await publicRead()).toEqual({ headline: 'Live story, updated' });
+
+    await page.getByRole('button', { name: 'Unpublish', exact: true }).press('Enter');
+    await notice('Unpublished');
+    expect((await stored()).status).toBe('ARCHIVED');
+    expect(await publicRead()).toBeNull();
+    // Off the site: publishing is offered once more.
+    await page.getByRole('button', { name: 'Publish', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Move to trash', exact: true }).press('Enter');
+    await notice('Moved to the trash');
+    expect((await stored()).deletedAt).not.toBeNull();
+    expect(await page.getByRole('button', { name: 'Publish', exact: true }).count()).toBe(0);
+    await checkScreen(page, 'editor-trashed');
+
+    await page.getByRole('button', { name: 'Restore', exact: true }).press('Enter');
+    await notice('Restored');
+    expect((await stored()).deletedAt).toBeNull();
+  });
+
+  it("featured image: uploaded from the editor's picker, focal point set by clicking the picture", async () => {
+    await go(`/articles/${encodeURIComponent(articleId)}`, 'Edit article');
+    await page.getByRole('button', { name: 'Choose featured image' }).press('Enter');
+    const picker = page.getByRole('dialog', { name: 'Choose the featured image' });
+    await picker.getByLabel('Upload images').setInputFiles({ name: 'cover.png', mimeType: PNG.contentType, buffer: PNG.data });
+    // The upload becomes the featured image at once; autosave links it to the article.
+    const texts = page.getByRole('complementary', { name: 'Article details' }).getByRole('group', { name: 'Image texts' });
+    await texts.waitFor();
+    await waitFor(
+      async () => (await t.prisma.article.findUniqueOrThrow({ where: { id: rowIdOf(articleId) } })).featuredImageId,
+      10_000,
+      'the featured image to be saved',
+    );
+    const picture = texts.locator('.focal-frame img');
+    await picture.waitFor();
+    await waitFor(() => picture.evaluate((img: any) => img.complete && img.naturalWidth > 0), 10_000, 'the upload to show');
+    await picture.scrollIntoViewIfNeeded();
+    const box = (await picture.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.75, box.y + box.height * 0.5);
+    expect(Number(await texts.getByLabel('Across (% from the left)').inputValue())).toBeCloseTo(75, -1);
+    expect(Number(await texts.getByLabel('Down (% from the top)').inputValue())).toBeCloseTo(50, -1);
+    await texts.getByLabel('Alt text').fill('A cover picture');
+    await texts.getByRole('button', { name: 'Save image texts' }).press('Enter');
+    await texts.getByText('Image texts saved').waitFor();
+    const article = await t.prisma.article.findUniqueOrThrow({ where: { id: rowIdOf(articleId) } });
+    const image = await t.prisma.image.findUniqueOrThrow({ where: { id: article.featuredImageId! } });
+    expect(image.altText).toBe('A cover picture');
+    expect(image.focalX).toBeGreaterThan(0.65);
+    expect(image.focalX).toBeLessThan(0.85);
+    expect(image.focalY).toBeGreaterThan(0.4);
+    expect(image.focalY).toBeLessThan(0.6);
+    await checkScreen(page, 'editor-featured-image');
+  });
+
+  it('articles list: filters by status, section, byline, tag and headline words, and keyset paging', async () => {
+    const factory = new ContentFactory(t.prisma);
+    const desk = await factory.section({ name: 'Paging desk' });
+    const energy = await factory.tag({ name: 'Energy' });
+    const writer = await factory.author({ name: 'Pia Paging' });
+    for (let i = 1; i <= 22; i++) {
+      await factory.article({
+        headline: `Paging story ${i}`,
+        section: desk,
+        authors: [writer],
+        tags: i <= 3 ? [energy] : [],
+        status: i % 2 === 0 ? 'DRAFT' : 'PUBLISHED',
+      });
+    }
+    await go('/', 'Articles');
+    const rows = page.getByRole('table').getByRole('row');
+    const counted = (n: number) =>
+      page
+        .getByRole('status')
+        .filter({ hasText: new RegExp(`^${n} articles?$`) })
+        .waitFor();
+    await page.getByLabel('Section').selectOption({ label: 'Paging desk' });
+    await counted(22);
+    // Keyset paging: 20, then the last 2, then back.
+    expect(await rows.count()).toBe(1 + 20);
+    await page.getByRole('button', { name: 'Next page' }).press('Enter');
+    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('table tbody tr').length === 2);
+    await page.getByRole('button', { name: 'Previous page' }).press('Enter');
+    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('table tbody tr').length === 20);
+    await checkScreen(page, 'articles-filtered');
+
+    await page.getByLabel('Status').selectOption({ label: 'Draft' });
+    await counted(11);
+    await page.getByLabel('Status').selectOption({ label: 'Any status' });
+    await page.getByRole('combobox', { name: 'Tag' }).focus();
+    await page.keyboard.type('Energy');
+    // Enter picks the active option: wait until the results for what was typed are in.
+    await page.getByRole('option', { name: 'Energy', selected: true }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText('Tag: Energy').waitFor();
+    await counted(3);
+    await page.getByRole('button', { name: 'Remove tag filter Energy' }).press('Enter');
+    await page.getByRole('combobox', { name: 'Author' }).focus();
+    await page.keyboard.type('Pia');
+    await page.getByRole('option', { name: 'Pia Paging', selected: true }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText('Author: Pia Paging').waitFor();
+    await counted(22);
+    await page.getByLabel('Search').fill('story 17');
+    await counted(1);
+    expect(await rows.nth(1).getByRole('cell').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Paging story 17', 'Published', 'Paging desk', 'Pia Paging']),
+    );
+
+    // "Only mine": what I created (contributors and authors only ever see theirs).
+    await factory.article({ headline: 'My own story', createdById: adminId, status: 'DRAFT' });
+    await go('/', 'Articles');
+    await page.getByLabel('Only mine').check();
+    await counted(1);
+    expect(await rows.nth(1).getByRole('cell').first().innerText()).toBe('My own story');
   });
 
   it('taxonomy: create a tag and a section, rename, trash', async () => {
@@ -165,6 +349,39 @@ describe('Studio: every screen works, passes axe, and leaves a screenshot', () =
     await checkScreen(page, 'audit');
     await go('/account', 'My account');
     await checkScreen(page, 'account');
+  });
+
+  it('newsletter: the subscriber list and the CSV export of confirmed subscribers, downloaded by the browser', async () => {
+    await t.prisma.newsletterSubscriber.create({
+      data: { email: 'reader@confirmed.test', status: 'CONFIRMED', confirmedAt: new Date() },
+    });
+    await t.prisma.newsletterSubscriber.create({ data: { email: 'reader@pending.test', status: 'PENDING' } });
+    await go('/newsletter', 'Newsletter subscribers');
+    await page.getByRole('cell', { name: 'reader@pending.test' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).press('Enter'),
+    ]);
+    expect(download.suggestedFilename()).toBe('newsletter-subscribers.csv');
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv).toContain('reader@confirmed.test');
+    expect(csv).not.toContain('reader@pending.test');
+    await page.getByText('Exported the confirmed subscribers').waitFor();
+  });
+
+  it('account: change my password; the new one signs in, the old one no longer does', async () => {
+    await go('/account', 'My account');
+    const form = page.getByRole('form', { name: 'Change my password' });
+    await form.getByLabel('Current password').fill(TEST_PASSWORD);
+    await form.getByLabel('New password').fill('a brand new passphrase');
+    await form.getByRole('button', { name: 'Change password' }).press('Enter');
+    await page.getByText('Password changed.').waitFor();
+    const login = (password: string) =>
+      t.admin.post(`mutation($input: LoginInput!) { login(input: $input) { accessToken } }`, {
+        input: { email: adminEmail, password },
+      });
+    expect((await login(TEST_PASSWORD)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await login('a brand new passphrase')).body.data?.login.accessToken).toEqual(expect.any(String));
   });
 
   it('keeps the session across a reload through the cookie, and signing out ends it for good', async () => {

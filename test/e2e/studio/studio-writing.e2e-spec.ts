@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { TestClock } from '../../utils/clock.js';
 import type { Browser } from 'playwright-core';
+import { toGlobalId } from '../../../src/common/global-id.js';
 import { ContentFactory } from '../../factories/content.factory.js';
 import { createUser } from '../../utils/auth.js';
 import { launchBrowser } from '../../utils/browser.js';
@@ -58,6 +59,7 @@ describe('Studio: write, illustrate and schedule a story in a browser', () => {
       credit: 'Photo: Studio Test',
       altText: 'Stalls at dawn',
     });
+    const cover = await factory.image({ caption: 'Delegates leave the hall', width: 1600, height: 900 });
     const editor = await createUser(t, 'EDITOR');
     const { page } = await openStudio(t, browser, { timezoneId: TIME_ZONE });
 
@@ -67,7 +69,7 @@ describe('Studio: write, illustrate and schedule a story in a browser', () => {
     await checkScreen(page, 'articles');
 
     // The writing flow, with the keyboard: focus moves by Tab, Enter presses buttons.
-    await page.getByRole('link', { name: 'New article' }).press('Enter');
+    await page.getByRole('button', { name: 'New article' }).press('Enter');
     await page.getByLabel('Headline').waitFor();
     await page.getByLabel('Headline').press('Control+a');
     await page.keyboard.type('Mali junta digs in as talks stall');
@@ -82,22 +84,57 @@ describe('Studio: write, illustrate and schedule a story in a browser', () => {
     await page.keyboard.type('Talks in Bamako stalled on Monday.');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Heading 2' }).press('Enter');
+    // The toolbar hands the focus back to the body on the next frame: type once it is there.
+    await page.waitForFunction(() => (globalThis as any).document.activeElement?.classList.contains('ProseMirror'));
     await page.keyboard.type('What comes next');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Read the ');
     await page.keyboard.type('report');
-    for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowLeft');
+    // Select the word just typed, as a keyboard user does. ProseMirror takes a DOM selection in on the
+    // next selectionchange event, and ignores it once the editor has lost focus: wait until it has it.
+    await page.keyboard.press('Control+Shift+ArrowLeft');
+    await page.waitForFunction(() => {
+      // TipTap hangs its editor on the editable element.
+      const editor = (globalThis as any).document.querySelector('.ProseMirror').editor;
+      const { from, to } = editor.state.selection;
+      return editor.state.doc.textBetween(from, to) === 'report';
+    });
     await page.getByRole('button', { name: 'Link', exact: true }).press('Enter');
-    await page.getByLabel('Link URL').fill('https://example.com/report');
-    await page.getByLabel('Link URL').press('Enter');
+    // The link form takes the focus: select its "https://" and type over it.
+    await page.getByLabel('Link URL').waitFor();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('https://example.com/report');
+    await page.keyboard.press('Enter');
     await body.press('End');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Image', exact: true }).press('Enter');
     await page.getByRole('dialog', { name: 'Insert an image' }).waitFor();
     await checkScreen(page, 'image-picker');
     await page.getByRole('button', { name: 'Choose: Bamako market at dawn' }).press('Enter');
+    // The block shows the library's picture and texts while writing.
+    await page.locator('.body-editor figure.body-image img[alt="Stalls at dawn"]').waitFor();
 
-    await page.getByLabel('Section').selectOption({ label: 'Africa' });
+    // The featured image, from the library, with its texts and focal point set by keyboard.
+    await page.getByRole('button', { name: 'Choose featured image' }).press('Enter');
+    await page.getByRole('dialog', { name: 'Choose the featured image' }).waitFor();
+    await page.getByRole('button', { name: 'Choose: Delegates leave the hall' }).press('Enter');
+    const texts = page.getByRole('complementary', { name: 'Article details' }).getByRole('group', { name: 'Image texts' });
+    await texts.getByLabel('Credit').focus();
+    await page.keyboard.type('Photo: Wire');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Delegates walk out of the conference hall');
+    await texts.getByLabel('Across (% from the left)').focus();
+    await page.keyboard.type('30');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('25');
+    await texts.getByRole('button', { name: 'Save image texts' }).press('Enter');
+    await texts.getByText('Image texts saved').waitFor();
+
+    // A focused select picks by typing, as with any keyboard.
+    await page.getByLabel('Label', { exact: true }).focus();
+    await page.keyboard.type('Exclusive');
+    await page.getByLabel('Section').focus();
+    await page.keyboard.type('Africa');
     await page.getByRole('combobox', { name: 'Add a byline' }).focus();
     await page.keyboard.type('Amina');
     await page.getByRole('option', { name: 'Amina Diallo' }).waitFor();
@@ -116,22 +153,23 @@ describe('Studio: write, illustrate and schedule a story in a browser', () => {
     const id = decodeURIComponent(page.url().split('/articles/')[1]!);
     const stored = await t.prisma.article.findFirstOrThrow({ where: { headline: 'Mali junta digs in as talks stall' } });
     expect(stored.dek).toBe('The colonels extend their rule');
+    expect(stored.label).toBe('Exclusive');
     expect(stored.sectionId).toBe(section.id);
     expect(stored.body).toEqual([
       { type: 'paragraph', text: 'Talks in Bamako stalled on Monday.' },
       { type: 'heading', level: 2, text: 'What comes next' },
       { type: 'paragraph', children: [{ text: 'Read the ' }, { text: 'report', href: 'https://example.com/report' }] },
-      {
-        type: 'image',
-        url: photo.url,
-        imageId: photo.id,
-        alt: 'Stalls at dawn',
-        caption: 'Bamako market at dawn',
-        credit: 'Photo: Studio Test',
-        width: 1200,
-        height: 800,
-      },
+      // By reference: file, size and texts come from the library when the body is rendered.
+      { type: 'image', imageId: toGlobalId('Image', photo.id) },
     ]);
+    expect(stored.featuredImageId).toBe(cover.id);
+    expect(await t.prisma.image.findUniqueOrThrow({ where: { id: cover.id } })).toMatchObject({
+      caption: 'Delegates leave the hall',
+      credit: 'Photo: Wire',
+      altText: 'Delegates walk out of the conference hall',
+      focalX: 0.3,
+      focalY: 0.25,
+    });
     const links = await t.prisma.articleAuthor.findMany({ where: { articleId: stored.id } });
     // A new story starts under its writer's own byline; the one picked is added after it.
     expect(links.sort((a, b) => a.position - b.position).map((link) => link.authorId)).toEqual([editor.authorId, byline.id]);
@@ -150,7 +188,8 @@ describe('Studio: write, illustrate and schedule a story in a browser', () => {
     const live = await waitFor(
       async () => {
         const response = await t.graphql.post(
-          `{ article(slug: "${stored.slug}") { headline bodyHtml tags { name } authors { name } } }`,
+          `{ article(slug: "${stored.slug}") { headline bodyHtml tags { name } authors { name }
+            featuredImage { caption credit altText focalX focalY } } }`,
         );
         return response.body.data?.article;
       },
@@ -160,6 +199,17 @@ describe('Studio: write, illustrate and schedule a story in a browser', () => {
     expect(live.headline).toBe('Mali junta digs in as talks stall');
     expect(live.bodyHtml).toContain('<h2>What comes next</h2>');
     expect(live.bodyHtml).toContain('<a href="https://example.com/report" rel="noopener noreferrer">report</a>');
+    // The library image's texts, rendered from the reference.
+    expect(live.bodyHtml).toContain('Stalls at dawn');
+    expect(live.bodyHtml).toContain('Bamako market at dawn');
+    expect(live.bodyHtml).toContain('Photo: Studio Test');
+    expect(live.featuredImage).toEqual({
+      caption: 'Delegates leave the hall',
+      credit: 'Photo: Wire',
+      altText: 'Delegates walk out of the conference hall',
+      focalX: 0.3,
+      focalY: 0.25,
+    });
     expect(live.tags).toEqual([{ name: 'Sahel' }]);
     expect(live.authors).toEqual([{ name: editor.name }, { name: 'Amina Diallo' }]);
     const rss = await (await fetch(`${t.baseUrl}/feeds/rss.xml`)).text();
