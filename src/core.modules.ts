@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { ArticlesModule } from './articles/articles.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import type { Clock } from './common/clock/clock.js';
 import { ClockModule } from './common/clock/clock.module.js';
@@ -13,8 +14,10 @@ import { EventsModule } from './events/events.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
-import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
+import { NewsletterModule } from './newsletter/newsletter.module.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RetentionModule } from './retention/retention.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 // What both process roles (HTTP app and worker) are built on. Config, logger and database connection
 // are settled before Nest starts, so every provider can rely on a ready, migrated database.
@@ -35,3 +38,7 @@ export function coreModules(config: AppConfig, keys: AppKeys, logger: Logger, co
     RetentionModule,
   ];
 }
+
+// The feature modules whose providers register job handlers and event listeners. Both roles import them
+// by name: the worker runs their jobs, and the web app must not depend on GraphQL wiring to have them.
+export const JOB_HANDLER_MODULES = [ArticlesModule, NewsletterModule, WebhooksModule];

@@ -5,7 +5,7 @@ import type { ArticleBody } from '../../src/articles/body/article-body.schema.js
 import { deriveArticleFields, type DerivedArticleFields } from '../../src/articles/derivation/article-derivation.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import type { Image } from '../../src/generated/prisma/client.js';
-import { BodyImagesService } from '../../src/media/body-images.service.js';
+import { BodyImagesService } from '../../src/articles/body/body-images.service.js';
 import { MediaUrls } from '../../src/media/renditions/media-urls.js';
 import { appEnv } from '../lib/configurations.js';
 import type { ArticleRow, ImageRow } from './dataset.js';

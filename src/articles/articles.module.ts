@@ -12,7 +12,7 @@ import { TagsModule } from '../tags/tags.module.js';
 import { articleProjection } from './article.projection.js';
 import { ARTICLE_PROJECTION, ArticleRepository } from './article.repository.js';
 import { ArticleQueryService } from './article-query.service.js';
-import { ArticleAdminQueryService } from './editing/article-admin-query.service.js';
+import { ArticleAdminQueryService } from './admin/article-admin-query.service.js';
 import { ArticleEditorRepository } from './editing/article-editor.repository.js';
 import { ArticleEditorService } from './editing/article-editor.service.js';
 import { ArticleHistoryService } from './editing/article-history.service.js';
@@ -27,6 +27,7 @@ import { PublishScheduledArticleJob } from './jobs/publish-scheduled-article.job
 import { RederiveArticlesJob } from './jobs/rederive-articles.job.js';
 import { SanitizeStoredEmbedsJob } from './jobs/sanitize-stored-embeds.job.js';
 import { ArticlePreviewService } from './preview/article-preview.service.js';
+import { BodyImagesService } from './body/body-images.service.js';
 
 const services = [
   ArticleRepository,
@@ -41,6 +42,7 @@ const services = [
   ArticlePreviewService,
   ArticleDerivationRepository,
   ArticleDerivationService,
+  BodyImagesService,
 ];
 
 const projection = {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
-import { presentedKey } from '../syndication/partners/partner.middleware.js';
+import { presentedKey } from '../common/http/partner-key.js';
 
 const PUBLIC_READ_PATHS = [/^\/graphql\/?$/, /^\/feeds\//, /^\/sitemap\.xml$/, /^\/sitemaps\//];
 

@@ -10,7 +10,7 @@ export interface FeedHeader {
 
 // A feed item is the public article (articles/public-article.ts) in feed terms: everything in it was
 // derived when the article was written, so building a feed renders and sanitises nothing. The image is
-// the featured image as feeds show it (a sized rendition, media/feed-image.mapper.ts).
+// the featured image as feeds show it (a sized rendition, feed-image.mapper.ts).
 export function toFeedItem(article: PublicArticle, fullText: boolean, image: FeedImage | null): FeedItem {
   const publishedAt = new Date(article.publishedAt);
   const updatedAt = new Date(article.updatedAt);

@@ -8,7 +8,7 @@ import type { ResponseKeys } from '../common/response-keys.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { Selection } from '../database/projection/selection.js';
-import { toFeedImage } from '../media/feed-image.mapper.js';
+import { toFeedImage } from './feed-image.mapper.js';
 import { MediaUrls } from '../media/renditions/media-urls.js';
 import { SectionQueryService } from '../sections/section-query.service.js';
 import { SeriesQueryService } from '../series/series-query.service.js';

@@ -4,7 +4,7 @@ import { ResponseKeys } from '../common/response-keys.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { RequestWithPartner } from '../syndication/partners/partner-scope.js';
-import { PARTNER_KEY_HEADER } from '../syndication/partners/partner.middleware.js';
+import { PARTNER_KEY_HEADER } from '../common/http/partner-key.js';
 import { sendCached } from './cached-response.js';
 import { parseFeedParams, siteFeedParamsSchema, subjectFeedParamsSchema } from './feed-route.schema.js';
 import { serialiseFeed } from './feed.serialiser.js';

@@ -1,5 +1,6 @@
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import type { DynamicModule, Type } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import { ResponseKeys } from '../common/response-keys.js';
@@ -8,14 +9,13 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { formatGraphqlError } from './format-error.js';
 import { pruneSchema } from './prune-schema.js';
-import { DateTimeScalar } from './scalars/date-time.scalar.js';
-import type { PublicContext } from './public-context.js';
+import { DateTimeScalar } from '../graphql-types/scalars/date-time.scalar.js';
+import type { PublicContext } from '../graphql-types/public-context.js';
 import { cachePolicyPlugin } from './plugins/cache-policy.plugin.js';
 import { complexityPlugin } from './plugins/complexity.plugin.js';
 import { nulCharactersPlugin } from './plugins/nul-characters.plugin.js';
 import { requestIdPlugin } from './plugins/request-id.plugin.js';
 import { validationRules } from './validation/validation-rules.js';
-import { PublicApiModule } from './public-api.module.js';
 import { GraphqlOperationMetrics } from '../metrics/graphql-operation.metrics.js';
 
 export const PUBLIC_GRAPHQL_PATH = '/graphql';
@@ -23,34 +23,38 @@ export const PUBLIC_GRAPHQL_PATH = '/graphql';
 // The public endpoint. GET and POST both work for any standard client: GET is what a CDN caches, and
 // CSRF preflight rules would protect nothing, as no request carries cookies and the one mutation
 // (newsletter signup, double opt-in and rate limited) is POST-only and harmless to forge.
-export const PublicGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
-  driver: ApolloDriver,
-  imports: [PublicApiModule],
-  inject: [APP_CONFIG, LOGGER, GraphqlOperationMetrics],
-  useFactory: (config: AppConfig, logger: Logger, metrics: GraphqlOperationMetrics): ApolloDriverConfig => ({
-    path: PUBLIC_GRAPHQL_PATH,
-    include: [PublicApiModule],
-    autoSchemaFile: true,
-    sortSchema: true,
-    transformSchema: pruneSchema,
-    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
-    introspection: config.graphql.introspection,
-    csrfPrevention: false,
-    playground: false,
-    includeStacktraceInErrorResponses: config.graphql.includeStacktrace,
-    validationRules: validationRules(config.graphql.maxDepth),
-    formatError: formatGraphqlError(config.graphql.includeStacktrace),
-    plugins: [
-      // Apollo installs its cache-control plugin unless told otherwise; ours replaces it.
-      ApolloServerPluginCacheControlDisabled(),
-      cachePolicyPlugin(config.graphql.cacheMaxAge),
-      complexityPlugin(config.graphql.maxComplexity),
-      nulCharactersPlugin(),
-      requestIdPlugin(logger),
-      metrics.plugin('public'),
-      // Apollo's landing page loads its sandbox from a CDN; GraphiQL is served from here instead (graphql-ide.middleware.ts).
-      ApolloServerPluginLandingPageDisabled(),
-    ],
-    context: ({ req }: { req: PublicContext['req'] }): PublicContext => ({ req, keys: ResponseKeys.of(req) }),
-  }),
-});
+// `api` is the one module whose resolvers make the schema; which features it holds is decided by the
+// composition root (app.module.ts), so this edge imports no feature.
+export function publicGraphqlEndpoint(api: Type<unknown>): DynamicModule {
+  return GraphQLModule.forRootAsync<ApolloDriverConfig>({
+    driver: ApolloDriver,
+    imports: [api],
+    inject: [APP_CONFIG, LOGGER, GraphqlOperationMetrics],
+    useFactory: (config: AppConfig, logger: Logger, metrics: GraphqlOperationMetrics): ApolloDriverConfig => ({
+      path: PUBLIC_GRAPHQL_PATH,
+      include: [api],
+      autoSchemaFile: true,
+      sortSchema: true,
+      transformSchema: pruneSchema,
+      buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+      introspection: config.graphql.introspection,
+      csrfPrevention: false,
+      playground: false,
+      includeStacktraceInErrorResponses: config.graphql.includeStacktrace,
+      validationRules: validationRules(config.graphql.maxDepth),
+      formatError: formatGraphqlError(config.graphql.includeStacktrace),
+      plugins: [
+        // Apollo installs its cache-control plugin unless told otherwise; ours replaces it.
+        ApolloServerPluginCacheControlDisabled(),
+        cachePolicyPlugin(config.graphql.cacheMaxAge),
+        complexityPlugin(config.graphql.maxComplexity),
+        nulCharactersPlugin(),
+        requestIdPlugin(logger),
+        metrics.plugin('public'),
+        // Apollo's landing page loads its sandbox from a CDN; GraphiQL is served from here instead (graphql-ide.middleware.ts).
+        ApolloServerPluginLandingPageDisabled(),
+      ],
+      context: ({ req }: { req: PublicContext['req'] }): PublicContext => ({ req, keys: ResponseKeys.of(req) }),
+    }),
+  });
+}

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { BodyImagesService } from './body-images.service.js';
 import { imageProjection, IMAGE_PROJECTION } from './image.projection.js';
 import { ImageRepository } from './image.repository.js';
 import { MediaUrls } from './renditions/media-urls.js';
@@ -10,10 +9,9 @@ import { MediaUrls } from './renditions/media-urls.js';
 @Module({
   providers: [
     ImageRepository,
-    BodyImagesService,
     { provide: MediaUrls, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new MediaUrls(config.media) },
     { provide: IMAGE_PROJECTION, inject: [MediaUrls], useFactory: imageProjection },
   ],
-  exports: [ImageRepository, BodyImagesService, MediaUrls, IMAGE_PROJECTION],
+  exports: [ImageRepository, MediaUrls, IMAGE_PROJECTION],
 })
 export class MediaModule {}

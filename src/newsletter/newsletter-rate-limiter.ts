@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { consume, SharedRateLimiters } from '../common/rate-limit/shared-rate-limiters.js';
+import { consume, SharedRateLimiters } from '../rate-limit/shared-rate-limiters.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { NewsletterErrors } from './newsletter.exception.js';

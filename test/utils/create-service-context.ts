@@ -10,14 +10,14 @@ import { coreModules } from '../../src/core.modules.js';
 import { DatabaseConnection } from '../../src/database/database-connection.js';
 import { PrismaService } from '../../src/database/prisma.service.js';
 import type { UserRole } from '../../src/generated/prisma/client.js';
-import { ADMIN_FEATURE_MODULES } from '../../src/graphql/admin-api.module.js';
+import { ADMIN_FEATURE_MODULES } from '../../src/app.module.js';
 import { PinoNestLogger } from '../../src/logging/pino-nest-logger.js';
-import { JOB_HANDLER_MODULES } from '../../src/worker.module.js';
+import { JOB_HANDLER_MODULES } from '../../src/core.modules.js';
 import { createUser } from './auth.js';
 import { testConfig } from './test-config.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
-// The worker's modules (core + job handlers, see src/worker.module.ts) plus the admin feature
+// The worker's modules (core + job handlers, see src/core.modules.ts) plus the admin feature
 // modules, whose editor services (tags, authors, users...) the worker does not need. Their resolvers
 // are instantiated as plain providers: without GraphQLModule nothing serves them.
 @Module({})

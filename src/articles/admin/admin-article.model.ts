@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { toGlobalId } from '../../common/global-id.js';
 import { ArticleStatus, type Article, type ArticleRevision } from '../../generated/prisma/client.js';
-import { connectionTypes } from '../../graphql/pagination/connection.model.js';
-import { JSONScalar } from '../../graphql/scalars/json.scalar.js';
+import { connectionTypes } from '../../graphql-types/pagination/connection.model.js';
+import { JSONScalar } from '../../graphql-types/scalars/json.scalar.js';
 import { contentForAdmin, declareContentFields, type AdminContent, type ArticleContent } from '../editing/article-content.js';
 
 registerEnumType(ArticleStatus, { name: 'ArticleStatus', description: 'DRAFT, SCHEDULED, PUBLISHED or ARCHIVED (unpublished)' });

@@ -11,7 +11,7 @@ import {
 } from './embed-policy.js';
 import { imageBlockRef } from './article-body.images.js';
 
-/** A media library image as a body figure shows it (built by media/body-images.service.ts). */
+/** A media library image as a body figure shows it (built by articles/body/body-images.service.ts). */
 export interface RenderableImage {
   readonly src: string;
   /** "url 320w, url 640w"; null for an image without renditions. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service.js';
-import { BodyImagesService } from '../../media/body-images.service.js';
+import { BodyImagesService } from '../body/body-images.service.js';
 import type { Tx } from '../../database/tx.js';
 import { Prisma, type ArticleType } from '../../generated/prisma/client.js';
 import { articleBodySchema } from '../body/article-body.schema.js';

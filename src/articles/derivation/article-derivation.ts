@@ -59,7 +59,7 @@ export interface DerivationSource {
 export interface DerivationDependencies {
   /** The name of the article's section, null without one or when the section is in the trash. */
   readonly sectionName: string | null;
-  /** The library images the body shows, by uuid (media/body-images.service.ts); a missing one renders nothing. */
+  /** The library images the body shows, by uuid (articles/body/body-images.service.ts); a missing one renders nothing. */
   readonly images?: ReadonlyMap<string, RenderableImage>;
 }
 

@@ -1,10 +1,10 @@
 import { Field, ID, type ReturnTypeFuncValue } from '@nestjs/graphql';
 import { z } from 'zod';
 import { globalIdSchema, toGlobalId, type NodeType } from '../../common/global-id.js';
-import { languageTag } from '../../common/language-tag.js';
+import { languageTag } from '../../config/language-tag.js';
 import { slugSchema } from '../../common/slug.js';
 import { ArticleType } from '../../generated/prisma/client.js';
-import { JSONScalar } from '../../graphql/scalars/json.scalar.js';
+import { JSONScalar } from '../../graphql-types/scalars/json.scalar.js';
 import { articleBodySchema } from '../body/article-body.schema.js';
 
 // Everything an editor can change about an article, written ONCE: what a revision snapshots, what

@@ -5,7 +5,7 @@ import type { PageRequest } from '../../common/pagination/page-request.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { PrismaService } from '../../database/prisma.service.js';
-import { BodyImagesService } from '../../media/body-images.service.js';
+import { BodyImagesService } from '../body/body-images.service.js';
 import { Prisma, type Article, type ArticleRevision } from '../../generated/prisma/client.js';
 import { groupBy } from '../../common/group-by.js';
 import { referencedImageIds } from '../body/article-body.images.js';

@@ -16,7 +16,7 @@ import { articleUrl, previewUrl } from '../../common/site-urls.js';
 import { NODE_TYPE, ROW_ID, type ProjectedRow } from '../../database/projection/projection.js';
 import { Selection } from '../../database/projection/selection.js';
 import type { Article } from '../../generated/prisma/client.js';
-import { BodyImagesService } from '../../media/body-images.service.js';
+import { BodyImagesService } from '../body/body-images.service.js';
 import { ImageRepository } from '../../media/image.repository.js';
 import { SectionQueryService } from '../../sections/section-query.service.js';
 import { SeriesQueryService } from '../../series/series-query.service.js';

@@ -1,5 +1,5 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { ConnectionArgs } from '../../graphql/pagination/connection.args.js';
+import { ConnectionArgs } from '../../graphql-types/pagination/connection.args.js';
 import type { ArticleOrder } from '../article-list.query.js';
 import { ArticleOrderBy } from './articles.args.js';
 

@@ -1,9 +1,9 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AuthorModel } from '../../authors/public/author.model.js';
 import { ArticleType } from '../../generated/prisma/client.js';
-import { Node } from '../../graphql/node/node.interface.js';
-import { JSONScalar } from '../../graphql/scalars/json.scalar.js';
-import { connectionTypes } from '../../graphql/pagination/connection.model.js';
+import { Node } from '../../graphql-types/node.interface.js';
+import { JSONScalar } from '../../graphql-types/scalars/json.scalar.js';
+import { connectionTypes } from '../../graphql-types/pagination/connection.model.js';
 import { ImageModel } from '../../media/public/image.model.js';
 import { SectionModel } from '../../sections/public/section.model.js';
 import { SeriesModel } from '../../series/public/series.model.js';

@@ -2,7 +2,7 @@ import { ArgsType, Field, InputType, Int, registerEnumType } from '@nestjs/graph
 import { z } from 'zod';
 import { parseInput } from '../../common/parse-input.js';
 import { ArticleType } from '../../generated/prisma/client.js';
-import { ConnectionArgs } from '../../graphql/pagination/connection.args.js';
+import { ConnectionArgs } from '../../graphql-types/pagination/connection.args.js';
 import type { ArticleListFilter, ArticleOrder } from '../article-list.query.js';
 
 export const ArticleOrderBy = { NEWEST: 'NEWEST', OLDEST: 'OLDEST', RELEVANCE: 'RELEVANCE' } as const satisfies Record<

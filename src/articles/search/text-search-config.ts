@@ -41,7 +41,7 @@ export const FALLBACK_SEARCH_CONFIG = 'simple';
 /** Every configuration an article can be indexed with; a search parses with those in use. */
 export const SEARCH_CONFIGS: readonly string[] = [FALLBACK_SEARCH_CONFIG, ...new Set(Object.values(CONFIG_BY_LANGUAGE))];
 
-/** `language` is a canonical BCP 47 tag (common/language-tag.ts): "pt-BR" is stemmed as Portuguese. */
+/** `language` is a canonical BCP 47 tag (config/language-tag.ts): "pt-BR" is stemmed as Portuguese. */
 export function searchConfigFor(language: string): string {
   return CONFIG_BY_LANGUAGE[new Intl.Locale(language).language] ?? FALLBACK_SEARCH_CONFIG;
 }

@@ -4,7 +4,7 @@ import { Requires } from '../../auth/requires.decorator.js';
 import { fromGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
-import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
+import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { AUDIT_PAGES, AuditRepository } from '../audit.repository.js';
 import { AuditEntryConnection, AuditEntryModel } from './audit-entry.model.js';

@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { isNodeType, toGlobalId } from '../../common/global-id.js';
 import type { AuditEntry } from '../../generated/prisma/client.js';
-import { JSONScalar } from '../../graphql/scalars/json.scalar.js';
-import { connectionTypes } from '../../graphql/pagination/connection.model.js';
+import { JSONScalar } from '../../graphql-types/scalars/json.scalar.js';
+import { connectionTypes } from '../../graphql-types/pagination/connection.model.js';
 
 @ObjectType('AuditEntry', { description: 'One recorded change: who, what, when, and through which token' })
 export class AuditEntryModel {

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { ApiToken } from '../../generated/prisma/client.js';
-import { connectionTypes } from '../../graphql/pagination/connection.model.js';
+import { connectionTypes } from '../../graphql-types/pagination/connection.model.js';
 import { UserRole } from '../../users/admin/user-role.enum.js';
 
 // Never the token or its hash: the secret is shown once, in CreateApiTokenPayload.token.

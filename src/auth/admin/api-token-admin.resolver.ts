@@ -4,7 +4,7 @@ import { CurrentActor } from '../current-actor.decorator.js';
 import { Requires } from '../requires.decorator.js';
 import { parseInput } from '../../common/parse-input.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
-import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
+import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { API_TOKEN_PAGES } from '../api-token.repository.js';
 import { createApiTokenSchema, revokeApiTokenSchema } from '../api-token.schema.js';

@@ -3,7 +3,7 @@ import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { parseInput } from '../../common/parse-input.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
-import type { AdminContext } from '../../graphql/admin-context.js';
+import type { AdminContext } from '../admin-context.js';
 import { AdminUser } from '../../users/admin/admin-user.model.js';
 import type { Actor } from '../actor.js';
 import { AuthErrors } from '../auth.exception.js';

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Node } from '../../graphql/node/node.interface.js';
+import { Node } from '../../graphql-types/node.interface.js';
 import { ImageModel } from '../../media/public/image.model.js';
 import { readSocialLinks } from '../author.schema.js';
 

@@ -1,4 +1,4 @@
-/** A Relay connection as services return it; the GraphQL types are in graphql/pagination. */
+/** A Relay connection as services return it; the GraphQL types are in graphql-types/pagination. */
 export interface PageInfo {
   hasNextPage: boolean;
   hasPreviousPage: boolean;

@@ -1,6 +1,6 @@
 // What a read must return of one object type: the fields asked for by name and, for each relation
 // asked for, what to return of the related objects. It is built from a GraphQL request at the edge
-// (src/graphql/selection-of.ts) or written out by code that needs a fixed shape (feeds, webhooks),
+// (src/graphql-types/selection-of.ts) or written out by code that needs a fixed shape (feeds, webhooks),
 // so the data layer knows nothing of GraphQL. Aliases and fragments are merged away: a field asked
 // twice is read once.
 export class Selection {

@@ -9,9 +9,9 @@ import { ImageRepository } from '../../media/image.repository.js';
 import { SectionQueryService } from '../../sections/section-query.service.js';
 import { SeriesQueryService } from '../../series/series-query.service.js';
 import { TagQueryService } from '../../tags/tag-query.service.js';
-import type { PublicContext } from '../public-context.js';
-import { selectionOf } from '../selection-of.js';
-import { Node } from './node.interface.js';
+import type { PublicContext } from '../../graphql-types/public-context.js';
+import { selectionOf } from '../../graphql-types/selection-of.js';
+import { Node } from '../../graphql-types/node.interface.js';
 
 type ByIds = (ids: readonly string[], selection: Selection, keys: PublicContext['keys']) => Promise<ProjectedRow[]>;
 

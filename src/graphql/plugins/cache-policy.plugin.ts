@@ -1,14 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-
-/** What a resolver can say of the response's cacheability; public unless a resolver says otherwise. */
-export interface CachePolicyContext {
-  cachePolicy?: 'private';
-}
-
-/** The response shows something only this caller may see (a preview, a partner's data, a mutation's answer). */
-export function markPrivate(context: CachePolicyContext): void {
-  context.cachePolicy = 'private';
-}
+import type { CachePolicyContext } from '../../graphql-types/cache-policy.js';
 
 // Cache-Control for the public endpoint: successful queries are public for `maxAge` seconds, anything
 // else (errors, mutations, private answers) is no-store. It replaces Apollo's cache-control plugin,

@@ -1,10 +1,10 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { toGlobalId } from '../../common/global-id.js';
 import type { Image } from '../../generated/prisma/client.js';
-import { connectionTypes } from '../../graphql/pagination/connection.model.js';
-import { FocalPointModel, focalPointOf, urlImageOf } from '../public/image.model.js';
+import { connectionTypes } from '../../graphql-types/pagination/connection.model.js';
+import { FocalPointModel, focalPointOf } from '../public/image.model.js';
 import type { CropRect } from '../renditions/focal-crop.js';
-import type { UrlImage } from '../renditions/media-urls.js';
+import { urlImageOf, type UrlImage } from '../renditions/media-urls.js';
 
 @ObjectType('ImageCrop', { description: 'A named crop chosen by an editor, as fractions of the image (0..1)' })
 export class ImageCropModel {

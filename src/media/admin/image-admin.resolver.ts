@@ -7,7 +7,7 @@ import type { Actor } from '../../auth/actor.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { Requires } from '../../auth/requires.decorator.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
-import { toPageRequest } from '../../graphql/pagination/connection.args.js';
+import { toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';

@@ -1,7 +1,6 @@
 import { toGlobalId } from '../../common/global-id.js';
 import type { Image } from '../../generated/prisma/client.js';
-import { urlImageOf } from '../public/image.model.js';
-import type { MediaUrls } from '../renditions/media-urls.js';
+import { urlImageOf, type MediaUrls } from '../renditions/media-urls.js';
 
 export interface ImageJson {
   id: string;

@@ -1,8 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { Image as ImageRow } from '../../generated/prisma/client.js';
-import { Node } from '../../graphql/node/node.interface.js';
-import type { CropRect } from '../renditions/focal-crop.js';
-import type { UrlImage } from '../renditions/media-urls.js';
+import { Node } from '../../graphql-types/node.interface.js';
 
 // Admin API only (the public Image has focalX and focalY).
 @ObjectType('FocalPoint', { description: 'Where crops centre, as fractions of the width (x) and height (y), 0..1' })
@@ -46,17 +44,4 @@ export class ImageModel implements Node {
 
 export function focalPointOf(row: Pick<ImageRow, 'focalX' | 'focalY'>): FocalPointModel | null {
   return row.focalX === null || row.focalY === null ? null : { x: row.focalX, y: row.focalY };
-}
-
-export function urlImageOf(row: ImageRow): UrlImage {
-  return {
-    id: row.id,
-    url: row.url,
-    width: row.width,
-    height: row.height,
-    storageKey: row.storageKey,
-    focalX: row.focalX,
-    focalY: row.focalY,
-    crops: (row.crops ?? {}) as unknown as Record<string, CropRect>,
-  };
 }

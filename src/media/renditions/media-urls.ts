@@ -1,5 +1,6 @@
 import type { AppConfig } from '../../config/app-config.js';
-import type { ImageFraming } from './focal-crop.js';
+import type { Image as ImageRow } from '../../generated/prisma/client.js';
+import type { CropRect, ImageFraming } from './focal-crop.js';
 import { renditionSize } from './focal-crop.js';
 import { isAllowedSize, renditionPath, renditionVersion, type RenditionRequest, type RequestedFormat } from './rendition-spec.js';
 
@@ -10,6 +11,19 @@ export interface UrlImage extends ImageFraming {
   readonly width: number | null;
   readonly height: number | null;
   readonly storageKey: string | null;
+}
+
+export function urlImageOf(row: ImageRow): UrlImage {
+  return {
+    id: row.id,
+    url: row.url,
+    width: row.width,
+    height: row.height,
+    storageKey: row.storageKey,
+    focalX: row.focalX,
+    focalY: row.focalY,
+    crops: (row.crops ?? {}) as unknown as Record<string, CropRect>,
+  };
 }
 
 export interface SrcsetOptions {

@@ -7,8 +7,8 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { Image } from '../../generated/prisma/client.js';
 import { MetricsRegistry } from '../../metrics/metrics.registry.js';
 import { ImageRepository } from '../image.repository.js';
-import { renderRendition } from '../processing/rendition-renderer.js';
-import { urlImageOf } from '../public/image.model.js';
+import { renderRendition } from './rendition-renderer.js';
+import { urlImageOf } from './media-urls.js';
 import { MEDIA_STORAGE, type MediaStorage } from '../storage/media-storage.js';
 import {
   FORMAT_CONTENT_TYPES,

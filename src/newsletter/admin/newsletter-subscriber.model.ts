@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { NewsletterSubscriber as SubscriberRow } from '../../generated/prisma/client.js';
-import { connectionTypes } from '../../graphql/pagination/connection.model.js';
+import { connectionTypes } from '../../graphql-types/pagination/connection.model.js';
 import type { SubscriberStatus } from '../newsletter.schema.js';
 
 export enum NewsletterSubscriberStatus {

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { parseInput } from '../../common/parse-input.js';
-import type { PublicContext } from '../../graphql/public-context.js';
+import type { PublicContext } from '../../graphql-types/public-context.js';
 import { subscribeSchema } from '../newsletter.schema.js';
 import { NewsletterSignupService } from '../newsletter-signup.service.js';
 import { SubscribeToNewsletterInput } from './subscribe-to-newsletter.input.js';

@@ -1,22 +1,14 @@
-import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ArticleQueryService } from '../../articles/article-query.service.js';
-import { NestedArticlesArgs } from '../../articles/public/article-list.args.js';
-import { ArticleConnection } from '../../articles/public/article.model.js';
-import type { Connection } from '../../common/pagination/connection.js';
 import type { ProjectedRow } from '../../database/projection/projection.js';
-import { toPageRequest } from '../../graphql/pagination/connection.args.js';
-import type { PublicContext } from '../../graphql/public-context.js';
-import { selectionOf } from '../../graphql/selection-of.js';
+import type { PublicContext } from '../../graphql-types/public-context.js';
+import { selectionOf } from '../../graphql-types/selection-of.js';
 import { SectionQueryService } from '../section-query.service.js';
 import { SectionModel } from './section.model.js';
 
 @Resolver(() => SectionModel)
 export class SectionResolver {
-  constructor(
-    private readonly sectionQueries: SectionQueryService,
-    private readonly articleQueries: ArticleQueryService,
-  ) {}
+  constructor(private readonly sectionQueries: SectionQueryService) {}
 
   @Query(() => [SectionModel], { description: 'Sections in display order' })
   sections(@Info() info: GraphQLResolveInfo, @Context() ctx: PublicContext): Promise<ProjectedRow[]> {
@@ -30,22 +22,5 @@ export class SectionResolver {
     @Context() ctx: PublicContext,
   ): Promise<ProjectedRow | null> {
     return this.sectionQueries.findBySlug(slug, selectionOf(info), ctx.keys);
-  }
-
-  @ResolveField(() => ArticleConnection, { description: 'Published articles in this section' })
-  articles(
-    @Parent() section: ProjectedRow,
-    @Args() args: NestedArticlesArgs,
-    @Info() info: GraphQLResolveInfo,
-    @Context() ctx: PublicContext,
-  ): Promise<Connection<ProjectedRow>> {
-    const page = toPageRequest(args);
-    return this.articleQueries.list(
-      { sectionSlug: section.slug as string },
-      args.orderBy ?? 'NEWEST',
-      page,
-      selectionOf(info, 'edges', 'node'),
-      ctx.keys,
-    );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { SharedRateLimiters, type RetryAfter } from '../../common/rate-limit/shared-rate-limiters.js';
+import { SharedRateLimiters, type RetryAfter } from '../../rate-limit/shared-rate-limiters.js';
 
 // int4, the rate_limits.points column: the counter never reaches it within a minute.
 const UNBOUNDED = 2 ** 31 - 1;

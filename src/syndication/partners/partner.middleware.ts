@@ -1,10 +1,9 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { DomainError } from '../../common/domain-error.js';
+import { presentedKey } from '../../common/http/partner-key.js';
 import { PartnerAccessService } from './partner-access.service.js';
 import type { RequestWithPartner } from './partner-scope.js';
-
-export const PARTNER_KEY_HEADER = 'x-partner-key';
 
 // Sets req.partner on /feeds and /syndication requests that present a key: header X-Partner-Key, or
 // ?key= for feed readers that cannot send headers. No key means anonymous (public feeds still work;
@@ -30,11 +29,4 @@ export class PartnerMiddleware implements NestMiddleware {
     }
     next();
   }
-}
-
-export function presentedKey(req: Request): string | undefined {
-  const header = req.headers[PARTNER_KEY_HEADER];
-  if (typeof header === 'string' && header !== '') return header;
-  const query = req.query['key'];
-  return typeof query === 'string' && query !== '' ? query : undefined;
 }

@@ -1,14 +1,11 @@
-import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ArticleQueryService } from '../../articles/article-query.service.js';
-import { NestedArticlesArgs } from '../../articles/public/article-list.args.js';
-import { ArticleConnection } from '../../articles/public/article.model.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import type { ProjectedRow } from '../../database/projection/projection.js';
-import { ConnectionArgs, toPageRequest } from '../../graphql/pagination/connection.args.js';
-import { connectionTypes } from '../../graphql/pagination/connection.model.js';
-import type { PublicContext } from '../../graphql/public-context.js';
-import { selectionOf } from '../../graphql/selection-of.js';
+import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
+import { connectionTypes } from '../../graphql-types/pagination/connection.model.js';
+import type { PublicContext } from '../../graphql-types/public-context.js';
+import { selectionOf } from '../../graphql-types/selection-of.js';
 import { TagQueryService } from '../tag-query.service.js';
 import { TagModel } from './tag.model.js';
 
@@ -16,10 +13,7 @@ export const { ConnectionType: TagConnection } = connectionTypes(TagModel, 'Tag'
 
 @Resolver(() => TagModel)
 export class TagResolver {
-  constructor(
-    private readonly tagQueries: TagQueryService,
-    private readonly articleQueries: ArticleQueryService,
-  ) {}
+  constructor(private readonly tagQueries: TagQueryService) {}
 
   @Query(() => TagConnection, { description: 'Tags in alphabetical order' })
   tags(
@@ -33,22 +27,5 @@ export class TagResolver {
   @Query(() => TagModel, { nullable: true })
   tag(@Args('slug') slug: string, @Info() info: GraphQLResolveInfo, @Context() ctx: PublicContext): Promise<ProjectedRow | null> {
     return this.tagQueries.findBySlug(slug, selectionOf(info), ctx.keys);
-  }
-
-  @ResolveField(() => ArticleConnection, { description: 'Published articles with this tag' })
-  articles(
-    @Parent() tag: ProjectedRow,
-    @Args() args: NestedArticlesArgs,
-    @Info() info: GraphQLResolveInfo,
-    @Context() ctx: PublicContext,
-  ): Promise<Connection<ProjectedRow>> {
-    const page = toPageRequest(args);
-    return this.articleQueries.list(
-      { tagSlug: tag.slug as string },
-      args.orderBy ?? 'NEWEST',
-      page,
-      selectionOf(info, 'edges', 'node'),
-      ctx.keys,
-    );
   }
 }

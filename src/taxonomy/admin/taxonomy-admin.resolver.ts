@@ -6,7 +6,7 @@ import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { Requires } from '../../auth/requires.decorator.js';
 import { globalIdSchema } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
-import { toPageRequest } from '../../graphql/pagination/connection.args.js';
+import { toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import type { TaxonomyCreate, TaxonomyEditor, TaxonomyType, TaxonomyUpdate } from '../taxonomy-editor.service.js';
 import type { TaxonomyRow } from '../taxonomy.repository.js';

@@ -1,7 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { ConnectionArgs } from '../../graphql/pagination/connection.args.js';
-import { connectionTypes } from '../../graphql/pagination/connection.model.js';
+import { ConnectionArgs } from '../../graphql-types/pagination/connection.args.js';
+import { connectionTypes } from '../../graphql-types/pagination/connection.model.js';
 import type { TaxonomyType } from '../taxonomy-editor.service.js';
 
 @ArgsType()

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import type { Node } from '../../graphql/node/node.interface.js';
+import type { Node } from '../../graphql-types/node.interface.js';
 
 // The public shape tags, sections and series share: each public model extends this and names itself.
 // Values arrive as PostgreSQL built them (taxonomy.projection.ts).

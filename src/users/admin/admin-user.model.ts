@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { toGlobalId } from '../../common/global-id.js';
 import type { User } from '../../generated/prisma/client.js';
-import { connectionTypes } from '../../graphql/pagination/connection.model.js';
+import { connectionTypes } from '../../graphql-types/pagination/connection.model.js';
 import { UserRole } from './user-role.enum.js';
 
 // Admin-only, so a plain UUID id and no Node interface: accounts never reach the public graph.

@@ -4,7 +4,7 @@ import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { Requires } from '../../auth/requires.decorator.js';
 import { parseInput } from '../../common/parse-input.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
-import { toPageRequest } from '../../graphql/pagination/connection.args.js';
+import { toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { DELIVERY_PAGES } from '../webhook.repository.js';
 import { WebhookEndpointService } from '../webhook-endpoint.service.js';

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { ConnectionArgs } from '../../graphql/pagination/connection.args.js';
+import { ConnectionArgs } from '../../graphql-types/pagination/connection.args.js';
 
 @ArgsType()
 export class WebhookDeliveriesArgs extends ConnectionArgs {

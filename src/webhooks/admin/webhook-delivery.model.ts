@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { WebhookDelivery } from '../../generated/prisma/client.js';
-import { connectionTypes } from '../../graphql/pagination/connection.model.js';
-import { JSONScalar } from '../../graphql/scalars/json.scalar.js';
+import { connectionTypes } from '../../graphql-types/pagination/connection.model.js';
+import { JSONScalar } from '../../graphql-types/scalars/json.scalar.js';
 
 export enum WebhookDeliveryStatus {
   PENDING = 'PENDING',

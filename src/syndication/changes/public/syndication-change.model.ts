@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType, ArgsType } from '@nestjs/graphql';
 import { ArticleModel } from '../../../articles/public/article.model.js';
-import { PageInfo } from '../../../graphql/pagination/page-info.model.js';
+import { PageInfo } from '../../../graphql-types/pagination/page-info.model.js';
 import type { ProjectedRow } from '../../../database/projection/projection.js';
 
 export enum SyndicationAction {

@@ -1,5 +1,5 @@
 import { Field, ID, InterfaceType } from '@nestjs/graphql';
-import { NODE_TYPE, type ProjectedRow } from '../../database/projection/projection.js';
+import { NODE_TYPE, type ProjectedRow } from '../database/projection/projection.js';
 
 @InterfaceType('Node', {
   description: 'An object with a globally unique, opaque id',

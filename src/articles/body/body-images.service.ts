@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { RenderableImage } from '../articles/body/article-body.renderer.js';
-import { referencedImageIds } from '../articles/body/article-body.images.js';
-import type { ArticleBody } from '../articles/body/article-body.schema.js';
-import type { Tx } from '../database/tx.js';
-import type { Image } from '../generated/prisma/client.js';
-import { ImageRepository } from './image.repository.js';
-import { urlImageOf } from './public/image.model.js';
-import { MediaUrls, type UrlImage } from './renditions/media-urls.js';
+import type { RenderableImage } from './article-body.renderer.js';
+import { referencedImageIds } from './article-body.images.js';
+import type { ArticleBody } from './article-body.schema.js';
+import type { Tx } from '../../database/tx.js';
+import type { Image } from '../../generated/prisma/client.js';
+import { ImageRepository } from '../../media/image.repository.js';
+import { MediaUrls, urlImageOf, type UrlImage } from '../../media/renditions/media-urls.js';
 
 interface ImageTexts {
   readonly altText: string | null;

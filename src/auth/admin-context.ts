@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from './actor.js';
 
 export interface AdminContext {
   req: Request & { id?: string };

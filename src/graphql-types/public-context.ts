@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { ResponseKeys } from '../common/response-keys.js';
-import type { CachePolicyContext } from './plugins/cache-policy.plugin.js';
+import type { CachePolicyContext } from './cache-policy.js';
 
 export interface PublicContext extends CachePolicyContext {
   req: Request & { id?: string };

@@ -5,10 +5,10 @@ import type { Article, ArticleStatus, Prisma } from '../../generated/prisma/clie
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import type { PageRequest } from '../../common/pagination/page-request.js';
 import type { Connection } from '../../common/pagination/connection.js';
-import { AdminArticleModel } from '../admin/admin-article.model.js';
-import { assertCanView } from './article-access.policy.js';
-import { ADMIN_ARTICLE_PAGES, ArticleEditorRepository } from './article-editor.repository.js';
-import { notFound } from './article-guards.js';
+import { AdminArticleModel } from './admin-article.model.js';
+import { assertCanView } from '../editing/article-access.policy.js';
+import { ADMIN_ARTICLE_PAGES, ArticleEditorRepository } from '../editing/article-editor.repository.js';
+import { notFound } from '../editing/article-guards.js';
 
 export interface AdminArticleFilter {
   status?: ArticleStatus | null;

@@ -1,7 +1,7 @@
 import type { PublicImage } from '../articles/public-article.js';
-import type { FeedImage } from '../feeds/feed-item.js';
-import { IMAGE_SOURCE, type ProjectedImage } from './image.projection.js';
-import type { MediaUrls } from './renditions/media-urls.js';
+import type { FeedImage } from './feed-item.js';
+import { IMAGE_SOURCE, type ProjectedImage } from '../media/image.projection.js';
+import type { MediaUrls } from '../media/renditions/media-urls.js';
 
 // Feed readers get one fixed-size JPEG (every reader decodes it; none sends a useful Accept), never
 // the original upload. Images linked from elsewhere keep their own URL and size. `image` must be read

@@ -7,10 +7,10 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import type { AppConfig } from '../../config/app-config.js';
-import { APP_CONFIG } from '../../config/config.module.js';
-import { DatabaseConnection } from '../../database/database-connection.js';
-import { PrismaService } from '../../database/prisma.service.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { DatabaseConnection } from '../database/database-connection.js';
+import { PrismaService } from '../database/prisma.service.js';
 
 export interface WindowOptions {
   /** Distinguishes the counters of one limit from another's: "partner", "newsletter". */

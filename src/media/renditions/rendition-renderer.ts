@@ -1,11 +1,11 @@
 import type { Readable } from 'node:stream';
 import sharp, { type Sharp } from 'sharp';
-import { coverRegion, renditionSize, type ImageFraming } from '../renditions/focal-crop.js';
+import { coverRegion, renditionSize, type ImageFraming } from './focal-crop.js';
 
 // Each rendition is rendered once and then served from storage, so libvips' operation cache would
 // only hold memory (tens of MB after a large photo) for nothing.
 sharp.cache(false);
-import type { RenditionFormat, RenditionRequest } from '../renditions/rendition-spec.js';
+import type { RenditionFormat, RenditionRequest } from './rendition-spec.js';
 
 export interface RenderInput {
   readonly master: Readable;
