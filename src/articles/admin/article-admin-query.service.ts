@@ -26,11 +26,10 @@ export class ArticleAdminQueryService {
   constructor(private readonly articles: ArticleEditorRepository) {}
 
   async get(actor: Actor, id: string): Promise<AdminArticleModel> {
-    const client = this.articles.client();
-    const article = await this.articles.findById(client, id);
+    const article = await this.articles.findById(id);
     if (!article) throw notFound();
     assertCanView(actor, article);
-    return AdminArticleModel.from(article, await this.articles.workingContent(client, article));
+    return AdminArticleModel.from(article, await this.articles.workingContent(article));
   }
 
   async list(actor: Actor, filter: AdminArticleFilter, page: PageRequest): Promise<Connection<AdminArticleModel>> {
@@ -46,7 +45,7 @@ export class ArticleAdminQueryService {
       ...(filter.tagId ? { tags: { some: { tagId: filter.tagId } } } : {}),
     };
     const rows = await this.articles.listForAdmin(where, page);
-    const contents = await this.articles.workingContents(this.articles.client(), rows);
+    const contents = await this.articles.workingContents(rows);
     const models = rows.map((row, index) => ({ row, model: AdminArticleModel.from(row, contents[index]!) }));
     return buildConnection(
       models,
@@ -59,6 +58,6 @@ export class ArticleAdminQueryService {
 
   /** The admin view of a row a write just returned: only its bylines and tags still need reading. */
   async toModel(article: Article): Promise<AdminArticleModel> {
-    return AdminArticleModel.from(article, await this.articles.workingContent(this.articles.client(), article));
+    return AdminArticleModel.from(article, await this.articles.workingContent(article));
   }
 }

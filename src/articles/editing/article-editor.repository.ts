@@ -56,11 +56,6 @@ export class ArticleEditorRepository {
     return this.prisma.transaction(work);
   }
 
-  /** The plain client, for reads outside a transaction. */
-  client(): Tx {
-    return this.prisma;
-  }
-
   /** An article's revisions, newest first. */
   listRevisions(articleId: string, page: PageRequest): Promise<ArticleRevision[]> {
     const { where, ...order } = REVISION_PAGES.page(page);
@@ -91,20 +86,21 @@ export class ArticleEditorRepository {
       SELECT id FROM articles
       WHERE id = ${id}::uuid AND status = 'SCHEDULED' AND deleted_at IS NULL AND scheduled_at <= ${now}
       FOR UPDATE`;
-    return due.length ? this.findById(tx, id) : null;
+    return due.length ? this.findById(id, tx) : null;
   }
 
-  findById(tx: Tx, id: string): Promise<Article | null> {
-    return tx.article.findUnique({ where: { id } });
+  // Reads take the transaction last and default to the plain client; writes take it first.
+  findById(id: string, db: Tx = this.prisma): Promise<Article | null> {
+    return db.article.findUnique({ where: { id } });
   }
 
   /** The content editors work on: pending changes of a live article, else the article itself. */
-  async workingContent(tx: Tx, article: Article): Promise<ArticleContent> {
-    return (await this.workingContents(tx, [article]))[0]!;
+  async workingContent(article: Article, db: Tx = this.prisma): Promise<ArticleContent> {
+    return (await this.workingContents([article], db))[0]!;
   }
 
   /** workingContent for many articles with two queries in all (admin lists). */
-  async workingContents(tx: Tx, articles: Article[]): Promise<ArticleContent[]> {
+  async workingContents(articles: Article[], tx: Tx = this.prisma): Promise<ArticleContent[]> {
     const ids = articles.filter((article) => !article.pendingChanges).map((article) => article.id);
     // Sequential: the embedded database serves one statement at a time anyway.
     const authors = ids.length

@@ -48,12 +48,12 @@ export class ArticleEditorService {
       const article = await findWorkable(this.articles, tx, edit.id);
       assertCanEdit(actor, article);
       await claimVersion(this.articles, tx, article.id, edit.expectedVersion);
-      const current = await this.articles.workingContent(tx, article);
+      const current = await this.articles.workingContent(article, tx);
       const next = applyChanges(current, edit.changes);
       await this.assertReferencesExist(tx, edit.changes);
       if (next.slug !== current.slug && (await this.articles.isSlugTaken(tx, next.slug, article.id))) throw slugTaken(next.slug);
       await this.persist(tx, article, current, next);
-      const saved = (await this.articles.findById(tx, article.id))!;
+      const saved = (await this.articles.findById(article.id, tx))!;
       await this.history.record(tx, actor, saved, 'article.updated', {
         message: edit.message,
         details: { fields: Object.keys(edit.changes), pending: saved.status === 'PUBLISHED' },
@@ -92,7 +92,7 @@ export class ArticleEditorService {
 
   async restore(actor: Actor, id: string): Promise<Article> {
     return this.articles.transaction(async (tx) => {
-      const article = await this.articles.findById(tx, id);
+      const article = await this.articles.findById(id, tx);
       if (!article) throw notFound();
       assertCanEdit(actor, article);
       if (!article.deletedAt) throw new DomainError('CONFLICT', 'The article is not in the trash');
@@ -107,7 +107,7 @@ export class ArticleEditorService {
   /** Admins only: declared on the purgeArticle operation. */
   async purge(actor: Actor, id: string): Promise<void> {
     await this.articles.transaction(async (tx) => {
-      const article = await this.articles.findById(tx, id);
+      const article = await this.articles.findById(id, tx);
       if (!article) throw notFound();
       const wasVisible = article.status === 'PUBLISHED' && !article.deletedAt;
       // Its tags and bylines go with the row: the lists it was in are known only before.

@@ -9,7 +9,7 @@ export function notFound(): DomainError {
 
 /** An article that exists and is not in the trash. */
 export async function findWorkable(articles: ArticleEditorRepository, tx: Tx, id: string): Promise<Article> {
-  const article = await articles.findById(tx, id);
+  const article = await articles.findById(id, tx);
   if (!article) throw notFound();
   if (article.deletedAt) throw new DomainError('CONFLICT', 'The article is in the trash: restore it first');
   return article;

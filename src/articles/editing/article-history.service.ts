@@ -25,7 +25,7 @@ export class ArticleHistoryService {
       status: article.status,
       publishedAt: article.publishedAt?.toISOString() ?? null,
       scheduledAt: article.scheduledAt?.toISOString() ?? null,
-      content: await this.articles.workingContent(tx, article),
+      content: await this.articles.workingContent(article, tx),
     };
     await this.articles.addRevision(tx, article, snapshot, actor, options.message ?? null);
     await this.auditOnly(tx, actor, article, action, { version: article.version, status: article.status, ...options.details });

@@ -53,7 +53,7 @@ export class ArticleRevisionService {
   }
 
   private async viewable(actor: Actor, articleId: string): Promise<Article> {
-    const article = await this.articles.findById(this.articles.client(), articleId);
+    const article = await this.articles.findById(articleId);
     if (!article) throw notFound();
     assertCanView(actor, article);
     return article;

@@ -32,7 +32,7 @@ export class ArticleWorkflowService {
       const article = await findWorkable(this.articles, tx, id);
       assertCanPublish(actor, article);
       nextStatus('publish', article);
-      assertPublishable(await this.articles.workingContent(tx, article));
+      assertPublishable(await this.articles.workingContent(article, tx));
       await claimVersion(this.articles, tx, article.id, expectedVersion ?? article.version);
       const published = await this.goLive(tx, article);
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
@@ -51,7 +51,7 @@ export class ArticleWorkflowService {
       const article = await findWorkable(this.articles, tx, id);
       assertCanPublish(actor, article);
       const status = nextStatus('schedule', article);
-      assertPublishable(await this.articles.workingContent(tx, article));
+      assertPublishable(await this.articles.workingContent(article, tx));
       await claimVersion(this.articles, tx, article.id, article.version);
       const scheduled = await this.articles.update(tx, id, { status, scheduledAt: publishAt });
       await this.schedule.plan(tx, id, publishAt);
@@ -67,7 +67,7 @@ export class ArticleWorkflowService {
       const status = nextStatus('unpublish', article);
       await claimVersion(this.articles, tx, article.id, article.version);
       // Pending changes become the article's own text, so no edit is lost by unpublishing.
-      const content = await this.articles.workingContent(tx, article);
+      const content = await this.articles.workingContent(article, tx);
       if (article.status === 'PUBLISHED') await this.events.begin(tx, { entity: 'article', id: id });
       const unpublished = await this.articles.writeLive(tx, id, content, { status, scheduledAt: null });
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
@@ -93,7 +93,7 @@ export class ArticleWorkflowService {
   }
 
   private async goLive(tx: Tx, article: Article): Promise<Article> {
-    const content = await this.articles.workingContent(tx, article);
+    const content = await this.articles.workingContent(article, tx);
     if (content.slug !== article.slug && (await this.articles.isSlugTaken(tx, content.slug, article.id))) {
       throw new DomainError('CONFLICT', `The slug "${content.slug}" is already used by another article`);
     }

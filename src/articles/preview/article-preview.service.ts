@@ -50,8 +50,7 @@ export class ArticlePreviewService {
     articleId: string,
     ttlSeconds?: number | null,
   ): Promise<{ token: string; expiresAt: Date; previewUrl: string | null }> {
-    const client = this.articles.client();
-    const article = await this.articles.findById(client, articleId);
+    const article = await this.articles.findById(articleId);
     if (!article || article.deletedAt) throw notFound();
     assertCanView(actor, article);
     const expiresAt = new Date(Date.now() + (ttlSeconds ?? this.config.auth.previewTokenTtlSeconds) * 1000);
@@ -62,14 +61,16 @@ export class ArticlePreviewService {
       .setIssuedAt()
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.keys.previewToken);
-    await this.audit.record(client, actor, {
-      action: 'article.preview_token_created',
-      entityType: 'Article',
-      entityId: article.id,
-      details: { expiresAt: expiresAt.toISOString() },
-    });
+    await this.articles.transaction((tx) =>
+      this.audit.record(tx, actor, {
+        action: 'article.preview_token_created',
+        entityType: 'Article',
+        entityId: article.id,
+        details: { expiresAt: expiresAt.toISOString() },
+      }),
+    );
     // The working copy's slug: the one the front-end will ask the public API for.
-    const { slug } = await this.articles.workingContent(client, article);
+    const { slug } = await this.articles.workingContent(article);
     return { token, expiresAt, previewUrl: previewUrl(this.config.site, { slug, token }) };
   }
 
@@ -79,10 +80,9 @@ export class ArticlePreviewService {
    */
   async open(token: string, slug: string, selection: Selection): Promise<ProjectedRow | null> {
     const articleId = await this.verify(token);
-    const client = this.articles.client();
-    const article = await this.articles.findById(client, articleId);
+    const article = await this.articles.findById(articleId);
     if (!article || article.deletedAt) return null;
-    const content = await this.articles.workingContent(client, article);
+    const content = await this.articles.workingContent(article);
     if (slug !== content.slug && slug !== article.slug) return null;
     return this.publicShape(article, content, selection);
   }
