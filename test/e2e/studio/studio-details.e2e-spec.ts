@@ -274,12 +274,19 @@ describe('Studio: formatting, slug history, series and SEO, schedules, webhooks,
     await signIn(own, contributor.email);
     const rows = own.getByRole('table').getByRole('row');
     const onlyRow = async () => {
-      await own.getByRole('status').filter({ hasText: /^1 article$/ }).waitFor();
+      await own
+        .getByRole('status')
+        .filter({ hasText: /^1 article$/ })
+        .waitFor();
       expect(await rows.nth(1).getByRole('cell').first().innerText()).toBe('Contributor pitch');
     };
     await onlyRow();
-    await own.getByLabel('Only mine').check();
-    await onlyRow();
+    // The box says what the list is: checked, and not for a contributor to clear.
+    const onlyMine = own.getByRole('checkbox', { name: 'Only mine' });
+    expect(await onlyMine.isChecked()).toBe(true);
+    expect(await onlyMine.isDisabled()).toBe(true);
+    expect(await onlyMine.getAttribute('aria-describedby')).toBe('only-mine-hint');
+    expect(await own.locator('#only-mine-hint').innerText()).toBe('Your role lists only your own articles');
     await checkScreen(own, 'articles-contributor-mine');
     await own.context().close();
   });
