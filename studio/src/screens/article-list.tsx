@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { describeError } from '../api/errors';
+import { useHasRole } from '../api/session-context';
 import { ARTICLE_LIST, SEARCH_AUTHORS, SEARCH_TAGS, SECTIONS_AND_SERIES } from '../api/operations';
 import { formatDateTime, STATUS_LABELS } from '../components/format';
 import { SearchSelect, type Option } from '../components/search-select';
@@ -32,6 +33,8 @@ export function ArticleList() {
   const [tag, setTag] = useState<Option | null>(null);
   const [search, setSearch] = useState('');
   const [mine, setMine] = useState(false);
+  // Below editor, the API lists only the reader's own articles whatever the box says: show it so.
+  const ownOnly = !useHasRole('EDITOR');
   const [trashed, setTrashed] = useState(false);
   // Keyset paging: the cursors of the pages before this one, to go back.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
@@ -98,8 +101,20 @@ export function ArticleList() {
           <SearchSelect label="Tag" query={SEARCH_TAGS} connection="adminTags" onPick={(o) => (setTag(o), resetPaging())} />
         </FilterChip>
         <label className="inline">
-          <input type="checkbox" checked={mine} onChange={(e) => (setMine(e.target.checked), resetPaging())} /> Only mine
+          <input
+            type="checkbox"
+            checked={mine || ownOnly}
+            disabled={ownOnly}
+            aria-describedby={ownOnly ? 'only-mine-hint' : undefined}
+            onChange={(e) => (setMine(e.target.checked), resetPaging())}
+          />{' '}
+          Only mine
         </label>
+        {ownOnly && (
+          <span className="hint" id="only-mine-hint">
+            Your role lists only your own articles
+          </span>
+        )}
         <label className="inline">
           <input type="checkbox" checked={trashed} onChange={(e) => (setTrashed(e.target.checked), resetPaging())} /> Trash
         </label>
