@@ -4,11 +4,6 @@ const WHY =
   'Move the shared piece down to a library folder (common/, graphql-types/, ...) or invert it through an ' +
   'interface or token. A folder and its own subfolders may import each other (they are not counted as folder dependencies).';
 
-// Known and not yet untangled: audit, auth and users import each other (the Actor type, roles and AdminContext
-// live in auth/, password hashing in auth/, audit records written by auth/). Their loops among themselves
-// are tolerated until those pieces move to a library folder; a loop through any other folder still fails.
-const KNOWN_TANGLE = '^src/(audit|auth|users)(/|$)';
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {
   forbidden: [
@@ -17,16 +12,8 @@ export default {
       severity: 'error',
       comment: WHY,
       scope: 'folder',
-      from: { pathNot: KNOWN_TANGLE },
+      from: {},
       to: { circular: true },
-    },
-    {
-      name: 'no-folder-cycle-beyond-known-tangle',
-      severity: 'error',
-      comment: WHY,
-      scope: 'folder',
-      from: { path: KNOWN_TANGLE },
-      to: { circular: true, pathNot: KNOWN_TANGLE },
     },
   ],
   options: {

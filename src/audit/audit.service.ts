@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import type { Tx } from '../database/tx.js';
 import { AuditRepository } from './audit.repository.js';
 

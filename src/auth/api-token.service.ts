@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { ApiToken } from '../generated/prisma/client.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../access/actor.js';
 import { ApiTokenRepository } from './api-token.repository.js';
 import type { CreateApiTokenData } from './api-token.schema.js';
 import { AuthErrors } from './auth.exception.js';

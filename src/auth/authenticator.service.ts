@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error.js';
 import { AccessTokenService } from './access-token.service.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../access/actor.js';
 import { CredentialRepository } from './credential.repository.js';
 import { hashToken } from './token-hash.js';
 

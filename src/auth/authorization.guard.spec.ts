@@ -2,11 +2,11 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import type { UserRole } from '../generated/prisma/client.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../access/actor.js';
 import type { AuthenticatorService } from './authenticator.service.js';
 import { AuthorizationGuard } from './authorization.guard.js';
-import { CurrentActor } from './current-actor.decorator.js';
-import { AllowAnonymous, Requires } from './requires.decorator.js';
+import { CurrentActor } from '../access/current-actor.decorator.js';
+import { AllowAnonymous, Requires } from '../access/requires.decorator.js';
 
 class Operations {
   @Requires('EDITOR', 'manage tags')

@@ -2,11 +2,11 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { DomainError } from '../common/domain-error.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../access/actor.js';
 import { AuthenticatorService } from './authenticator.service.js';
-import { actorHolderOf, type AuthenticatedRequest } from './request-actor.js';
-import { ACCESS_RULE } from './requires.decorator.js';
-import { requireRole } from './roles.js';
+import { actorHolderOf, type AuthenticatedRequest } from '../access/request-actor.js';
+import { ACCESS_RULE } from '../access/requires.decorator.js';
+import { requireRole } from '../access/roles.js';
 
 const ADMIN_HTTP_PREFIX = '/admin/';
 

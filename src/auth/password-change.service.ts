@@ -4,8 +4,8 @@ import { DomainError } from '../common/domain-error.js';
 import type { User } from '../generated/prisma/client.js';
 import { UserRepository } from '../users/user.repository.js';
 import { AccessTokenService } from './access-token.service.js';
-import type { Actor } from './actor.js';
-import { hashPassword, verifyPassword } from './password.js';
+import type { Actor } from '../access/actor.js';
+import { hashPassword, verifyPassword } from '../users/password.js';
 import type { ChangePasswordData } from './session.schema.js';
 import { SessionRepository } from './session.repository.js';
 

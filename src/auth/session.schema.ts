@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../users/password.js';
 
 // Login takes any string as the email: rejecting malformed ones differently from unknown ones would
 // only tell an attacker which case they hit.

@@ -3,8 +3,8 @@
 // database at DATABASE_URL or, without it, in the embedded one (whether or not the app is running).
 // Without --password, a random one is generated and printed once.
 import { parseArgs } from 'node:util';
-import { SYSTEM_ACTOR } from '../auth/actor.js';
-import { generatePassword } from '../auth/password.js';
+import { SYSTEM_ACTOR } from '../access/actor.js';
+import { generatePassword } from '../users/password.js';
 import { parseInput } from '../common/parse-input.js';
 import { createUserSchema } from '../users/user.schema.js';
 import { UserService } from '../users/user.service.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { MODULE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
-import { ACCESS_RULE, type AccessRule } from '../auth/requires.decorator.js';
+import { ACCESS_RULE, type AccessRule } from '../access/requires.decorator.js';
 import { ADMIN_FEATURE_MODULES } from '../app.module.js';
 
 // @nestjs/graphql keeps these on each @Query/@Mutation method; the constants are not exported.

@@ -9,7 +9,7 @@ import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { LOGGER } from '../logging/logging.module.js';
-import type { AdminContext } from '../auth/admin-context.js';
+import type { AdminContext } from '../access/admin-context.js';
 import { formatGraphqlError } from './format-error.js';
 import { pruneSchema } from './prune-schema.js';
 import { DateTimeScalar } from '../graphql-types/scalars/date-time.scalar.js';

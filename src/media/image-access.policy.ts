@@ -1,5 +1,5 @@
-import type { Actor } from '../auth/actor.js';
-import { requireRole } from '../auth/roles.js';
+import type { Actor } from '../access/actor.js';
+import { requireRole } from '../access/roles.js';
 import type { Image } from '../generated/prisma/client.js';
 
 // Who may change a given image: the rule that depends on the image. What depends on the role alone

@@ -1,7 +1,7 @@
 import type { Tx } from '../database/tx.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainEvents } from '../events/domain-events.service.js';
 import type { Image } from '../generated/prisma/client.js';

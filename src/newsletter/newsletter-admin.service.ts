@@ -1,6 +1,6 @@
 import type { PageRequest } from '../common/pagination/page-request.js';
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { NewsletterSubscriber } from '../generated/prisma/client.js';
 import { csvField } from './subscriber-csv.js';

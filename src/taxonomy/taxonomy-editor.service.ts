@@ -1,6 +1,6 @@
 import { isUniqueViolation } from '../database/unique-violation.js';
 import { isDeepStrictEqual } from 'node:util';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/domain-error.js';
 import type { ContentAction } from '../events/content-change.js';

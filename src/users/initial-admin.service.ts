@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { SYSTEM_ACTOR } from '../auth/actor.js';
-import { generatePassword } from '../auth/password.js';
+import { SYSTEM_ACTOR } from '../access/actor.js';
+import { generatePassword } from './password.js';
 import { DomainError } from '../common/domain-error.js';
 import { parseInput } from '../common/parse-input.js';
 import type { AppConfig } from '../config/app-config.js';

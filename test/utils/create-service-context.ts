@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Module, type DynamicModule, type INestApplicationContext, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { pino } from 'pino';
-import type { Actor } from '../../src/auth/actor.js';
+import type { Actor } from '../../src/access/actor.js';
 import type { Clock } from '../../src/common/clock/clock.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { resolveAppKeys } from '../../src/config/app-secret.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../auth/actor.js';
-import { hasRole } from '../../auth/roles.js';
+import type { Actor } from '../../access/actor.js';
+import { hasRole } from '../../access/roles.js';
 import type { Article, ArticleStatus, Prisma } from '../../generated/prisma/client.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import type { PageRequest } from '../../common/pagination/page-request.js';

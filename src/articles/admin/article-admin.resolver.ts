@@ -2,9 +2,9 @@ import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/gr
 import { expectGlobalId, toGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
 import { ArticleStatus, type Article } from '../../generated/prisma/client.js';
-import type { Actor } from '../../auth/actor.js';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { Requires } from '../../auth/requires.decorator.js';
+import type { Actor } from '../../access/actor.js';
+import { CurrentActor } from '../../access/current-actor.decorator.js';
+import { Requires } from '../../access/requires.decorator.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { ArticleAdminQueryService } from './article-admin-query.service.js';

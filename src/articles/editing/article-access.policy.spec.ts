@@ -1,4 +1,4 @@
-import type { Actor } from '../../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { DomainError } from '../../common/domain-error.js';
 import type { Article, ArticleStatus, UserRole } from '../../generated/prisma/client.js';
 import { assertCanEdit, assertCanPublish, assertCanView } from './article-access.policy.js';

@@ -1,5 +1,5 @@
-import type { Actor } from '../../auth/actor.js';
-import { hasRole } from '../../auth/roles.js';
+import type { Actor } from '../../access/actor.js';
+import { hasRole } from '../../access/roles.js';
 import { DomainError } from '../../common/domain-error.js';
 import type { Article } from '../../generated/prisma/client.js';
 

@@ -1,6 +1,6 @@
 import type { Tx } from '../../database/tx.js';
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { DomainError } from '../../common/domain-error.js';
 import { slugify, uniqueSlug } from '../../common/slug.js';
 import { Prisma, type Article } from '../../generated/prisma/client.js';

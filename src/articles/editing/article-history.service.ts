@@ -1,6 +1,6 @@
 import type { Tx } from '../../database/tx.js';
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { Article } from '../../generated/prisma/client.js';
 import { ArticleEditorRepository, type ArticleSnapshot } from './article-editor.repository.js';

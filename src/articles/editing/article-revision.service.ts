@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { DomainError } from '../../common/domain-error.js';
 import type { Article, ArticleRevision } from '../../generated/prisma/client.js';
 import type { PageRequest } from '../../common/pagination/page-request.js';

@@ -1,7 +1,7 @@
 import type { Tx } from '../../database/tx.js';
 import { Clock } from '../../common/clock/clock.js';
 import { Injectable } from '@nestjs/common';
-import { SYSTEM_ACTOR, type Actor } from '../../auth/actor.js';
+import { SYSTEM_ACTOR, type Actor } from '../../access/actor.js';
 import { DomainError } from '../../common/domain-error.js';
 import type { Article } from '../../generated/prisma/client.js';
 import { assertCanPublish } from './article-access.policy.js';

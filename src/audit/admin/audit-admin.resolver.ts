@@ -1,6 +1,6 @@
 import { Args, ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
-import { Requires } from '../../auth/requires.decorator.js';
+import { Requires } from '../../access/requires.decorator.js';
 import { fromGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';

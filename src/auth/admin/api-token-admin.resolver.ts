@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { Actor } from '../actor.js';
-import { CurrentActor } from '../current-actor.decorator.js';
-import { Requires } from '../requires.decorator.js';
+import type { Actor } from '../../access/actor.js';
+import { CurrentActor } from '../../access/current-actor.decorator.js';
+import { Requires } from '../../access/requires.decorator.js';
 import { parseInput } from '../../common/parse-input.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';

@@ -7,7 +7,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { AdminContext } from '../../auth/admin-context.js';
+import type { AdminContext } from '../../access/admin-context.js';
 
 // Operations that must work with a stale Authorization header still attached (clients refresh or
 // log in again precisely because their token expired).

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import type { Actor } from '../../auth/actor.js';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { Requires } from '../../auth/requires.decorator.js';
+import type { Actor } from '../../access/actor.js';
+import { CurrentActor } from '../../access/current-actor.decorator.js';
+import { Requires } from '../../access/requires.decorator.js';
 import { ImageUploadService, type UploadedFile as SpooledFile } from '../image-upload.service.js';
 import { MediaUrls } from '../renditions/media-urls.js';
 import { toImageJson, type ImageJson } from './image-json.mapper.js';

@@ -11,7 +11,7 @@ import { catchError, throwError } from 'rxjs';
 import { DomainError } from '../../common/domain-error.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
-import type { AuthenticatedRequest } from '../../auth/request-actor.js';
+import type { AuthenticatedRequest } from '../../access/request-actor.js';
 
 // Put before FileInterceptor: gives multer's refusals the shape of every other API error. An oversized
 // file becomes a 413 naming the limit (multer stops reading at the limit and keeps nothing); a

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Requires } from '../../auth/requires.decorator.js';
+import { Requires } from '../../access/requires.decorator.js';
 import { parseInput } from '../../common/parse-input.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import type { Connection } from '../../common/pagination/connection.js';

@@ -1,8 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { Actor } from '../../auth/actor.js';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { Requires } from '../../auth/requires.decorator.js';
+import type { Actor } from '../../access/actor.js';
+import { CurrentActor } from '../../access/current-actor.decorator.js';
+import { Requires } from '../../access/requires.decorator.js';
 import { NewsletterAdminService } from '../newsletter-admin.service.js';
 
 // GET /admin/newsletter/subscribers.csv with Authorization: Bearer <token> (editors and admins).

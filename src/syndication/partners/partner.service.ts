@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service.js';
-import type { Actor } from '../../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { hashToken, newToken } from '../../auth/token-hash.js';
 import type { Partner, PartnerUsage } from '../../generated/prisma/client.js';
 import { PartnerErrors } from './partner.exception.js';

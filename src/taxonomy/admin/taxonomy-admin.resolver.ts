@@ -1,9 +1,9 @@
 import type { Type } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { z } from 'zod';
-import type { Actor } from '../../auth/actor.js';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
-import { Requires } from '../../auth/requires.decorator.js';
+import type { Actor } from '../../access/actor.js';
+import { CurrentActor } from '../../access/current-actor.decorator.js';
+import { Requires } from '../../access/requires.decorator.js';
 import { globalIdSchema } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
 import { toPageRequest } from '../../graphql-types/pagination/connection.args.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { Actor } from '../../../src/auth/actor.js';
+import type { Actor } from '../../../src/access/actor.js';
 import { authorInputSchemas } from '../../../src/authors/author.schema.js';
 import { AuthorEditorService } from '../../../src/authors/author-editor.service.js';
 import { DomainError } from '../../../src/common/domain-error.js';

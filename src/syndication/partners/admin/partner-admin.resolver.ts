@@ -1,7 +1,7 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Actor } from '../../../auth/actor.js';
-import { CurrentActor } from '../../../auth/current-actor.decorator.js';
-import { Requires } from '../../../auth/requires.decorator.js';
+import type { Actor } from '../../../access/actor.js';
+import { CurrentActor } from '../../../access/current-actor.decorator.js';
+import { Requires } from '../../../access/requires.decorator.js';
 import { parseInput } from '../../../common/parse-input.js';
 import { createPartnerSchema, partnerIdSchema, updatePartnerSchema, usageDaysSchema } from '../partner.schema.js';
 import { PartnerService } from '../partner.service.js';
