@@ -9,6 +9,8 @@ export interface AppConfig {
     readonly port: number;
     /** Express's `trust proxy`: hops, or proxy addresses/CIDRs, whose X-Forwarded-For is believed. */
     readonly trustProxy: number | readonly string[] | false;
+    /** max-age (s) of public responses: GraphQL reads, feeds and sitemaps alike. */
+    readonly publicMaxAge: number;
   };
   readonly database: {
     /** Undefined means: start embedded PostgreSQL under dataDir. */
@@ -99,7 +101,6 @@ export interface AppConfig {
     readonly introspection: boolean;
     readonly maxDepth: number;
     readonly maxComplexity: number;
-    readonly cacheMaxAge: number;
     readonly includeStacktrace: boolean;
     /** Serve the GraphiQL IDE at the GraphQL paths (browsers asking for HTML). */
     readonly ide: boolean;
@@ -129,7 +130,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const embedded = env.DATABASE_URL === undefined;
   return deepFreeze({
     env: env.NODE_ENV,
-    http: { host: env.HOST, port: env.PORT, trustProxy: env.TRUST_PROXY ?? false },
+    http: { host: env.HOST, port: env.PORT, trustProxy: env.TRUST_PROXY ?? false, publicMaxAge: env.PUBLIC_CACHE_MAX_AGE },
     database: {
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE,
@@ -212,7 +213,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       introspection: env.GRAPHQL_INTROSPECTION,
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       maxComplexity: env.GRAPHQL_MAX_COMPLEXITY,
-      cacheMaxAge: env.PUBLIC_CACHE_MAX_AGE,
       includeStacktrace: env.NODE_ENV === 'development',
       ide: env.GRAPHQL_IDE ?? env.NODE_ENV !== 'production',
     },

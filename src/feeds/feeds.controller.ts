@@ -41,6 +41,6 @@ export class FeedsController {
     // The same URL answers differently with a partner key, so a shared cache must key on it.
     res.vary(PARTNER_KEY_HEADER);
     const reply = { body, contentType, lastModified: feed.updatedAt, private: req.partner !== undefined };
-    sendCached(req, res, reply, this.config.graphql.cacheMaxAge);
+    sendCached(req, res, reply, this.config.http.publicMaxAge);
   }
 }

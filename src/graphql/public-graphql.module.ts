@@ -46,7 +46,7 @@ export function publicGraphqlEndpoint(api: Type<unknown>): DynamicModule {
       plugins: [
         // Apollo installs its cache-control plugin unless told otherwise; ours replaces it.
         ApolloServerPluginCacheControlDisabled(),
-        cachePolicyPlugin(config.graphql.cacheMaxAge),
+        cachePolicyPlugin(config.http.publicMaxAge),
         complexityPlugin(config.graphql.maxComplexity),
         nulCharactersPlugin(),
         requestIdPlugin(logger),

@@ -49,7 +49,7 @@ export class ContentFactory {
     });
   }
 
-  /** An article with its links; published by default, with the join tables' published_at copies set. */
+  /** An article with its links; published by default (a trigger copies published_at onto the links). */
   async article(
     options: {
       headline?: string;
@@ -102,8 +102,8 @@ export class ContentFactory {
         sectionId: options.section?.id,
         seriesId: options.series?.id,
         featuredImageId: options.image?.id,
-        tags: { create: (options.tags ?? []).map((tag, position) => ({ tagId: tag.id, position, publishedAt })) },
-        authors: { create: (options.authors ?? []).map((author, position) => ({ authorId: author.id, position, publishedAt })) },
+        tags: { create: (options.tags ?? []).map((tag, position) => ({ tagId: tag.id, position })) },
+        authors: { create: (options.authors ?? []).map((author, position) => ({ authorId: author.id, position })) },
       },
     });
   }

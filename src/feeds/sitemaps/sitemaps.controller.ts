@@ -42,6 +42,6 @@ export class SitemapsController {
   private send(req: Request, res: Response, result: SitemapResult): void {
     ResponseKeys.of(req).add(CacheKeys.sitemaps);
     const reply = { ...result, contentType: CONTENT_TYPE, private: false };
-    sendCached(req, res, reply, this.config.graphql.cacheMaxAge);
+    sendCached(req, res, reply, this.config.http.publicMaxAge);
   }
 }

@@ -128,7 +128,7 @@ describe('sitemaps', () => {
   it('answers conditional GETs with 304 and sends caching headers', async () => {
     for (const path of ['/sitemap.xml', '/sitemaps/articles-1.xml', '/sitemaps/news.xml']) {
       const first = await get(path);
-      expect(first.headers.get('cache-control')).toBe(`public, max-age=${t.config.graphql.cacheMaxAge}`);
+      expect(first.headers.get('cache-control')).toBe(`public, max-age=${t.config.http.publicMaxAge}`);
       expect(first.headers.get('surrogate-key')).toContain('sitemaps');
       expect((await get(path, { 'if-none-match': first.headers.get('etag')! })).status).toBe(304);
       expect((await get(path, { 'if-modified-since': first.headers.get('last-modified')! })).status).toBe(304);
