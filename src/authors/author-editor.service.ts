@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainEvents } from '../events/domain-events.service.js';
 import { DomainError } from '../common/domain-error.js';
@@ -13,10 +14,11 @@ import { AuthorAdminRepository } from './author-admin.repository.js';
 export class AuthorEditorService extends TaxonomyEditor<Author, AdminAuthorModel> {
   constructor(
     private readonly authors: AuthorAdminRepository,
+    transactions: TransactionRunner,
     audit: AuditService,
     events: DomainEvents,
   ) {
-    super(authors, audit, events, { type: 'Author', toModel: AdminAuthorModel.fromRow });
+    super(authors, transactions, audit, events, { type: 'Author', toModel: AdminAuthorModel.fromRow });
   }
 
   protected override async checkReferences(tx: Tx, data: TaxonomyData): Promise<void> {

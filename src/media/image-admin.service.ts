@@ -1,3 +1,4 @@
+import { TransactionRunner } from '../database/transaction-runner.js';
 import type { Tx } from '../database/tx.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -25,6 +26,7 @@ const METADATA_KEYS = ['caption', 'credit', 'altText'] as const;
 @Injectable()
 export class ImageAdminService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly images: ImageAdminRepository,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
@@ -48,7 +50,7 @@ export class ImageAdminService {
 
   /** Only the fields present change; null or blank clears one. */
   update(editor: Actor, id: string, metadata: ImageMetadata & FramingInput): Promise<Image> {
-    return this.images.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const image = await this.existing(tx, id);
       assertCanEditImage(editor, image);
       const changes = METADATA_KEYS.filter((key) => metadata[key] !== undefined && metadata[key] !== image[key]);
@@ -76,7 +78,7 @@ export class ImageAdminService {
 
   /** Deletes the row, then the file: a file left by a failed delete is logged, never a dangling row. */
   async purge(admin: Actor, id: string): Promise<Image> {
-    const purged = await this.images.transaction(async (tx) => {
+    const purged = await this.transactions.run(async (tx) => {
       const image = await this.existing(tx, id);
       if (!image.deletedAt) throw imageNotTrashed();
       await this.refuseInUse(tx, id);
@@ -96,7 +98,7 @@ export class ImageAdminService {
 
   // Trashing what is already in the trash (or restoring a live image) changes nothing and records nothing.
   private setTrashed(editor: Actor, id: string, trashed: boolean): Promise<Image> {
-    return this.images.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const image = await this.existing(tx, id);
       if ((image.deletedAt !== null) === trashed) return image;
       if (trashed) await this.refuseInUse(tx, id);

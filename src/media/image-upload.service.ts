@@ -1,3 +1,4 @@
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,7 @@ export interface UploadedFile {
 @Injectable()
 export class ImageUploadService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly images: ImageAdminRepository,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
@@ -68,7 +70,7 @@ export class ImageUploadService {
   ): Promise<Image> {
     const { format, width, height, byteSize } = master;
     try {
-      return await this.images.transaction(async (tx) => {
+      return await this.transactions.run(async (tx) => {
         const image = await this.images.create(tx, {
           url: `${this.config.media.publicUrl}/${key}`,
           storageKey: key,

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
 import type { JobHandler, JobRecord } from '../jobs/job-handler.js';
 import { JobQueueService } from '../jobs/job-queue.service.js';
 import { JobProcessor } from '../jobs/job-processor.decorator.js';
@@ -32,7 +32,7 @@ export class RetentionJob implements JobHandler<typeof retentionPayload>, OnAppl
 
   constructor(
     private readonly queue: JobQueueService,
-    private readonly prisma: PrismaService,
+    private readonly transactions: TransactionRunner,
     private readonly retention: RetentionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -56,7 +56,7 @@ export class RetentionJob implements JobHandler<typeof retentionPayload>, OnAppl
   scheduleAfter(at: Date): Promise<boolean> {
     const runAt = nextSlot(at, this.config.retention.intervalMinutes);
     const slot = runAt.toISOString();
-    return this.prisma.transaction((tx) =>
+    return this.transactions.run((tx) =>
       this.queue.enqueueIfAbsent(tx, {
         name: RETENTION_JOB,
         payload: { slot },

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainEvents } from '../events/domain-events.service.js';
 import type { Section } from '../generated/prisma/client.js';
@@ -8,7 +9,7 @@ import { SectionAdminRepository } from './section-admin.repository.js';
 
 @Injectable()
 export class SectionEditorService extends TaxonomyEditor<Section, AdminSectionModel> {
-  constructor(repository: SectionAdminRepository, audit: AuditService, events: DomainEvents) {
-    super(repository, audit, events, { type: 'Section', toModel: AdminSectionModel.fromRow });
+  constructor(repository: SectionAdminRepository, transactions: TransactionRunner, audit: AuditService, events: DomainEvents) {
+    super(repository, transactions, audit, events, { type: 'Section', toModel: AdminSectionModel.fromRow });
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainEvents } from '../events/domain-events.service.js';
 import type { Series } from '../generated/prisma/client.js';
@@ -8,7 +9,7 @@ import { SeriesAdminRepository } from './series-admin.repository.js';
 
 @Injectable()
 export class SeriesEditorService extends TaxonomyEditor<Series, AdminSeriesModel> {
-  constructor(repository: SeriesAdminRepository, audit: AuditService, events: DomainEvents) {
-    super(repository, audit, events, { type: 'Series', toModel: AdminSeriesModel.fromRow });
+  constructor(repository: SeriesAdminRepository, transactions: TransactionRunner, audit: AuditService, events: DomainEvents) {
+    super(repository, transactions, audit, events, { type: 'Series', toModel: AdminSeriesModel.fromRow });
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainEvents } from '../events/domain-events.service.js';
 import type { Tag } from '../generated/prisma/client.js';
@@ -8,7 +9,7 @@ import { TagAdminRepository } from './tag-admin.repository.js';
 
 @Injectable()
 export class TagEditorService extends TaxonomyEditor<Tag, AdminTagModel> {
-  constructor(repository: TagAdminRepository, audit: AuditService, events: DomainEvents) {
-    super(repository, audit, events, { type: 'Tag', toModel: AdminTagModel.fromRow });
+  constructor(repository: TagAdminRepository, transactions: TransactionRunner, audit: AuditService, events: DomainEvents) {
+    super(repository, transactions, audit, events, { type: 'Tag', toModel: AdminTagModel.fromRow });
   }
 }
