@@ -8,12 +8,12 @@ import { TaxonomyEditor } from '../taxonomy/taxonomy-editor.service.js';
 import type { TaxonomyData } from '../taxonomy/taxonomy.repository.js';
 import type { Tx } from '../database/tx.js';
 import { AdminAuthorModel } from './admin/admin-author.model.js';
-import { AuthorAdminRepository } from './author-admin.repository.js';
+import { AuthorEditorRepository } from './author-editor.repository.js';
 
 @Injectable()
 export class AuthorEditorService extends TaxonomyEditor<Author, AdminAuthorModel> {
   constructor(
-    private readonly authors: AuthorAdminRepository,
+    private readonly authors: AuthorEditorRepository,
     transactions: TransactionRunner,
     audit: AuditService,
     events: DomainEvents,

@@ -13,7 +13,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { Image } from '../generated/prisma/client.js';
 import { LOGGER } from '../logging/logging.module.js';
-import { ImageAdminRepository } from './image-admin.repository.js';
+import { ImageEditorRepository } from './image-editor.repository.js';
 import { uploadFieldsSchema } from './image-metadata.schema.js';
 import { missingFile } from './media.exception.js';
 import { sanitizeImage, type SanitizedImage } from './processing/image-sanitizer.js';
@@ -34,7 +34,7 @@ export interface UploadedFile {
 export class ImageUploadService {
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly images: ImageAdminRepository,
+    private readonly images: ImageEditorRepository,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ImageAdminRepository } from './image-admin.repository.js';
-import { ImageAdminService } from './image-admin.service.js';
+import { ImageEditorRepository } from './image-editor.repository.js';
+import { ImageEditorService } from './image-editor.service.js';
 import { ImageUploadService } from './image-upload.service.js';
 import { MediaModule } from './media.module.js';
 import { MediaStorageModule } from './storage/media-storage.module.js';
@@ -8,7 +8,7 @@ import { MediaStorageModule } from './storage/media-storage.module.js';
 // The editors' side of media, shared by the admin GraphQL module and the upload and file routes.
 @Module({
   imports: [MediaStorageModule, MediaModule],
-  providers: [ImageAdminRepository, ImageAdminService, ImageUploadService],
-  exports: [ImageAdminService, ImageUploadService, MediaStorageModule, MediaModule],
+  providers: [ImageEditorRepository, ImageEditorService, ImageUploadService],
+  exports: [ImageEditorService, ImageUploadService, MediaStorageModule, MediaModule],
 })
 export class MediaLibraryModule {}

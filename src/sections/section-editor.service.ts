@@ -5,11 +5,11 @@ import { DomainEvents } from '../events/domain-events.service.js';
 import type { Section } from '../generated/prisma/client.js';
 import { TaxonomyEditor } from '../taxonomy/taxonomy-editor.service.js';
 import { AdminSectionModel } from './admin/admin-section.model.js';
-import { SectionAdminRepository } from './section-admin.repository.js';
+import { SectionEditorRepository } from './section-editor.repository.js';
 
 @Injectable()
 export class SectionEditorService extends TaxonomyEditor<Section, AdminSectionModel> {
-  constructor(repository: SectionAdminRepository, transactions: TransactionRunner, audit: AuditService, events: DomainEvents) {
+  constructor(repository: SectionEditorRepository, transactions: TransactionRunner, audit: AuditService, events: DomainEvents) {
     super(repository, transactions, audit, events, { type: 'Section', toModel: AdminSectionModel.fromRow });
   }
 }

@@ -5,11 +5,11 @@ import { DomainEvents } from '../events/domain-events.service.js';
 import type { Series } from '../generated/prisma/client.js';
 import { TaxonomyEditor } from '../taxonomy/taxonomy-editor.service.js';
 import { AdminSeriesModel } from './admin/admin-series.model.js';
-import { SeriesAdminRepository } from './series-admin.repository.js';
+import { SeriesEditorRepository } from './series-editor.repository.js';
 
 @Injectable()
 export class SeriesEditorService extends TaxonomyEditor<Series, AdminSeriesModel> {
-  constructor(repository: SeriesAdminRepository, transactions: TransactionRunner, audit: AuditService, events: DomainEvents) {
+  constructor(repository: SeriesEditorRepository, transactions: TransactionRunner, audit: AuditService, events: DomainEvents) {
     super(repository, transactions, audit, events, { type: 'Series', toModel: AdminSeriesModel.fromRow });
   }
 }

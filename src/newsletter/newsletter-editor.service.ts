@@ -13,7 +13,7 @@ const BATCH_SIZE = 1000;
 // Editors' view of the list: pages of subscribers, and the confirmed ones as CSV for a mailing tool.
 // Exporting personal data is audited.
 @Injectable()
-export class NewsletterAdminService {
+export class NewsletterEditorService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly subscribers: NewsletterSubscriberRepository,

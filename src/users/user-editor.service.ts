@@ -20,7 +20,7 @@ export interface Viewer {
 // Account management: creating and changing users, with their audit entries. Callers check roles;
 // inputs arrive parsed by user.schema.ts.
 @Injectable()
-export class UserService {
+export class UserEditorService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly users: UserRepository,

@@ -20,7 +20,7 @@ export interface PartnerWithKey {
 
 // Admin management of partners. Every change is audited in its own transaction.
 @Injectable()
-export class PartnerService {
+export class PartnerEditorService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly partners: PartnerRepository,

@@ -8,14 +8,14 @@ import { DomainEvents } from '../events/domain-events.service.js';
 import type { Image } from '../generated/prisma/client.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import { LOGGER } from '../logging/logging.module.js';
-import { ImageAdminRepository, type ImageListFilter } from './image-admin.repository.js';
+import { ImageEditorRepository, type ImageListFilter } from './image-editor.repository.js';
 import type { ImageMetadata } from './image-metadata.schema.js';
 import { imageInUse, imageNotFound, imageNotTrashed } from './media.exception.js';
 import { assertCanEditImage } from './image-access.policy.js';
 import { framingChanges, type FramingInput } from './image-framing.js';
 import { MEDIA_STORAGE, renditionPrefix, type MediaStorage } from './storage/media-storage.js';
 import { toGlobalId } from '../common/global-id.js';
-import type { ImageUsageRow } from './image-admin.repository.js';
+import type { ImageUsageRow } from './image-editor.repository.js';
 
 const METADATA_KEYS = ['caption', 'credit', 'altText'] as const;
 
@@ -24,10 +24,10 @@ const METADATA_KEYS = ['caption', 'credit', 'altText'] as const;
 // purge (the roles are declared on the operations), and only what is already in the trash, since
 // purging unlinks the picture from every article that shows it.
 @Injectable()
-export class ImageAdminService {
+export class ImageEditorService {
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly images: ImageAdminRepository,
+    private readonly images: ImageEditorRepository,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,

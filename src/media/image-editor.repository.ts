@@ -37,7 +37,7 @@ const IMAGE_PAGES = new ModelKeyset<Image>(
 );
 
 @Injectable()
-export class ImageAdminRepository {
+export class ImageEditorRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   findById(id: string, db: Tx = this.prisma): Promise<Image | null> {

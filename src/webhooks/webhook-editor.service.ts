@@ -17,7 +17,7 @@ import type { CreateWebhookEndpointData, UpdateWebhookEndpointData } from './web
 // Managing endpoints and looking at (and retrying) their deliveries. Callers check roles; inputs arrive
 // parsed by webhook.schema.ts. Each change is audited in its own transaction.
 @Injectable()
-export class WebhookEndpointService {
+export class WebhookEditorService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly webhooks: WebhookRepository,
