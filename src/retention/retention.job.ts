@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -8,11 +8,10 @@ import type { JobHandler, JobRecord } from '../jobs/job-handler.js';
 import { JobQueueService } from '../jobs/job-queue.service.js';
 import { JobProcessor } from '../jobs/job-processor.decorator.js';
 import { LOGGER } from '../logging/logging.module.js';
+import { retentionPayload } from './retention.schema.js';
 import { RetentionService } from './retention.service.js';
 
 export const RETENTION_JOB = 'maintenance.prune';
-
-const retentionPayload = z.object({ slot: z.string().describe('Start of the period this run is for (ISO time)') });
 
 /** The start of the period after the one `at` falls in. */
 export function nextSlot(at: Date, intervalMinutes: number): Date {
