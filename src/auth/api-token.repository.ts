@@ -19,10 +19,6 @@ export const API_TOKEN_PAGES = new ModelKeyset<ApiToken>(
 export class ApiTokenRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.transaction(work);
-  }
-
   findById(tx: Tx, id: string): Promise<ApiToken | null> {
     return tx.apiToken.findUnique({ where: { id } });
   }

@@ -1,3 +1,4 @@
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { ApiToken } from '../generated/prisma/client.js';
@@ -21,6 +22,7 @@ export interface CreatedApiToken {
 @Injectable()
 export class ApiTokenService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly tokens: ApiTokenRepository,
     private readonly audit: AuditService,
   ) {}
@@ -35,7 +37,7 @@ export class ApiTokenService {
 
   create(actor: Actor, data: CreateApiTokenData): Promise<CreatedApiToken> {
     const token = newToken(API_TOKEN_PREFIX);
-    return this.tokens.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const apiToken = await this.tokens.create(tx, {
         name: data.name,
         role: data.role,
@@ -56,7 +58,7 @@ export class ApiTokenService {
 
   /** Revoking twice is harmless: the second call returns the token as it is. */
   revoke(actor: Actor, id: string): Promise<ApiToken> {
-    return this.tokens.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const current = await this.tokens.findById(tx, id);
       if (!current) throw AuthErrors.apiTokenNotFound(id);
       if (current.revokedAt) return current;

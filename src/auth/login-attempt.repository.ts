@@ -1,6 +1,7 @@
 import type { Tx } from '../database/tx.js';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
 
 export interface AttemptRecord {
   email: string;
@@ -17,14 +18,17 @@ const LOGIN_LOCK_SPACE = 0x6c6f676e;
 // both reads follow an index ((email, created_at) and (ip, created_at)) and stop after `limit` rows.
 @Injectable()
 export class LoginAttemptRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly transactions: TransactionRunner,
+  ) {}
 
   /**
    * Runs `work` in a transaction that holds an advisory lock per key until it ends, so concurrent
    * logins for one email or one IP count and record their attempts one after the other.
    */
   withKeysLocked<T>(keys: string[], work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       // Taken in one order by everyone, so two logins never wait for each other's second key.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOGIN_LOCK_SPACE}::int, k)
         FROM (SELECT DISTINCT hashtext(key) AS k FROM unnest(${keys}::text[]) AS key ORDER BY 1) AS sorted`;

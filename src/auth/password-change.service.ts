@@ -1,3 +1,4 @@
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/domain-error.js';
@@ -14,6 +15,7 @@ import { SessionRepository } from './session.repository.js';
 @Injectable()
 export class PasswordChangeService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
     private readonly accessTokens: AccessTokenService,
@@ -29,7 +31,7 @@ export class PasswordChangeService {
     }
     if (data.newPassword === data.currentPassword) throw badInput('input.newPassword', 'must differ from the current password');
     const passwordHash = await hashPassword(data.newPassword);
-    return this.sessions.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const user = await this.users.update(tx, actor.userId!, { passwordHash });
       const revoked = await this.sessions.revokeOtherFamilies(tx, user.id, session.familyId, new Date());
       await this.audit.record(tx, actor, {

@@ -20,10 +20,6 @@ export interface NewSession {
 export class SessionRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.transaction(work);
-  }
-
   findByTokenHash(tokenHash: string, db: Tx = this.prisma): Promise<SessionWithUser | null> {
     return db.session.findUnique({ where: { tokenHash }, include: { user: true } });
   }

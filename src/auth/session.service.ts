@@ -1,3 +1,4 @@
+import { TransactionRunner } from '../database/transaction-runner.js';
 import type { Tx } from '../database/tx.js';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
@@ -43,6 +44,7 @@ interface OpenedSession {
 @Injectable()
 export class SessionService implements OnModuleInit {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly sessions: SessionRepository,
     private readonly users: UserRepository,
     private readonly limiter: LoginRateLimiter,
@@ -64,7 +66,7 @@ export class SessionService implements OnModuleInit {
     // Verified even for unknown emails (against a dummy hash), so every failure takes as long.
     const passwordMatches = await verifyPassword(user?.passwordHash ?? null, input.password);
     if (!user || !passwordMatches || user.disabledAt) throw AuthErrors.invalidCredentials();
-    const opened = await this.sessions.transaction(async (tx) => {
+    const opened = await this.transactions.run(async (tx) => {
       await this.limiter.recordSuccess(tx, attemptId);
       await this.users.recordLogin(tx, user.id, now);
       const result = await this.open(tx, user.id, randomUUID(), origin, now);
@@ -82,7 +84,7 @@ export class SessionService implements OnModuleInit {
   async refresh(refreshToken: string, origin: ClientOrigin): Promise<SessionTokens> {
     const now = new Date();
     // Decided inside the transaction, thrown after it: a theft detection's revocation must commit.
-    const outcome = await this.sessions.transaction(async (tx) => {
+    const outcome = await this.transactions.run(async (tx) => {
       const current = await this.sessions.findByTokenHash(hashToken(refreshToken), tx);
       if (!current || current.expiresAt <= now || current.user.disabledAt) return null;
       if (current.rotatedAt || current.revokedAt || !(await this.sessions.claimRotation(tx, current.id, now))) {
@@ -113,7 +115,7 @@ export class SessionService implements OnModuleInit {
     origin: ClientOrigin,
   ): Promise<void> {
     const session = await this.sessionToEnd(refreshToken, accessToken, actor);
-    await this.sessions.transaction((tx) =>
+    await this.transactions.run((tx) =>
       this.endLogin(tx, session, actor?.kind === 'user' ? actor : userActor(session.user, origin), 'logout', new Date()),
     );
   }

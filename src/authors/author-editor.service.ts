@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainEvents } from '../events/domain-events.service.js';
 import { DomainError } from '../common/domain-error.js';
@@ -7,16 +8,17 @@ import { TaxonomyEditor } from '../taxonomy/taxonomy-editor.service.js';
 import type { TaxonomyData } from '../taxonomy/taxonomy.repository.js';
 import type { Tx } from '../database/tx.js';
 import { AdminAuthorModel } from './admin/admin-author.model.js';
-import { AuthorAdminRepository } from './author-admin.repository.js';
+import { AuthorEditorRepository } from './author-editor.repository.js';
 
 @Injectable()
 export class AuthorEditorService extends TaxonomyEditor<Author, AdminAuthorModel> {
   constructor(
-    private readonly authors: AuthorAdminRepository,
+    private readonly authors: AuthorEditorRepository,
+    transactions: TransactionRunner,
     audit: AuditService,
     events: DomainEvents,
   ) {
-    super(authors, audit, events, { type: 'Author', toModel: AdminAuthorModel.fromRow });
+    super(authors, transactions, audit, events, { type: 'Author', toModel: AdminAuthorModel.fromRow });
   }
 
   protected override async checkReferences(tx: Tx, data: TaxonomyData): Promise<void> {

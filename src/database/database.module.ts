@@ -4,6 +4,7 @@ import { PrismaService } from './prisma.service.js';
 import { ProjectionReader } from './projection/projection-reader.js';
 import { QueryCounter } from './query-counter.js';
 import { ReadRouter } from './replicas/read-router.js';
+import { TransactionRunner } from './transaction-runner.js';
 
 @Global()
 @Module({})
@@ -14,11 +15,12 @@ export class DatabaseModule {
       providers: [
         { provide: DatabaseConnection, useValue: connection },
         PrismaService,
+        TransactionRunner,
         ReadRouter,
         QueryCounter,
         ProjectionReader,
       ],
-      exports: [PrismaService, DatabaseConnection, ReadRouter, QueryCounter, ProjectionReader],
+      exports: [PrismaService, TransactionRunner, DatabaseConnection, ReadRouter, QueryCounter, ProjectionReader],
     };
   }
 }

@@ -41,6 +41,7 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
   /**
    * Runs `work` in one transaction. Generous limits: the embedded database serves one connection,
    * so a transaction may queue. Hooks registered with afterCommit run once it has committed.
+   * Callers go through TransactionRunner (transaction-runner.ts), the one injectable way to open one.
    */
   async transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
     let client: Prisma.TransactionClient | undefined;

@@ -1,3 +1,4 @@
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { Image } from '../generated/prisma/client.js';
 import { LOGGER } from '../logging/logging.module.js';
-import { ImageAdminRepository } from './image-admin.repository.js';
+import { ImageEditorRepository } from './image-editor.repository.js';
 import { uploadFieldsSchema } from './image-metadata.schema.js';
 import { missingFile } from './media.exception.js';
 import { sanitizeImage, type SanitizedImage } from './processing/image-sanitizer.js';
@@ -32,7 +33,8 @@ export interface UploadedFile {
 @Injectable()
 export class ImageUploadService {
   constructor(
-    private readonly images: ImageAdminRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly images: ImageEditorRepository,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
@@ -68,7 +70,7 @@ export class ImageUploadService {
   ): Promise<Image> {
     const { format, width, height, byteSize } = master;
     try {
-      return await this.images.transaction(async (tx) => {
+      return await this.transactions.run(async (tx) => {
         const image = await this.images.create(tx, {
           url: `${this.config.media.publicUrl}/${key}`,
           storageKey: key,

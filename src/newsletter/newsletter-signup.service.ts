@@ -1,3 +1,4 @@
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { Injectable } from '@nestjs/common';
 import { JobQueueService } from '../jobs/job-queue.service.js';
 import { SEND_CONFIRMATION_JOB } from './jobs/send-confirmation.schema.js';
@@ -12,6 +13,7 @@ export type LinkOutcome = 'confirmed' | 'already_confirmed' | 'unsubscribed' | '
 @Injectable()
 export class NewsletterSignupService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly subscribers: NewsletterSubscriberRepository,
     private readonly tokens: NewsletterTokenService,
     private readonly rateLimiter: NewsletterRateLimiter,
@@ -25,7 +27,7 @@ export class NewsletterSignupService {
    */
   async subscribe(email: string, ip: string): Promise<void> {
     await this.rateLimiter.take(ip, email);
-    await this.subscribers.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       const subscriber = await this.subscribers.findOrCreate(tx, email);
       if (subscriber.status === 'CONFIRMED') return;
       // Repeated requests before the mail goes out collapse into one job.
@@ -39,7 +41,7 @@ export class NewsletterSignupService {
 
   async confirm(token: string | undefined): Promise<LinkOutcome> {
     const id = await this.tokens.verify('confirm', token);
-    return this.subscribers.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const changed = await this.subscribers.changeStatus(tx, id, 'CONFIRMED', new Date());
       return changed ? 'confirmed' : 'already_confirmed';
     });
@@ -47,7 +49,7 @@ export class NewsletterSignupService {
 
   async unsubscribe(token: string | undefined): Promise<LinkOutcome> {
     const id = await this.tokens.verify('unsubscribe', token);
-    return this.subscribers.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const changed = await this.subscribers.changeStatus(tx, id, 'UNSUBSCRIBED', new Date());
       return changed ? 'unsubscribed' : 'already_unsubscribed';
     });

@@ -14,10 +14,6 @@ export const SUBSCRIBER_PAGES = new ModelKeyset<NewsletterSubscriber>([['id', 'u
 export class NewsletterSubscriberRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.transaction(work);
-  }
-
   /** The row for this email, created as PENDING if there was none; safe against concurrent signups. */
   async findOrCreate(tx: Tx, email: string): Promise<NewsletterSubscriber> {
     // ON CONFLICT DO NOTHING: two simultaneous signups of one address still make one row.

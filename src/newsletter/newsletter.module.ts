@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ArticlesModule } from '../articles/articles.module.js';
 import { SendConfirmationJob } from './jobs/send-confirmation.job.js';
 import { MailTransportService } from './mail/mail-transport.service.js';
-import { NewsletterAdminService } from './newsletter-admin.service.js';
+import { NewsletterEditorService } from './newsletter-editor.service.js';
 import { NewsletterRateLimiter } from './newsletter-rate-limiter.js';
 import { NewsletterSignupService } from './newsletter-signup.service.js';
 import { NewsletterSubscriberRepository } from './newsletter-subscriber.repository.js';
@@ -14,7 +14,7 @@ const services = [
   NewsletterTokenService,
   NewsletterRateLimiter,
   NewsletterSignupService,
-  NewsletterAdminService,
+  NewsletterEditorService,
   NewsletterRoundupService,
   MailTransportService,
 ];

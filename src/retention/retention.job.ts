@@ -1,18 +1,17 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
 import type { JobHandler, JobRecord } from '../jobs/job-handler.js';
 import { JobQueueService } from '../jobs/job-queue.service.js';
 import { JobProcessor } from '../jobs/job-processor.decorator.js';
 import { LOGGER } from '../logging/logging.module.js';
+import { retentionPayload } from './retention.schema.js';
 import { RetentionService } from './retention.service.js';
 
 export const RETENTION_JOB = 'maintenance.prune';
-
-const retentionPayload = z.object({ slot: z.string().describe('Start of the period this run is for (ISO time)') });
 
 /** The start of the period after the one `at` falls in. */
 export function nextSlot(at: Date, intervalMinutes: number): Date {
@@ -32,7 +31,7 @@ export class RetentionJob implements JobHandler<typeof retentionPayload>, OnAppl
 
   constructor(
     private readonly queue: JobQueueService,
-    private readonly prisma: PrismaService,
+    private readonly transactions: TransactionRunner,
     private readonly retention: RetentionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -56,7 +55,7 @@ export class RetentionJob implements JobHandler<typeof retentionPayload>, OnAppl
   scheduleAfter(at: Date): Promise<boolean> {
     const runAt = nextSlot(at, this.config.retention.intervalMinutes);
     const slot = runAt.toISOString();
-    return this.prisma.transaction((tx) =>
+    return this.transactions.run((tx) =>
       this.queue.enqueueIfAbsent(tx, {
         name: RETENTION_JOB,
         payload: { slot },

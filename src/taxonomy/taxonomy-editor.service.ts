@@ -12,6 +12,7 @@ import type { Connection } from '../common/pagination/connection.js';
 import { BY_NAME } from '../common/pagination/keyset.js';
 import type { TaxonomyData, TaxonomyFilter, TaxonomyRepository, TaxonomyRow } from './taxonomy.repository.js';
 import type { Tx } from '../database/tx.js';
+import type { TransactionRunner } from '../database/transaction-runner.js';
 
 export type TaxonomyType = 'Author' | 'Tag' | 'Section' | 'Series';
 type Noun = 'author' | 'tag' | 'section' | 'series';
@@ -39,6 +40,7 @@ export abstract class TaxonomyEditor<Row extends TaxonomyRow, Model extends { na
 
   protected constructor(
     private readonly repository: TaxonomyRepository<Row>,
+    private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
     private readonly spec: TaxonomyEditorSpec<Row, Model>,
@@ -113,7 +115,7 @@ export abstract class TaxonomyEditor<Row extends TaxonomyRow, Model extends { na
 
   /** Deletes the row for good; article links go with it (see the schema's onDelete rules). */
   async purge(actor: Actor, id: string): Promise<void> {
-    await this.repository.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       const current = await this.findExisting(tx, id);
       const articleLinks = await this.repository.countArticleLinks(tx, id);
       await this.repository.delete(tx, id);
@@ -123,7 +125,7 @@ export abstract class TaxonomyEditor<Row extends TaxonomyRow, Model extends { na
 
   private async write(work: (tx: Tx) => Promise<Row>): Promise<Model> {
     try {
-      return this.spec.toModel(await this.repository.transaction(work));
+      return this.spec.toModel(await this.transactions.run(work));
     } catch (error) {
       // Two editors claiming one slug at once: the unique index decides, and the loser is told so.
       if (isUniqueViolation(error)) {

@@ -46,10 +46,6 @@ export abstract class TaxonomyRepository<Row extends TaxonomyRow> {
   /** How many articles link to the row: what a purge unlinks. */
   abstract countArticleLinks(tx: Tx, id: string): Promise<number>;
 
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.transaction(work);
-  }
-
   findById(id: string, db: Tx = this.prisma): Promise<Row | null> {
     return this.table(db).findUnique({ where: { id } });
   }

@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { createUserSchema } from './user.schema.js';
-import { UserService } from './user.service.js';
+import { UserEditorService } from './user-editor.service.js';
 
 export const DEMO_ADMIN_EMAIL = 'admin@newsdesk.local';
 
@@ -18,7 +18,7 @@ export const DEMO_ADMIN_EMAIL = 'admin@newsdesk.local';
 @Injectable()
 export class InitialAdminService implements OnApplicationBootstrap {
   constructor(
-    private readonly users: UserService,
+    private readonly users: UserEditorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}

@@ -11,10 +11,6 @@ import { BY_NAME } from '../common/pagination/keyset.js';
 export class UserRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.transaction(work);
-  }
-
   findById(id: string, db: Tx = this.prisma): Promise<User | null> {
     return db.user.findUnique({ where: { id } });
   }

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { UserRepository } from './user.repository.js';
-import { UserService } from './user.service.js';
+import { UserEditorService } from './user-editor.service.js';
 
 @Module({
-  providers: [UserRepository, UserService],
-  exports: [UserRepository, UserService],
+  providers: [UserRepository, UserEditorService],
+  exports: [UserRepository, UserEditorService],
 })
 export class UsersModule {}

@@ -20,10 +20,6 @@ export const DELIVERY_PAGES = new ModelKeyset<WebhookDelivery>(
 export class WebhookRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.transaction(work);
-  }
-
   findEndpoint(id: string, db: Tx = this.prisma): Promise<WebhookEndpoint | null> {
     return db.webhookEndpoint.findUnique({ where: { id } });
   }

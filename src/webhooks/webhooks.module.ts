@@ -7,7 +7,7 @@ import { SeriesModule } from '../series/series.module.js';
 import { TagsModule } from '../tags/tags.module.js';
 import { PublicContentReader } from './public-content.reader.js';
 import { DeliverWebhookJob } from './jobs/deliver-webhook.job.js';
-import { WebhookEndpointService } from './webhook-endpoint.service.js';
+import { WebhookEditorService } from './webhook-editor.service.js';
 import { WebhookEventListener } from './webhook-event.listener.js';
 import { WebhookMetrics } from './webhook.metrics.js';
 import { WebhookRepository } from './webhook.repository.js';
@@ -19,11 +19,11 @@ import { WebhookRepository } from './webhook.repository.js';
   providers: [
     PublicContentReader,
     WebhookRepository,
-    WebhookEndpointService,
+    WebhookEditorService,
     WebhookEventListener,
     DeliverWebhookJob,
     WebhookMetrics,
   ],
-  exports: [WebhookEndpointService],
+  exports: [WebhookEditorService],
 })
 export class WebhooksModule {}

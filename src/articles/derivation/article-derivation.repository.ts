@@ -40,10 +40,6 @@ export class ArticleDerivationRepository {
     private readonly bodyImages: BodyImagesService,
   ) {}
 
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.transaction(work);
-  }
-
   /** The next batch in `scope` after `afterId` (id order), locked for this transaction. */
   async claimBatch(tx: Tx, scope: DerivationScope, afterId: string | null, limit: number): Promise<DerivationInput[]> {
     const rows = await tx.$queryRaw<Row[]>`

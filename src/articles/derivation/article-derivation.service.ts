@@ -1,3 +1,4 @@
+import { TransactionRunner } from '../../database/transaction-runner.js';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { ResponseCachePurger } from '../../cache/response-cache.purger.js';
@@ -27,6 +28,7 @@ const BATCH = 200;
 @Injectable()
 export class ArticleDerivationService implements OnApplicationBootstrap {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly derivations: ArticleDerivationRepository,
     private readonly queue: JobQueueService,
     private readonly purger: ResponseCachePurger,
@@ -38,7 +40,7 @@ export class ArticleDerivationService implements OnApplicationBootstrap {
     const derived = await this.rederive({ kind: 'never-derived' });
     if (derived > 0) this.logger.info({ articles: derived }, `Derived the public fields of ${derived} articles`);
     const stale = { kind: 'stale', version: derivationVersion(this.config) } as const;
-    if (await this.derivations.exists(stale)) await this.derivations.transaction((tx) => this.enqueue(tx, stale));
+    if (await this.derivations.exists(stale)) await this.transactions.run((tx) => this.enqueue(tx, stale));
   }
 
   // A section's name is part of its articles' labels, and an image (its file, size, texts, framing)
@@ -59,7 +61,7 @@ export class ArticleDerivationService implements OnApplicationBootstrap {
     let total = 0;
     let afterId: string | null = null;
     for (;;) {
-      const batch: { count: number; lastId: string | null } = await this.derivations.transaction((tx) =>
+      const batch: { count: number; lastId: string | null } = await this.transactions.run((tx) =>
         this.deriveBatch(tx, scope, afterId),
       );
       total += batch.count;

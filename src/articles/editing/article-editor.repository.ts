@@ -52,10 +52,6 @@ export class ArticleEditorRepository {
     private readonly bodyImages: BodyImagesService,
   ) {}
 
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.transaction(work);
-  }
-
   /** An article's revisions, newest first. */
   listRevisions(articleId: string, page: PageRequest): Promise<ArticleRevision[]> {
     const { where, ...order } = REVISION_PAGES.page(page);

@@ -1,4 +1,5 @@
 import type { Tx } from '../../database/tx.js';
+import { TransactionRunner } from '../../database/transaction-runner.js';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../access/actor.js';
 import { DomainError } from '../../common/domain-error.js';
@@ -24,6 +25,7 @@ export interface ArticleEdit {
 @Injectable()
 export class ArticleEditorService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly articles: ArticleEditorRepository,
     private readonly history: ArticleHistoryService,
     private readonly schedule: ArticleScheduleService,
@@ -31,7 +33,7 @@ export class ArticleEditorService {
   ) {}
 
   async create(actor: Actor, changes: ContentChanges & { headline: string }, message?: string | null): Promise<Article> {
-    return this.articles.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const slug = changes.slug ?? (await uniqueSlug(slugify(changes.headline), (s) => this.articles.isSlugTaken(tx, s, null)));
       if (changes.slug && (await this.articles.isSlugTaken(tx, changes.slug, null))) throw slugTaken(changes.slug);
       const content = applyChanges(await this.defaults(tx, actor, slug, changes.headline), changes);
@@ -44,7 +46,7 @@ export class ArticleEditorService {
 
   /** Saves an edit made on `expectedVersion`; a live article keeps its public version until published. */
   async update(actor: Actor, edit: ArticleEdit): Promise<Article> {
-    return this.articles.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const article = await findWorkable(this.articles, tx, edit.id);
       assertCanEdit(actor, article);
       await claimVersion(this.articles, tx, article.id, edit.expectedVersion);
@@ -64,7 +66,7 @@ export class ArticleEditorService {
 
   /** Drops a live article's pending changes: the working copy becomes the published text again. */
   async discardPending(actor: Actor, id: string, expectedVersion: number): Promise<Article> {
-    return this.articles.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
       assertCanEdit(actor, article);
       if (!article.pendingChanges) throw new DomainError('CONFLICT', 'The article has no pending changes');
@@ -76,7 +78,7 @@ export class ArticleEditorService {
   }
 
   async trash(actor: Actor, id: string): Promise<Article> {
-    return this.articles.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
       assertCanEdit(actor, article);
       await claimVersion(this.articles, tx, id, article.version);
@@ -91,7 +93,7 @@ export class ArticleEditorService {
   }
 
   async restore(actor: Actor, id: string): Promise<Article> {
-    return this.articles.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const article = await this.articles.findById(id, tx);
       if (!article) throw notFound();
       assertCanEdit(actor, article);
@@ -106,7 +108,7 @@ export class ArticleEditorService {
 
   /** Admins only: declared on the purgeArticle operation. */
   async purge(actor: Actor, id: string): Promise<void> {
-    await this.articles.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       const article = await this.articles.findById(id, tx);
       if (!article) throw notFound();
       const wasVisible = article.status === 'PUBLISHED' && !article.deletedAt;

@@ -1,5 +1,6 @@
 import type { Tx } from '../../database/tx.js';
 import { Clock } from '../../common/clock/clock.js';
+import { TransactionRunner } from '../../database/transaction-runner.js';
 import { Injectable } from '@nestjs/common';
 import { SYSTEM_ACTOR, type Actor } from '../../access/actor.js';
 import { DomainError } from '../../common/domain-error.js';
@@ -20,6 +21,7 @@ const MIN_SCHEDULE_LEAD_MS = 1000;
 @Injectable()
 export class ArticleWorkflowService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly articles: ArticleEditorRepository,
     private readonly history: ArticleHistoryService,
     private readonly schedule: ArticleScheduleService,
@@ -28,7 +30,7 @@ export class ArticleWorkflowService {
   ) {}
 
   async publish(actor: Actor, id: string, expectedVersion?: number): Promise<Article> {
-    return this.articles.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
       assertCanPublish(actor, article);
       nextStatus('publish', article);
@@ -47,7 +49,7 @@ export class ArticleWorkflowService {
     if (publishAt.getTime() < this.clock.now().getTime() + MIN_SCHEDULE_LEAD_MS) {
       throw DomainError.badInput([{ path: 'input.publishAt', message: 'must be in the future' }]);
     }
-    return this.articles.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
       assertCanPublish(actor, article);
       const status = nextStatus('schedule', article);
@@ -61,7 +63,7 @@ export class ArticleWorkflowService {
   }
 
   async unpublish(actor: Actor, id: string): Promise<Article> {
-    return this.articles.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
       assertCanPublish(actor, article);
       const status = nextStatus('unpublish', article);
@@ -79,7 +81,7 @@ export class ArticleWorkflowService {
 
   /** The scheduled-publish job: publishes only a still-scheduled, due article, so a rerun does nothing. */
   async publishScheduled(articleId: string): Promise<'published' | 'skipped'> {
-    return this.articles.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const article = await this.articles.findDueScheduled(tx, articleId, this.clock.now());
       if (!article) return 'skipped';
       if (!(await this.articles.claimVersion(tx, article.id, article.version))) return 'skipped';

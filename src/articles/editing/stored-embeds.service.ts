@@ -1,3 +1,4 @@
+import { TransactionRunner } from '../../database/transaction-runner.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -14,6 +15,7 @@ const BATCH = 200;
 @Injectable()
 export class StoredEmbedsService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly articles: ArticleEditorRepository,
     private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -38,7 +40,7 @@ export class StoredEmbedsService {
     if (JSON.stringify(body) === JSON.stringify(row.body) && JSON.stringify(pendingChanges) === JSON.stringify(pending)) {
       return false;
     }
-    await this.articles.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       await this.articles.replaceStoredBodies(tx, { ...row, body, pendingChanges });
       // The public body JSON changed: caches, partners and webhooks hear of it like any edit.
       if (row.status === 'PUBLISHED' && !row.deletedAt)

@@ -1,3 +1,4 @@
+import { TransactionRunner } from '../../database/transaction-runner.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { SignJWT, errors, jwtVerify } from 'jose';
 import type { Actor } from '../../access/actor.js';
@@ -33,6 +34,7 @@ const SECTION_NAME = Selection.of(['name', 'slug']);
 @Injectable()
 export class ArticlePreviewService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly articles: ArticleEditorRepository,
     private readonly audit: AuditService,
     private readonly keys: AppKeys,
@@ -61,7 +63,7 @@ export class ArticlePreviewService {
       .setIssuedAt()
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.keys.previewToken);
-    await this.articles.transaction((tx) =>
+    await this.transactions.run((tx) =>
       this.audit.record(tx, actor, {
         action: 'article.preview_token_created',
         entityType: 'Article',

@@ -1,12 +1,11 @@
 import { Args, ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
-import { z } from 'zod';
 import { Requires } from '../../access/requires.decorator.js';
-import { fromGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { AUDIT_PAGES, AuditRepository } from '../audit.repository.js';
+import { auditFilterSchema } from '../audit.schema.js';
 import { AuditEntryConnection, AuditEntryModel } from './audit-entry.model.js';
 
 @ArgsType()
@@ -24,19 +23,6 @@ class AuditEntriesArgs extends ConnectionArgs {
   action?: string | null;
 }
 
-const filterSchema = z.object({
-  entityType: z.string().max(50).nullish(),
-  // Content by its global id (the one scheme of both APIs); records that have no global id by their own.
-  entityId: z
-    .string()
-    .max(200)
-    .transform((value) => fromGlobalId(value)?.id ?? value)
-    .pipe(z.string().uuid())
-    .nullish(),
-  actorId: z.string().uuid().nullish(),
-  action: z.string().max(100).nullish(),
-});
-
 @Resolver(() => AuditEntryModel)
 export class AuditAdminResolver {
   constructor(private readonly audit: AuditRepository) {}
@@ -44,7 +30,7 @@ export class AuditAdminResolver {
   @Query(() => AuditEntryConnection, { description: 'The audit log, newest first (admins only)' })
   @Requires('ADMIN', 'read the audit log')
   async auditEntries(@Args() args: AuditEntriesArgs): Promise<Connection<AuditEntryModel>> {
-    const { entityType, entityId, actorId, action } = parseInput(filterSchema, {
+    const { entityType, entityId, actorId, action } = parseInput(auditFilterSchema, {
       entityType: args.entityType,
       entityId: args.entityId,
       actorId: args.actorId,

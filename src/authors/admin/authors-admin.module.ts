@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AuthorAdminRepository } from '../author-admin.repository.js';
+import { AuthorEditorRepository } from '../author-editor.repository.js';
 import { AuthorEditorService } from '../author-editor.service.js';
 import { AuthorAdminResolver } from './author-admin.resolver.js';
 
-@Module({ providers: [AuthorAdminRepository, AuthorEditorService, AuthorAdminResolver] })
+@Module({ providers: [AuthorEditorRepository, AuthorEditorService, AuthorAdminResolver] })
 export class AuthorsAdminModule {}

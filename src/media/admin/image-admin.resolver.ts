@@ -11,11 +11,11 @@ import { toPageRequest } from '../../graphql-types/pagination/connection.args.js
 import type { Connection } from '../../common/pagination/connection.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
-import { imageCursor } from '../image-admin.repository.js';
+import { imageCursor } from '../image-editor.repository.js';
 import { ImageSrcsetArgs, ImageUrlArgs } from '../public/image-url.args.js';
 import { parseSrcsetArgs, parseUrlArgs } from '../public/image-url.schema.js';
 import { MediaUrls } from '../renditions/media-urls.js';
-import { ImageAdminService } from '../image-admin.service.js';
+import { ImageEditorService } from '../image-editor.service.js';
 import { AdminImageConnection, AdminImageModel, ImageUsageModel } from './admin-image.model.js';
 import { AdminImagesArgs } from './image-admin.args.js';
 import {
@@ -33,7 +33,7 @@ import { adminImagesFilterSchema, imageIdSchema, updateImageSchema } from './ima
 @Resolver(() => AdminImageModel)
 export class ImageAdminResolver {
   constructor(
-    private readonly images: ImageAdminService,
+    private readonly images: ImageEditorService,
     private readonly urls: MediaUrls,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

@@ -7,7 +7,7 @@ export interface StoredFile {
 }
 
 /**
- * Where media files live: local disk or an S3-compatible bucket (media-storage.module.ts picks one).
+ * Where media files live: local disk or an S3-compatible bucket (media-library.module.ts picks one).
  * The app writes whole files under keys it makes itself, reads them back to serve /media and to render
  * renditions, and deletes them. Both drivers make a written file appear whole or not at all.
  */

@@ -5,7 +5,7 @@ import { buildConnection } from '../../common/pagination/build-connection.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-request.js';
 import { SUBSCRIBER_PAGES } from '../newsletter-subscriber.repository.js';
-import { NewsletterAdminService } from '../newsletter-admin.service.js';
+import { NewsletterEditorService } from '../newsletter-editor.service.js';
 import { roundupRangeSchema, subscribersFilterSchema } from '../newsletter.schema.js';
 import { NewsletterRoundupService } from '../roundup/newsletter-roundup.service.js';
 import { NewsletterRoundup } from './newsletter-roundup.model.js';
@@ -15,7 +15,7 @@ import { NewsletterSubscribersArgs } from './newsletter-subscribers.args.js';
 @Resolver()
 export class NewsletterAdminResolver {
   constructor(
-    private readonly subscribers: NewsletterAdminService,
+    private readonly subscribers: NewsletterEditorService,
     private readonly roundups: NewsletterRoundupService,
   ) {}
 

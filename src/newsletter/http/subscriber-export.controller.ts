@@ -3,12 +3,12 @@ import type { Response } from 'express';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { Requires } from '../../access/requires.decorator.js';
-import { NewsletterAdminService } from '../newsletter-admin.service.js';
+import { NewsletterEditorService } from '../newsletter-editor.service.js';
 
 // GET /admin/newsletter/subscribers.csv with Authorization: Bearer <token> (editors and admins).
 @Controller('admin/newsletter')
 export class SubscriberExportController {
-  constructor(private readonly exports: NewsletterAdminService) {}
+  constructor(private readonly exports: NewsletterEditorService) {}
 
   @Get('subscribers.csv')
   @Requires('EDITOR', 'export newsletter subscribers')

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { SectionAdminRepository } from '../section-admin.repository.js';
+import { SectionEditorRepository } from '../section-editor.repository.js';
 import { SectionEditorService } from '../section-editor.service.js';
 import { SectionAdminResolver } from './section-admin.resolver.js';
 
-@Module({ providers: [SectionAdminRepository, SectionEditorService, SectionAdminResolver] })
+@Module({ providers: [SectionEditorRepository, SectionEditorService, SectionAdminResolver] })
 export class SectionsAdminModule {}

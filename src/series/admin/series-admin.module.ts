@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { SeriesAdminRepository } from '../series-admin.repository.js';
+import { SeriesEditorRepository } from '../series-editor.repository.js';
 import { SeriesEditorService } from '../series-editor.service.js';
 import { SeriesAdminResolver } from './series-admin.resolver.js';
 
-@Module({ providers: [SeriesAdminRepository, SeriesEditorService, SeriesAdminResolver] })
+@Module({ providers: [SeriesEditorRepository, SeriesEditorService, SeriesAdminResolver] })
 export class SeriesAdminModule {}

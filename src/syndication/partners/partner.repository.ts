@@ -7,10 +7,6 @@ import { Prisma, type Partner, type PartnerUsage } from '../../generated/prisma/
 export class PartnerRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.transaction(work);
-  }
-
   findByKeyHash(keyHash: string): Promise<Partner | null> {
     return this.prisma.partner.findUnique({ where: { keyHash } });
   }

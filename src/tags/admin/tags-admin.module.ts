@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { TagAdminRepository } from '../tag-admin.repository.js';
+import { TagEditorRepository } from '../tag-editor.repository.js';
 import { TagEditorService } from '../tag-editor.service.js';
 import { TagAdminResolver } from './tag-admin.resolver.js';
 
-@Module({ providers: [TagAdminRepository, TagEditorService, TagAdminResolver] })
+@Module({ providers: [TagEditorRepository, TagEditorService, TagAdminResolver] })
 export class TagsAdminModule {}

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import type { Viewer } from '../user.service.js';
+import type { Viewer } from '../user-editor.service.js';
 import { AdminUser } from './admin-user.model.js';
 import { UserRole } from './user-role.enum.js';
 

@@ -7,7 +7,7 @@ import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { BY_NAME } from '../../common/pagination/keyset.js';
-import { UserService } from '../user.service.js';
+import { UserEditorService } from '../user-editor.service.js';
 import { createUserSchema, updateUserSchema } from '../user.schema.js';
 import { AdminUser, AdminUserConnection } from './admin-user.model.js';
 import { AdminViewer } from './admin-viewer.model.js';
@@ -18,7 +18,7 @@ import { UpdateUserPayload } from './update-user.payload.js';
 
 @Resolver(() => AdminUser)
 export class UserAdminResolver {
-  constructor(private readonly userService: UserService) {}
+  constructor(private readonly userService: UserEditorService) {}
 
   @Query(() => AdminViewer, { description: 'The caller: any logged-in user or API token' })
   @Requires('CONTRIBUTOR', 'see who you are')

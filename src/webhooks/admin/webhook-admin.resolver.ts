@@ -7,7 +7,7 @@ import { buildConnection } from '../../common/pagination/build-connection.js';
 import { toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { DELIVERY_PAGES } from '../webhook.repository.js';
-import { WebhookEndpointService } from '../webhook-endpoint.service.js';
+import { WebhookEditorService } from '../webhook-editor.service.js';
 import {
   createWebhookEndpointSchema,
   redeliverWebhookSchema,
@@ -30,7 +30,7 @@ import { WebhookEndpointModel } from './webhook-endpoint.model.js';
 // Webhooks send content to third parties and hold signing secrets: admins only, reads included.
 @Resolver(() => WebhookEndpointModel)
 export class WebhookAdminResolver {
-  constructor(private readonly webhooks: WebhookEndpointService) {}
+  constructor(private readonly webhooks: WebhookEditorService) {}
 
   @Query(() => [WebhookEndpointModel], { description: 'Every webhook endpoint, oldest first (admins only)' })
   @Requires('ADMIN', 'list webhooks')

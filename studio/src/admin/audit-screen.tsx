@@ -1,9 +1,8 @@
 import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { describeError } from '../api/errors';
 import { formatDateTime } from '../components/format';
-import { CrudTable } from './crud-table';
+import { CrudTable, PanelNotices } from './crud-table';
 
 const AUDIT = gql`
   query StudioAudit($action: String, $entityType: String, $after: String) {
@@ -55,11 +54,7 @@ export default function AuditScreen() {
           <input value={entityType} placeholder="Article" onChange={(e) => (setEntityType(e.target.value), setCursors([null]))} />
         </label>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {describeError(error)}
-        </p>
-      )}
+      <PanelNotices error={error} />
       <CrudTable
         caption={`${page?.totalCount ?? 0} entries, newest first`}
         rows={(page?.edges ?? []).map((e: any) => e.node)}

@@ -1,10 +1,9 @@
 import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { describeError } from '../api/errors';
 import { accessToken } from '../api/session';
 import { formatDateTime } from '../components/format';
-import { CrudTable } from './crud-table';
+import { CrudTable, PanelNotices } from './crud-table';
 
 const SUBSCRIBERS = gql`
   query StudioSubscribers($status: NewsletterSubscriberStatus, $after: String) {
@@ -62,12 +61,7 @@ export default function NewsletterScreen() {
           Export CSV
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {describeError(error)}
-        </p>
-      )}
-      <p role="status">{message}</p>
+      <PanelNotices error={error} message={message} />
       <CrudTable
         caption={`${data?.newsletterSubscribers.totalCount ?? 0} subscribers`}
         rows={(data?.newsletterSubscribers.edges ?? []).map((e: any) => e.node)}

@@ -1,9 +1,7 @@
 import { gql } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
-import { describeError } from '../api/errors';
 import { formatDateTime } from '../components/format';
-import { CrudTable, ShownOnce, Tabs } from './crud-table';
+import { CreateForm, CrudTable, PanelNotices, Tabs, usePanelActions } from './crud-table';
 
 const ROLES = ['CONTRIBUTOR', 'AUTHOR', 'EDITOR', 'ADMIN'];
 
@@ -134,25 +132,14 @@ function Users() {
   const { data, error, refetch } = useQuery<any>(USERS);
   const [create] = useMutation(CREATE_USER);
   const [update] = useMutation(UPDATE_USER);
-  const [message, setMessage] = useState('');
-  const act = (work: () => Promise<unknown>, done: string) =>
-    work()
-      .then(() => (setMessage(done), refetch()))
-      .catch((failure) => setMessage(describeError(failure)));
-  function onCreate(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    const target = event.currentTarget;
-    void act(() => create({ variables: { input: form } }).then(() => target.reset()), `Created ${form.email}`);
+  const { message, act } = usePanelActions(refetch);
+  function onCreate(fields: FormData, form: HTMLFormElement) {
+    const input = Object.fromEntries(fields);
+    void act(() => create({ variables: { input } }).then(() => form.reset()), `Created ${String(input.email)}`);
   }
   return (
     <div>
-      {error && (
-        <p className="error" role="alert">
-          {describeError(error)}
-        </p>
-      )}
-      <p role="status">{message}</p>
+      <PanelNotices error={error} message={message} />
       <CrudTable
         caption={`${data?.users.totalCount ?? 0} users`}
         rows={(data?.users.edges ?? []).map((e: any) => e.node)}
@@ -190,8 +177,7 @@ function Users() {
           },
         ]}
       />
-      <form className="create" onSubmit={onCreate} aria-label="New user">
-        <h2>New user</h2>
+      <CreateForm title="New user" submit="Create user" onCreate={onCreate}>
         <label>
           Name
           <input name="name" required />
@@ -205,8 +191,7 @@ function Users() {
           <input name="password" type="password" minLength={12} required autoComplete="new-password" />
         </label>
         <RoleSelect name="role" label="Role" />
-        <button type="submit">Create user</button>
-      </form>
+      </CreateForm>
     </div>
   );
 }
@@ -215,24 +200,14 @@ function ApiTokens() {
   const { data, error, refetch } = useQuery<any>(TOKENS);
   const [create] = useMutation<any>(CREATE_TOKEN);
   const [revoke] = useMutation(REVOKE_TOKEN);
-  const [secret, setSecret] = useState('');
-  const [message, setMessage] = useState('');
-  function onCreate(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    create({ variables: { input: { name: form.name, role: form.role } } })
-      .then(({ data: created }) => (setSecret(created.createApiToken.token), refetch()))
-      .catch((failure) => setMessage(describeError(failure)));
+  const { message, secret, act, reveal } = usePanelActions(refetch);
+  function onCreate(fields: FormData) {
+    const input = { name: String(fields.get('name')), role: String(fields.get('role')) };
+    void reveal(() => create({ variables: { input } }).then(({ data: created }) => created.createApiToken.token));
   }
   return (
     <div>
-      {error && (
-        <p className="error" role="alert">
-          {describeError(error)}
-        </p>
-      )}
-      <p role="status">{message}</p>
-      {secret && <ShownOnce label="New API token" value={secret} />}
+      <PanelNotices error={error} message={message} secret={{ label: 'New API token', value: secret }} />
       <CrudTable
         caption="API tokens"
         rows={(data?.apiTokens.edges ?? []).map((e: any) => e.node)}
@@ -247,29 +222,20 @@ function ApiTokens() {
               t.revokedAt ? (
                 `Revoked ${formatDateTime(t.revokedAt)}`
               ) : (
-                <button
-                  type="button"
-                  onClick={() =>
-                    void revoke({ variables: { input: { id: t.id } } })
-                      .then(() => refetch())
-                      .catch((f) => setMessage(describeError(f)))
-                  }
-                >
+                <button type="button" onClick={() => void act(() => revoke({ variables: { input: { id: t.id } } }))}>
                   Revoke {t.name}
                 </button>
               ),
           },
         ]}
       />
-      <form className="create" onSubmit={onCreate} aria-label="New API token">
-        <h2>New API token</h2>
+      <CreateForm title="New API token" submit="Create token" onCreate={onCreate}>
         <label>
           Token name
           <input name="name" required />
         </label>
         <RoleSelect name="role" label="Role" />
-        <button type="submit">Create token</button>
-      </form>
+      </CreateForm>
     </div>
   );
 }

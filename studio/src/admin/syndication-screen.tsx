@@ -1,9 +1,9 @@
 import { gql } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { describeError } from '../api/errors';
 import { formatDateTime } from '../components/format';
-import { CrudTable, ShownOnce, Tabs } from './crud-table';
+import { CreateForm, CrudTable, PanelNotices, Tabs, usePanelActions } from './crud-table';
 
 const PARTNERS = gql`
   query StudioPartners {
@@ -113,26 +113,14 @@ function Partners() {
   const { data, error, refetch } = useQuery<any>(PARTNERS);
   const [create] = useMutation<any>(CREATE_PARTNER);
   const [rotate] = useMutation<any>(ROTATE_KEY);
-  const [secret, setSecret] = useState('');
-  const [message, setMessage] = useState('');
-  const showKey = (key: string) => (setSecret(key), refetch());
-  function onCreate(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = { name: String(form.get('name')), fullText: form.get('fullText') === 'on' };
-    create({ variables: { input } })
-      .then(({ data: created }) => showKey(created.createPartner.key))
-      .catch((failure) => setMessage(describeError(failure)));
+  const { message, secret, reveal } = usePanelActions(refetch);
+  function onCreate(fields: FormData) {
+    const input = { name: String(fields.get('name')), fullText: fields.get('fullText') === 'on' };
+    void reveal(() => create({ variables: { input } }).then(({ data: created }) => created.createPartner.key));
   }
   return (
     <div>
-      {error && (
-        <p className="error" role="alert">
-          {describeError(error)}
-        </p>
-      )}
-      <p role="status">{message}</p>
-      {secret && <ShownOnce label="Partner key" value={secret} />}
+      <PanelNotices error={error} message={message} secret={{ label: 'Partner key', value: secret }} />
       <CrudTable
         caption="Partners"
         rows={data?.partners ?? []}
@@ -148,9 +136,7 @@ function Partners() {
               <button
                 type="button"
                 onClick={() =>
-                  void rotate({ variables: { input: { id: p.id } } })
-                    .then(({ data: r }) => showKey(r.rotatePartnerKey.key))
-                    .catch((f) => setMessage(describeError(f)))
+                  void reveal(() => rotate({ variables: { input: { id: p.id } } }).then(({ data: r }) => r.rotatePartnerKey.key))
                 }
               >
                 New key for {p.name}
@@ -159,8 +145,7 @@ function Partners() {
           },
         ]}
       />
-      <form className="create" onSubmit={onCreate} aria-label="New partner">
-        <h2>New partner</h2>
+      <CreateForm title="New partner" submit="Create partner" onCreate={onCreate}>
         <label>
           Partner name
           <input name="name" required />
@@ -168,8 +153,7 @@ function Partners() {
         <label className="inline">
           <input type="checkbox" name="fullText" /> Full text in feeds
         </label>
-        <button type="submit">Create partner</button>
-      </form>
+      </CreateForm>
     </div>
   );
 }
@@ -177,26 +161,15 @@ function Partners() {
 function Webhooks() {
   const { data, error, refetch } = useQuery<any>(WEBHOOKS);
   const [create] = useMutation<any>(CREATE_WEBHOOK);
-  const [secret, setSecret] = useState('');
-  const [message, setMessage] = useState('');
+  const { message, setMessage, secret, reveal } = usePanelActions(refetch);
   const [open, setOpen] = useState<string | null>(null);
-  function onCreate(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = { url: String(form.get('url')), events: EVENTS.filter((e) => form.get(e) === 'on') };
-    create({ variables: { input } })
-      .then(({ data: created }) => (setSecret(created.createWebhookEndpoint.secret), refetch()))
-      .catch((failure) => setMessage(describeError(failure)));
+  function onCreate(fields: FormData) {
+    const input = { url: String(fields.get('url')), events: EVENTS.filter((e) => fields.get(e) === 'on') };
+    void reveal(() => create({ variables: { input } }).then(({ data: created }) => created.createWebhookEndpoint.secret));
   }
   return (
     <div>
-      {error && (
-        <p className="error" role="alert">
-          {describeError(error)}
-        </p>
-      )}
-      <p role="status">{message}</p>
-      {secret && <ShownOnce label="Webhook signing secret" value={secret} />}
+      <PanelNotices error={error} message={message} secret={{ label: 'Webhook signing secret', value: secret }} />
       <CrudTable
         caption="Webhook endpoints"
         rows={data?.webhookEndpoints ?? []}
@@ -215,8 +188,7 @@ function Webhooks() {
         ]}
       />
       {open && <Deliveries endpointId={open} onMessage={setMessage} />}
-      <form className="create" onSubmit={onCreate} aria-label="New webhook endpoint">
-        <h2>New webhook endpoint</h2>
+      <CreateForm title="New webhook endpoint" submit="Create endpoint" onCreate={onCreate}>
         <label>
           Endpoint URL
           <input name="url" type="url" required placeholder="https://" />
@@ -229,8 +201,7 @@ function Webhooks() {
             </label>
           ))}
         </fieldset>
-        <button type="submit">Create endpoint</button>
-      </form>
+      </CreateForm>
     </div>
   );
 }

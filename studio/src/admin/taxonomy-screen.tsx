@@ -1,9 +1,8 @@
 import { gql } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
-import { describeError } from '../api/errors';
+import { useState } from 'react';
 import { useHasRole } from '../api/session-context';
-import { CrudTable, Tabs } from './crud-table';
+import { CreateForm, CrudTable, PanelNotices, Tabs, usePanelActions } from './crud-table';
 
 interface Kind {
   title: string;
@@ -67,7 +66,6 @@ function KindEditor({ kind }: { kind: Kind }) {
   const editor = useHasRole('EDITOR');
   const [search, setSearch] = useState('');
   const [trashed, setTrashed] = useState(false);
-  const [message, setMessage] = useState('');
   const { data, error, refetch } = useQuery<any>(docs.list, { variables: { search: search || null, trashed } });
   const [create] = useMutation<any>(docs.create);
   const [update] = useMutation<any>(docs.update);
@@ -75,25 +73,14 @@ function KindEditor({ kind }: { kind: Kind }) {
   const [restore] = useMutation<any>(docs.restore);
   const rows = (data?.[kind.list]?.edges ?? []).map((edge: any) => edge.node);
 
-  const act = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work();
-      setMessage(done);
-      await refetch();
-    } catch (failure) {
-      setMessage(describeError(failure));
-    }
-  };
+  const { message, act } = usePanelActions(refetch);
   const value = (name: string, raw: string) => (name === 'position' ? Number(raw || 0) : raw);
 
-  function onCreate(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input: Record<string, unknown> = { name: String(form.get('name')) };
-    if (form.get('slug')) input.slug = String(form.get('slug'));
-    for (const [name] of kind.fields) if (form.get(name)) input[name] = value(name, String(form.get(name)));
-    const target = event.currentTarget;
-    void act(() => create({ variables: { input } }).then(() => target.reset()), `${kind.title}: created ${input.name}`);
+  function onCreate(fields: FormData, form: HTMLFormElement) {
+    const input: Record<string, unknown> = { name: String(fields.get('name')) };
+    if (fields.get('slug')) input.slug = String(fields.get('slug'));
+    for (const [name] of kind.fields) if (fields.get(name)) input[name] = value(name, String(fields.get(name)));
+    void act(() => create({ variables: { input } }).then(() => form.reset()), `${kind.title}: created ${input.name}`);
   }
 
   return (
@@ -108,12 +95,7 @@ function KindEditor({ kind }: { kind: Kind }) {
           <input type="checkbox" checked={trashed} onChange={(e) => setTrashed(e.target.checked)} /> Trash
         </label>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {describeError(error)}
-        </p>
-      )}
-      <p role="status">{message}</p>
+      <PanelNotices error={error} message={message} />
       <CrudTable
         caption={`${data?.[kind.list]?.totalCount ?? 0} ${kind.title.toLowerCase()}`}
         rows={rows}
@@ -164,8 +146,7 @@ function KindEditor({ kind }: { kind: Kind }) {
         ]}
       />
       {editor ? (
-        <form className="create" onSubmit={onCreate} aria-label={`New ${kind.payload}`}>
-          <h3>New {kind.payload}</h3>
+        <CreateForm heading="h3" title={`New ${kind.payload}`} submit={`Create ${kind.payload}`} onCreate={onCreate}>
           <label>
             Name
             <input name="name" required />
@@ -180,8 +161,7 @@ function KindEditor({ kind }: { kind: Kind }) {
               <input name={name} type={name === 'position' ? 'number' : 'text'} />
             </label>
           ))}
-          <button type="submit">Create {kind.payload}</button>
-        </form>
+        </CreateForm>
       ) : (
         <p className="hint">Editors manage {kind.title.toLowerCase()}; tags can also be created from the article editor.</p>
       )}

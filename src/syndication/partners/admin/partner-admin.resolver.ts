@@ -4,7 +4,7 @@ import { CurrentActor } from '../../../access/current-actor.decorator.js';
 import { Requires } from '../../../access/requires.decorator.js';
 import { parseInput } from '../../../common/parse-input.js';
 import { createPartnerSchema, partnerIdSchema, updatePartnerSchema, usageDaysSchema } from '../partner.schema.js';
-import { PartnerService } from '../partner.service.js';
+import { PartnerEditorService } from '../partner-editor.service.js';
 import { AdminPartner, PartnerUsageDay } from './admin-partner.model.js';
 import { CreatePartnerInput, RotatePartnerKeyInput, UpdatePartnerInput } from './partner-admin.inputs.js';
 import { PartnerKeyPayload, UpdatePartnerPayload } from './partner-admin.payloads.js';
@@ -13,7 +13,7 @@ const DAY_MS = 86_400_000;
 
 @Resolver(() => AdminPartner)
 export class PartnerAdminResolver {
-  constructor(private readonly partnerService: PartnerService) {}
+  constructor(private readonly partnerService: PartnerEditorService) {}
 
   // A handful of partners per publisher: one list, no paging.
   @Query(() => [AdminPartner], { description: 'Every syndication partner, by name (admins only)' })

@@ -4,7 +4,7 @@ import type { Section } from '../generated/prisma/client.js';
 import { TaxonomyRepository, type TaxonomyDelegate } from '../taxonomy/taxonomy.repository.js';
 
 @Injectable()
-export class SectionAdminRepository extends TaxonomyRepository<Section> {
+export class SectionEditorRepository extends TaxonomyRepository<Section> {
   protected table(db: Tx): TaxonomyDelegate<Section> {
     return db.section as unknown as TaxonomyDelegate<Section>;
   }

@@ -1,4 +1,5 @@
 import type { PageRequest } from '../common/pagination/page-request.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../access/actor.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -12,8 +13,9 @@ const BATCH_SIZE = 1000;
 // Editors' view of the list: pages of subscribers, and the confirmed ones as CSV for a mailing tool.
 // Exporting personal data is audited.
 @Injectable()
-export class NewsletterAdminService {
+export class NewsletterEditorService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly subscribers: NewsletterSubscriberRepository,
     private readonly audit: AuditService,
   ) {}
@@ -29,7 +31,7 @@ export class NewsletterAdminService {
 
   /** Records who exported the list; then yield CSV lines from confirmedCsv(). */
   async recordExport(actor: Actor): Promise<void> {
-    await this.subscribers.transaction((tx) =>
+    await this.transactions.run((tx) =>
       this.audit.record(tx, actor, { action: 'newsletter.subscribers_exported', entityType: 'NewsletterSubscriber' }),
     );
   }

@@ -4,7 +4,7 @@ import type { Series } from '../generated/prisma/client.js';
 import { TaxonomyRepository, type TaxonomyDelegate } from '../taxonomy/taxonomy.repository.js';
 
 @Injectable()
-export class SeriesAdminRepository extends TaxonomyRepository<Series> {
+export class SeriesEditorRepository extends TaxonomyRepository<Series> {
   protected table(db: Tx): TaxonomyDelegate<Series> {
     return db.series as unknown as TaxonomyDelegate<Series>;
   }

@@ -1,5 +1,6 @@
 import { isUniqueViolation } from '../database/unique-violation.js';
 import type { Tx } from '../database/tx.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../access/actor.js';
@@ -19,8 +20,9 @@ export interface Viewer {
 // Account management: creating and changing users, with their audit entries. Callers check roles;
 // inputs arrive parsed by user.schema.ts.
 @Injectable()
-export class UserService {
+export class UserEditorService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly users: UserRepository,
     private readonly audit: AuditService,
   ) {}
@@ -45,7 +47,7 @@ export class UserService {
     // Hashing is slow by design: done before the transaction so it holds no connection meanwhile.
     const passwordHash = await hashPassword(data.password);
     try {
-      return await this.users.transaction(async (tx) => {
+      return await this.transactions.run(async (tx) => {
         if (await this.users.findByEmail(data.email, tx)) throw UserErrors.emailTaken(data.email);
         if (data.authorId && !(await this.users.authorExists(tx, data.authorId)))
           throw UserErrors.unknownAuthor('input.authorId');
@@ -80,7 +82,7 @@ export class UserService {
 
   async update(actor: Actor, data: UpdateUserData, auditDetails: Record<string, unknown> = {}): Promise<User> {
     const passwordHash = data.password ? await hashPassword(data.password) : undefined;
-    return this.users.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const current = await this.users.findById(data.id, tx);
       if (!current) throw UserErrors.notFound(data.id);
       const now = new Date();

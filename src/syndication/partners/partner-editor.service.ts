@@ -1,3 +1,4 @@
+import { TransactionRunner } from '../../database/transaction-runner.js';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service.js';
 import type { Actor } from '../../access/actor.js';
@@ -19,8 +20,9 @@ export interface PartnerWithKey {
 
 // Admin management of partners. Every change is audited in its own transaction.
 @Injectable()
-export class PartnerService {
+export class PartnerEditorService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly partners: PartnerRepository,
     private readonly audit: AuditService,
   ) {}
@@ -35,7 +37,7 @@ export class PartnerService {
 
   create(actor: Actor, data: CreatePartnerData): Promise<PartnerWithKey> {
     const key = newToken(PARTNER_KEY_PREFIX);
-    return this.partners.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const partner = await this.partners.create(tx, {
         name: data.name,
         sectionIds: data.sectionIds ?? [],
@@ -57,7 +59,7 @@ export class PartnerService {
   update(actor: Actor, data: UpdatePartnerData): Promise<Partner> {
     const { id, ...changes } = data;
     const sent = Object.fromEntries(Object.entries(changes).filter(([, value]) => value != null));
-    return this.partners.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       if (!(await this.partners.findById(tx, id))) throw PartnerErrors.notFound(id);
       const partner = await this.partners.update(tx, id, sent);
       await this.audit.record(tx, actor, {
@@ -73,7 +75,7 @@ export class PartnerService {
   /** The old key stops working at once. */
   rotateKey(actor: Actor, id: string): Promise<PartnerWithKey> {
     const key = newToken(PARTNER_KEY_PREFIX);
-    return this.partners.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       if (!(await this.partners.findById(tx, id))) throw PartnerErrors.notFound(id);
       const partner = await this.partners.update(tx, id, keyColumns(key));
       await this.audit.record(tx, actor, {

@@ -1,3 +1,4 @@
+import { TransactionRunner } from '../database/transaction-runner.js';
 import type { Tx } from '../database/tx.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -7,14 +8,14 @@ import { DomainEvents } from '../events/domain-events.service.js';
 import type { Image } from '../generated/prisma/client.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import { LOGGER } from '../logging/logging.module.js';
-import { ImageAdminRepository, type ImageListFilter } from './image-admin.repository.js';
+import { ImageEditorRepository, type ImageListFilter } from './image-editor.repository.js';
 import type { ImageMetadata } from './image-metadata.schema.js';
 import { imageInUse, imageNotFound, imageNotTrashed } from './media.exception.js';
 import { assertCanEditImage } from './image-access.policy.js';
 import { framingChanges, type FramingInput } from './image-framing.js';
 import { MEDIA_STORAGE, renditionPrefix, type MediaStorage } from './storage/media-storage.js';
 import { toGlobalId } from '../common/global-id.js';
-import type { ImageUsageRow } from './image-admin.repository.js';
+import type { ImageUsageRow } from './image-editor.repository.js';
 
 const METADATA_KEYS = ['caption', 'credit', 'altText'] as const;
 
@@ -23,9 +24,10 @@ const METADATA_KEYS = ['caption', 'credit', 'altText'] as const;
 // purge (the roles are declared on the operations), and only what is already in the trash, since
 // purging unlinks the picture from every article that shows it.
 @Injectable()
-export class ImageAdminService {
+export class ImageEditorService {
   constructor(
-    private readonly images: ImageAdminRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly images: ImageEditorRepository,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
@@ -48,7 +50,7 @@ export class ImageAdminService {
 
   /** Only the fields present change; null or blank clears one. */
   update(editor: Actor, id: string, metadata: ImageMetadata & FramingInput): Promise<Image> {
-    return this.images.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const image = await this.existing(tx, id);
       assertCanEditImage(editor, image);
       const changes = METADATA_KEYS.filter((key) => metadata[key] !== undefined && metadata[key] !== image[key]);
@@ -76,7 +78,7 @@ export class ImageAdminService {
 
   /** Deletes the row, then the file: a file left by a failed delete is logged, never a dangling row. */
   async purge(admin: Actor, id: string): Promise<Image> {
-    const purged = await this.images.transaction(async (tx) => {
+    const purged = await this.transactions.run(async (tx) => {
       const image = await this.existing(tx, id);
       if (!image.deletedAt) throw imageNotTrashed();
       await this.refuseInUse(tx, id);
@@ -96,7 +98,7 @@ export class ImageAdminService {
 
   // Trashing what is already in the trash (or restoring a live image) changes nothing and records nothing.
   private setTrashed(editor: Actor, id: string, trashed: boolean): Promise<Image> {
-    return this.images.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const image = await this.existing(tx, id);
       if ((image.deletedAt !== null) === trashed) return image;
       if (trashed) await this.refuseInUse(tx, id);

@@ -4,7 +4,7 @@ import type { Author } from '../generated/prisma/client.js';
 import { TaxonomyRepository, type TaxonomyDelegate } from '../taxonomy/taxonomy.repository.js';
 
 @Injectable()
-export class AuthorAdminRepository extends TaxonomyRepository<Author> {
+export class AuthorEditorRepository extends TaxonomyRepository<Author> {
   protected table(db: Tx): TaxonomyDelegate<Author> {
     return db.author as unknown as TaxonomyDelegate<Author>;
   }

@@ -4,7 +4,7 @@ import type { Tag } from '../generated/prisma/client.js';
 import { TaxonomyRepository, type TaxonomyDelegate } from '../taxonomy/taxonomy.repository.js';
 
 @Injectable()
-export class TagAdminRepository extends TaxonomyRepository<Tag> {
+export class TagEditorRepository extends TaxonomyRepository<Tag> {
   protected table(db: Tx): TaxonomyDelegate<Tag> {
     return db.tag as unknown as TaxonomyDelegate<Tag>;
   }

@@ -37,12 +37,8 @@ const IMAGE_PAGES = new ModelKeyset<Image>(
 );
 
 @Injectable()
-export class ImageAdminRepository {
+export class ImageEditorRepository {
   constructor(private readonly prisma: PrismaService) {}
-
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.transaction(work);
-  }
 
   findById(id: string, db: Tx = this.prisma): Promise<Image | null> {
     return db.image.findUnique({ where: { id } });

@@ -1,3 +1,4 @@
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../access/actor.js';
@@ -16,8 +17,9 @@ import type { CreateWebhookEndpointData, UpdateWebhookEndpointData } from './web
 // Managing endpoints and looking at (and retrying) their deliveries. Callers check roles; inputs arrive
 // parsed by webhook.schema.ts. Each change is audited in its own transaction.
 @Injectable()
-export class WebhookEndpointService {
+export class WebhookEditorService {
   constructor(
+    private readonly transactions: TransactionRunner,
     private readonly webhooks: WebhookRepository,
     private readonly audit: AuditService,
     private readonly queue: JobQueueService,
@@ -40,7 +42,7 @@ export class WebhookEndpointService {
   /** The secret is in the returned row: callers show it this once. */
   async create(actor: Actor, data: CreateWebhookEndpointData): Promise<WebhookEndpoint> {
     await this.checkUrl(data.url);
-    return this.webhooks.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const endpoint = await this.webhooks.createEndpoint(tx, {
         url: data.url,
         events: data.events,
@@ -59,7 +61,7 @@ export class WebhookEndpointService {
 
   async update(actor: Actor, data: UpdateWebhookEndpointData): Promise<WebhookEndpoint> {
     if (data.url != null) await this.checkUrl(data.url);
-    return this.webhooks.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const current = await this.webhooks.findEndpoint(data.id, tx);
       if (!current) throw WebhookErrors.endpointNotFound(data.id);
       const changes: Prisma.WebhookEndpointUncheckedUpdateInput = {};
@@ -80,7 +82,7 @@ export class WebhookEndpointService {
   }
 
   async delete(actor: Actor, id: string): Promise<void> {
-    await this.webhooks.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       const current = await this.webhooks.findEndpoint(id, tx);
       if (!current) throw WebhookErrors.endpointNotFound(id);
       await this.webhooks.deleteEndpoint(tx, id);
@@ -95,7 +97,7 @@ export class WebhookEndpointService {
 
   /** Sends a finished delivery again with the same id (and payload), so receivers can de-duplicate. */
   async redeliver(actor: Actor, deliveryId: string): Promise<WebhookDelivery> {
-    return this.webhooks.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const delivery = await this.webhooks.findDelivery(deliveryId, tx);
       if (!delivery) throw WebhookErrors.deliveryNotFound(deliveryId);
       // A pending delivery still has its job; a second one would race it.
