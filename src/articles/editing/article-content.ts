@@ -90,6 +90,15 @@ function text(max: number, description?: string) {
   return field({ input: optionalText(max), stored: storedText, initial: null, graphql: () => String, description, column: true });
 }
 
+// One line of display text: a tab, line break or other control character is a paste accident there.
+function line(max: number, description?: string) {
+  const input = optionalText(max).refine(
+    (value) => value === null || !/\p{Cc}/u.test(value),
+    'must be one line without control characters',
+  );
+  return field({ input, stored: storedText, initial: null, graphql: () => String, description, column: true });
+}
+
 export const ARTICLE_FIELDS = {
   slug: field({
     input: slugSchema,
@@ -109,6 +118,9 @@ export const ARTICLE_FIELDS = {
     }),
   ),
   dek: publicAsIs(text(600, 'Standfirst under the headline')),
+  dateline: publicAsIs(
+    line(60, 'Where the story was reported from ("BAMAKO, Mali"), shown before the body; as the editor wrote it'),
+  ),
   label: text(100, 'Kicker such as "Exclusive"; when empty the public label is the type and section ("Analysis | Africa")'),
   body: field({
     input: articleBodySchema,

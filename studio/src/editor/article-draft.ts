@@ -13,6 +13,7 @@ export interface Named {
 // through the API. Adding one is a line here, its input and the Studio's fragment (api/operations.ts).
 const OPTIONAL_TEXTS = {
   dek: 'Dek',
+  dateline: 'Dateline',
   label: 'Label',
   teaser: 'Teaser',
   seoTitle: 'SEO title',
