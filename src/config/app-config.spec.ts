@@ -5,7 +5,7 @@ import { envSchema } from './env.schema.js';
 describe('loadConfig', () => {
   it('starts on embedded PostgreSQL with documented defaults when nothing is set', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, trustProxy: false });
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, trustProxy: false, publicMaxAge: 60 });
     expect(config.database.url).toBeUndefined();
     expect(config.database.migrateOnStart).toBe(true);
     expect(config.database.seedDemoContent).toBe(true);
