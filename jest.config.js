@@ -33,6 +33,7 @@ export default {
   testTimeout: 60_000,
   // As many workers as cores: each e2e file has its own database, so files run safely side by side.
   maxWorkers: '100%',
+  reporters: ['default', '<rootDir>/test/utils/slowest-files.reporter.mjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     // The Studio's pure modules (body mapping); its screens are tested in a browser (test/e2e/studio).

@@ -11,7 +11,8 @@ import { RESPONSE_STORE, type ResponseStore, type StoredResponse } from './respo
 
 // The public response cache, in front of GraphQL, feeds and sitemaps. A hit is answered here, before
 // Apollo or any controller runs. A miss runs normally while the repositories tag it with the content
-// it shows (ResponseKeys, attached to the request); those keys go out as Surrogate-Key (for the CDN) and index the stored copy for purging.
+// it shows (ResponseKeys, attached to the request); those keys go out as Surrogate-Key (for the CDN)
+// and index the stored copy for purging.
 @Injectable()
 export class ResponseCacheMiddleware {
   constructor(

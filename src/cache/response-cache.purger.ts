@@ -4,8 +4,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { PrismaService } from '../database/prisma.service.js';
 import { ReadRouter } from '../database/replicas/read-router.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { JobQueueService } from '../jobs/job-queue.service.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { CDN_PURGE_JOB } from './cdn-purge.schema.js';
@@ -33,7 +33,7 @@ export class ResponseCachePurger {
   readonly instanceId = randomUUID();
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: TransactionRunner,
     @Inject(RESPONSE_STORE) private readonly store: ResponseStore | null,
     private readonly queue: JobQueueService,
     private readonly replicas: ReadRouter,
@@ -44,9 +44,8 @@ export class ResponseCachePurger {
   async purgeOnCommit(tx: Tx, keys: Iterable<string>): Promise<void> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return;
-    for (const chunk of payloadChunks(this.instanceId, unique))
-      await tx.$executeRaw`SELECT pg_notify(${PURGE_CHANNEL}, ${chunk})`;
-    this.prisma.afterCommit(tx, () => this.purgeHere(unique));
+    for (const chunk of payloadChunks(this.instanceId, unique)) await this.transactions.notifyOnCommit(tx, PURGE_CHANNEL, chunk);
+    this.transactions.afterCommit(tx, () => this.purgeHere(unique));
     if (this.config.responseCache.cdnPurge) await this.queue.enqueue(tx, { name: CDN_PURGE_JOB, payload: { keys: unique } });
   }
 

@@ -17,4 +17,12 @@ export class TransactionRunner {
   afterCommit(tx: Tx, hook: () => Promise<void>): void {
     this.prisma.afterCommit(tx, hook);
   }
+
+  /**
+   * NOTIFY `channel` as part of `tx`: PostgreSQL delivers it to every listening session when, and only
+   * if, the transaction commits, in commit order. Payloads must stay under 8000 bytes.
+   */
+  async notifyOnCommit(tx: Tx, channel: string, payload: string): Promise<void> {
+    await tx.$executeRaw`SELECT pg_notify(${channel}, ${payload})`;
+  }
 }

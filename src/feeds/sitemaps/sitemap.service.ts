@@ -37,7 +37,8 @@ export class SitemapService {
 
   // The article pages, then the Google News sitemap (always listed: it is never empty, see news()).
   async index(keys: ResponseKeys): Promise<SitemapResult> {
-    const pages = await this.sitemaps.pages(SITEMAP_PAGE_SIZE, keys); // The index needs at least one sitemap to be valid, so an empty site still lists page 1.
+    const pages = await this.sitemaps.pages(SITEMAP_PAGE_SIZE, keys);
+    // The index needs at least one sitemap to be valid, so an empty site still lists page 1.
     const entries: { loc: string; lastModified?: Date }[] = (pages.length ? pages : [{ page: 0, lastModified: new Date(0) }]).map(
       (info) => ({ loc: `${this.config.site.url}/sitemaps/articles-${info.page + 1}.xml`, lastModified: info.lastModified }),
     );
