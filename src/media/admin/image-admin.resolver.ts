@@ -3,6 +3,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { DomainError } from '../../common/domain-error.js';
 import { expectGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
+import { ValidInput } from '../../graphql-types/valid-input.decorator.js';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { Requires } from '../../access/requires.decorator.js';
@@ -28,7 +29,13 @@ import {
   UpdateImageInput,
   UpdateImagePayload,
 } from './image-admin.input.js';
-import { adminImagesFilterSchema, imageIdSchema, updateImageSchema } from './image-admin.schema.js';
+import {
+  adminImagesFilterSchema,
+  imageIdSchema,
+  updateImageSchema,
+  type ImageIdData,
+  type UpdateImageData,
+} from './image-admin.schema.js';
 
 @Resolver(() => AdminImageModel)
 export class ImageAdminResolver {
@@ -97,34 +104,46 @@ export class ImageAdminResolver {
 
   @Mutation(() => UpdateImagePayload, { description: 'Edit caption, credit or alt text (editors, or the uploader)' })
   @Requires('CONTRIBUTOR', 'edit images')
-  async updateImage(@Args('input') input: UpdateImageInput, @CurrentActor() actor: Actor): Promise<UpdateImagePayload> {
-    const { id, ...metadata } = parseInput(updateImageSchema, input, ['input']);
+  async updateImage(
+    @ValidInput(UpdateImageInput, updateImageSchema) input: UpdateImageData,
+    @CurrentActor() actor: Actor,
+  ): Promise<UpdateImagePayload> {
+    const { id, ...metadata } = input;
     const image = await this.images.update(actor, expectGlobalId(id, 'Image', 'input.id'), metadata);
     return { image: AdminImageModel.fromRow(image) };
   }
 
   @Mutation(() => TrashImagePayload, { description: 'Hide an image from the public API (editors)' })
   @Requires('EDITOR', 'trash images')
-  async trashImage(@Args('input') input: TrashImageInput, @CurrentActor() actor: Actor): Promise<TrashImagePayload> {
+  async trashImage(
+    @ValidInput(TrashImageInput, imageIdSchema) input: ImageIdData,
+    @CurrentActor() actor: Actor,
+  ): Promise<TrashImagePayload> {
     const image = await this.images.trash(actor, this.imageId(input));
     return { image: AdminImageModel.fromRow(image) };
   }
 
   @Mutation(() => RestoreImagePayload, { description: 'Take an image out of the trash (editors)' })
   @Requires('EDITOR', 'restore images')
-  async restoreImage(@Args('input') input: RestoreImageInput, @CurrentActor() actor: Actor): Promise<RestoreImagePayload> {
+  async restoreImage(
+    @ValidInput(RestoreImageInput, imageIdSchema) input: ImageIdData,
+    @CurrentActor() actor: Actor,
+  ): Promise<RestoreImagePayload> {
     const image = await this.images.restore(actor, this.imageId(input));
     return { image: AdminImageModel.fromRow(image) };
   }
 
   @Mutation(() => PurgeImagePayload, { description: 'Delete a trashed image and its file for good (admins)' })
   @Requires('ADMIN', 'purge images')
-  async purgeImage(@Args('input') input: PurgeImageInput, @CurrentActor() actor: Actor): Promise<PurgeImagePayload> {
+  async purgeImage(
+    @ValidInput(PurgeImageInput, imageIdSchema) input: ImageIdData,
+    @CurrentActor() actor: Actor,
+  ): Promise<PurgeImagePayload> {
     await this.images.purge(actor, this.imageId(input));
     return { purgedImageId: input.id };
   }
 
-  private imageId(input: { id: string }): string {
-    return expectGlobalId(parseInput(imageIdSchema, input, ['input']).id, 'Image', 'input.id');
+  private imageId(input: ImageIdData): string {
+    return expectGlobalId(input.id, 'Image', 'input.id');
   }
 }

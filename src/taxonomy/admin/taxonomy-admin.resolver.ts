@@ -4,8 +4,9 @@ import type { z } from 'zod';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { Requires } from '../../access/requires.decorator.js';
-import { globalIdSchema } from '../../common/global-id.js';
+import { globalIdSchema, toGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
+import { ValidInput } from '../../graphql-types/valid-input.decorator.js';
 import { toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import type { TaxonomyCreate, TaxonomyEditor, TaxonomyType, TaxonomyUpdate } from '../taxonomy-editor.service.js';
@@ -13,6 +14,9 @@ import type { TaxonomyRow } from '../taxonomy.repository.js';
 import { idInputSchema, taxonomyFilterSchema } from '../taxonomy.schema.js';
 import type { AdminTaxonomyModel } from './admin-taxonomy.model.js';
 import { TaxonomyListArgs, taxonomyAdminTypes, type Payload } from './taxonomy-admin.types.js';
+
+// The row id that trash, restore and purge inputs parse to.
+type IdInput = { id: string };
 
 export interface TaxonomyAdminSpec<Model> {
   type: TaxonomyType;
@@ -54,37 +58,34 @@ export function TaxonomyAdminResolver<Model extends AdminTaxonomyModel>(spec: Ta
     @Mutation(() => types.CreatePayload, { name: `create${spec.type}` })
     @Requires('EDITOR', manage)
     async create(
-      @Args('input', { type: () => types.CreateInput }) input: unknown,
+      @ValidInput(types.CreateInput, spec.schemas.create) input: TaxonomyCreate,
       @CurrentActor() actor: Actor,
     ): Promise<Payload<Model>> {
-      return { node: await this.editor.create(actor, parseInput(spec.schemas.create, input, ['input'])) };
+      return { node: await this.editor.create(actor, input) };
     }
 
     @Mutation(() => types.UpdatePayload, { name: `update${spec.type}` })
     @Requires('EDITOR', manage)
     async update(
-      @Args('input', { type: () => types.UpdateInput }) input: unknown,
+      @ValidInput(types.UpdateInput, spec.schemas.update) input: TaxonomyUpdate,
       @CurrentActor() actor: Actor,
     ): Promise<Payload<Model>> {
-      return { node: await this.editor.update(actor, parseInput(spec.schemas.update, input, ['input'])) };
+      return { node: await this.editor.update(actor, input) };
     }
 
     @Mutation(() => types.TrashPayload, { name: `trash${spec.type}`, description: 'Hides it from the public API; restorable' })
     @Requires('EDITOR', manage)
-    async trash(
-      @Args('input', { type: () => types.TrashInput }) input: unknown,
-      @CurrentActor() actor: Actor,
-    ): Promise<Payload<Model>> {
-      return { node: await this.editor.trash(actor, parseInput(idSchema, input, ['input']).id) };
+    async trash(@ValidInput(types.TrashInput, idSchema) { id }: IdInput, @CurrentActor() actor: Actor): Promise<Payload<Model>> {
+      return { node: await this.editor.trash(actor, id) };
     }
 
     @Mutation(() => types.RestorePayload, { name: `restore${spec.type}`, description: 'Takes it out of the trash' })
     @Requires('EDITOR', manage)
     async restore(
-      @Args('input', { type: () => types.RestoreInput }) input: unknown,
+      @ValidInput(types.RestoreInput, idSchema) { id }: IdInput,
       @CurrentActor() actor: Actor,
     ): Promise<Payload<Model>> {
-      return { node: await this.editor.restore(actor, parseInput(idSchema, input, ['input']).id) };
+      return { node: await this.editor.restore(actor, id) };
     }
 
     @Mutation(() => types.PurgePayload, {
@@ -92,12 +93,10 @@ export function TaxonomyAdminResolver<Model extends AdminTaxonomyModel>(spec: Ta
       description: 'Deletes it for good, with its article links (admins only)',
     })
     @Requires('ADMIN', `purge ${spec.plural}`)
-    async purge(
-      @Args('input', { type: () => types.PurgeInput }) input: { id: string },
-      @CurrentActor() actor: Actor,
-    ): Promise<{ id: string }> {
-      await this.editor.purge(actor, parseInput(idSchema, input, ['input']).id);
-      return { id: input.id };
+    async purge(@ValidInput(types.PurgeInput, idSchema) { id }: IdInput, @CurrentActor() actor: Actor): Promise<{ id: string }> {
+      await this.editor.purge(actor, id);
+      // The parsed id is the row's; the payload answers with the global id the caller sent.
+      return { id: toGlobalId(spec.type, id) };
     }
   }
 
