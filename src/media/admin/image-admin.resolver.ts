@@ -2,13 +2,12 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DomainError } from '../../common/domain-error.js';
 import { expectGlobalId } from '../../common/global-id.js';
-import { parseInput } from '../../common/parse-input.js';
-import { ValidInput } from '../../graphql-types/valid-input.decorator.js';
+import { ValidArgs, ValidInput } from '../../graphql-types/valid-input.decorator.js';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { Requires } from '../../access/requires.decorator.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
-import { toPageRequest } from '../../graphql-types/pagination/connection.args.js';
+import { toPageRequest, type ConnectionArgs } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -32,6 +31,7 @@ import {
 import {
   adminImagesFilterSchema,
   imageIdSchema,
+  type AdminImagesFilter,
   updateImageSchema,
   type ImageIdData,
   type UpdateImageData,
@@ -49,14 +49,10 @@ export class ImageAdminResolver {
     description: 'The media library, newest first: search by caption, credit, alt text or file name; filter by uploader and date',
   })
   @Requires('CONTRIBUTOR', 'browse the media library')
-  async adminImages(@Args() args: AdminImagesArgs): Promise<Connection<AdminImageModel>> {
-    const { trashed, search, uploadedBy, uploadedAfter, uploadedBefore } = parseInput(adminImagesFilterSchema, {
-      trashed: args.trashed,
-      search: args.search,
-      uploadedBy: args.uploadedBy,
-      uploadedAfter: args.uploadedAfter,
-      uploadedBefore: args.uploadedBefore,
-    });
+  async adminImages(
+    @ValidArgs(AdminImagesArgs, adminImagesFilterSchema) args: ConnectionArgs & AdminImagesFilter,
+  ): Promise<Connection<AdminImageModel>> {
+    const { trashed, search, uploadedBy, uploadedAfter, uploadedBefore } = args;
     const page = toPageRequest(args);
     const filter = { trashed: trashed ?? false, search, uploadedBy, uploadedAfter, uploadedBefore };
     const { rows, count } = await this.images.list(filter, page);

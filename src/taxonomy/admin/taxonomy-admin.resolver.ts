@@ -1,16 +1,15 @@
 import type { Type } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { z } from 'zod';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { Requires } from '../../access/requires.decorator.js';
 import { globalIdSchema, toGlobalId } from '../../common/global-id.js';
-import { parseInput } from '../../common/parse-input.js';
-import { ValidInput } from '../../graphql-types/valid-input.decorator.js';
+import { ValidArgs, ValidInput } from '../../graphql-types/valid-input.decorator.js';
 import { toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import type { TaxonomyCreate, TaxonomyEditor, TaxonomyType, TaxonomyUpdate } from '../taxonomy-editor.service.js';
-import type { TaxonomyRow } from '../taxonomy.repository.js';
+import type { TaxonomyFilter, TaxonomyRow } from '../taxonomy.repository.js';
 import { idInputSchema, taxonomyFilterSchema } from '../taxonomy.schema.js';
 import type { AdminTaxonomyModel } from './admin-taxonomy.model.js';
 import { TaxonomyListArgs, taxonomyAdminTypes, type Payload } from './taxonomy-admin.types.js';
@@ -44,15 +43,14 @@ export function TaxonomyAdminResolver<Model extends AdminTaxonomyModel>(spec: Ta
 
     @Query(() => types.Connection, { name: spec.queries.list, description: listDescription })
     @Requires('CONTRIBUTOR', `see ${spec.plural}`)
-    list(@Args() args: TaxonomyListArgs): Promise<Connection<Model>> {
-      const filter = parseInput(taxonomyFilterSchema, { trashed: args.trashed, search: args.search });
-      return this.editor.list(filter, toPageRequest(args));
+    list(@ValidArgs(TaxonomyListArgs, taxonomyFilterSchema) args: TaxonomyListArgs & TaxonomyFilter): Promise<Connection<Model>> {
+      return this.editor.list({ trashed: args.trashed, search: args.search }, toPageRequest(args));
     }
 
     @Query(() => spec.model, { name: spec.queries.item, nullable: true, description: 'Trashed or not; null if unknown' })
     @Requires('CONTRIBUTOR', `see ${spec.plural}`)
-    item(@Args('id', { type: () => ID }) id: string): Promise<Model | null> {
-      return this.editor.find(parseInput(globalIdSchema(spec.type), id, ['id']));
+    item(@ValidInput(ID, globalIdSchema(spec.type), { arg: 'id' }) id: string): Promise<Model | null> {
+      return this.editor.find(id);
     }
 
     @Mutation(() => types.CreatePayload, { name: `create${spec.type}` })

@@ -1,10 +1,9 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { z } from 'zod';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { Requires } from '../../access/requires.decorator.js';
-import { parseInput } from '../../common/parse-input.js';
-import { ValidInput } from '../../graphql-types/valid-input.decorator.js';
+import { ValidArgs, ValidInput } from '../../graphql-types/valid-input.decorator.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import { toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
@@ -44,9 +43,10 @@ export class WebhookAdminResolver {
 
   @Query(() => WebhookDeliveryConnection, { description: "An endpoint's deliveries, newest first (admins only)" })
   @Requires('ADMIN', 'see webhook deliveries')
-  async webhookDeliveries(@Args() args: WebhookDeliveriesArgs): Promise<Connection<WebhookDeliveryModel>> {
-    const { endpointId, ...pageArgs } = args;
-    const { endpointId: id } = parseInput(webhookDeliveriesSchema, { endpointId });
+  async webhookDeliveries(
+    @ValidArgs(WebhookDeliveriesArgs, webhookDeliveriesSchema) args: WebhookDeliveriesArgs,
+  ): Promise<Connection<WebhookDeliveryModel>> {
+    const { endpointId: id, ...pageArgs } = args;
     const page = toPageRequest(pageArgs);
     return buildConnection(
       await this.webhooks.deliveries(id, page),

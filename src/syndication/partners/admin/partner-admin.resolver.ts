@@ -1,9 +1,8 @@
 import type { z } from 'zod';
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../../access/actor.js';
 import { CurrentActor } from '../../../access/current-actor.decorator.js';
 import { Requires } from '../../../access/requires.decorator.js';
-import { parseInput } from '../../../common/parse-input.js';
 import { ValidInput } from '../../../graphql-types/valid-input.decorator.js';
 import {
   createPartnerSchema,
@@ -34,9 +33,9 @@ export class PartnerAdminResolver {
   @ResolveField(() => [PartnerUsageDay], { description: 'Requests per UTC day, newest first; days without any are left out' })
   async usage(
     @Parent() partner: AdminPartner,
-    @Args('days', { type: () => Int, defaultValue: 30, description: 'How many days back, today included' }) days: number,
+    @ValidInput(Int, usageDaysSchema, { arg: 'days', defaultValue: 30, description: 'How many days back, today included' })
+    count: number,
   ): Promise<PartnerUsageDay[]> {
-    const count = parseInput(usageDaysSchema, days, ['days']);
     const today = new Date(new Date().toISOString().slice(0, 10));
     const rows = await this.partnerService.usageSince([partner.id], new Date(today.getTime() - (count - 1) * DAY_MS));
     return rows.map((row) => ({ day: row.day.toISOString().slice(0, 10), requests: row.requests }));
