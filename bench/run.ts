@@ -3,10 +3,10 @@
 // in the same run. Options: bench/lib/options.ts; the load: bench/scenarios/.
 import { loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
-import { join } from 'node:path';
 import pg from 'pg';
 import { buildApp, buildReference, processesMatching } from './lib/build.js';
-import { CONFIGURATIONS, LIMIT, type Configuration } from './lib/configurations.js';
+import { databaseCpuMs, databaseCpuSpent, processCpuMs } from './lib/cpu.js';
+import { configurationsFor, LIMIT, type Configuration } from './lib/configurations.js';
 import { firstResponse } from './lib/first-response.js';
 import { runLoad } from './lib/load.js';
 import { machineInfo } from './lib/machine.js';
@@ -18,7 +18,6 @@ import { SCENARIOS } from './scenarios/index.js';
 import { runMediaBench } from './media/media-bench.js';
 import type { LoadPlan, Scenario } from './scenarios/scenario.js';
 
-const RESULTS_FILE = join('bench', 'results', 'latest.json');
 // The data set's generator (bench/data/): while it loads, the machine's 2 cores are not ours.
 const GENERATOR = 'bench/data/generate';
 
@@ -50,6 +49,15 @@ function selectScenarios(ids: string[] | undefined): Scenario[] {
   return SCENARIOS.filter((scenario) => ids.includes(scenario.id));
 }
 
+function selectConfigurations(options: BenchOptions): Configuration[] {
+  const all = configurationsFor(options.compareDist);
+  if (!options.configs) return all.filter((config) => !config.optIn);
+  const unknown = options.configs.filter((name) => !all.some((config) => config.name === name));
+  if (unknown.length)
+    throw new Error(`unknown configuration(s) ${unknown.join(', ')}; known: ${all.map((c) => c.name).join(', ')}`);
+  return all.filter((config) => options.configs!.includes(config.name));
+}
+
 // Other work on a 2-core machine (tests, a build) shows up directly in the numbers.
 function warnIfBusy(): void {
   const [oneMinute] = loadavg();
@@ -71,6 +79,7 @@ async function measure(
   planner: Planner,
   options: BenchOptions,
   referenceBodies: Map<string, string>,
+  db: pg.Pool,
 ): Promise<void> {
   const plan = await planner(server.baseUrl);
   const connections = plan.connections ?? options.connections;
@@ -95,8 +104,10 @@ async function measure(
   await plan.beforeRun?.();
   await server.resetPeakRss();
   const sqlBefore = await readSqlStatements(server.baseUrl);
+  const [appCpuBefore, dbCpuBefore] = [await processCpuMs(server.pid), await databaseCpuMs(db)];
   const result = await runLoad(server.baseUrl, plan, connections, { seconds: options.durationSeconds });
   await waitUntilIdle(server.baseUrl);
+  const [appCpuAfter, dbCpuAfter] = [await processCpuMs(server.pid), await databaseCpuMs(db)];
   const sqlAfter = await readSqlStatements(server.baseUrl);
   // A server that died (or was killed) mid-run answers with connection errors: say so, not just count them.
   const gone = server.exitReason();
@@ -116,6 +127,12 @@ async function measure(
     // Per request sent: the counter also holds the statements of requests answered after the load stopped.
     sqlPerRequest: sqlCounted ? Number(((sqlAfter - sqlBefore) / result.sent).toFixed(2)) : null,
     peakRssMb: await server.peakRssMb(),
+    // Per request sent, read once the server is idle again: like the SQL count, it holds the in-flight ones.
+    appCpuMsPerRequest:
+      appCpuBefore !== null && appCpuAfter !== null && result.sent > 0
+        ? Number(((appCpuAfter - appCpuBefore) / result.sent).toFixed(2))
+        : null,
+    dbCpuMsPerRequest: result.sent > 0 ? Number((databaseCpuSpent(dbCpuBefore, dbCpuAfter) / result.sent).toFixed(2)) : null,
   });
   console.log(
     `  ${run.config.name.padEnd(12)} ${scenario.id}: ${result.rps} req/s, p99 ${result.p99} ms, ${result.errors} errors ` +
@@ -155,6 +172,7 @@ async function runInterleaved(
   scenarios: Scenario[],
   planners: Map<string, Planner>,
   options: BenchOptions,
+  db: pg.Pool,
 ): Promise<void> {
   const servers = new Map<ConfigurationRun, ServerProcess>();
   const referenceBodies = new Map<string, string>();
@@ -169,7 +187,7 @@ async function runInterleaved(
         if (run.config.scenarios && !run.config.scenarios.includes(scenario.id)) continue;
         // One broken scenario (a failed login, a missing tag) must not cost the rest of the run.
         try {
-          await measure(run, server, scenario, planners.get(scenario.id)!, options, referenceBodies);
+          await measure(run, server, scenario, planners.get(scenario.id)!, options, referenceBodies, db);
         } catch (error) {
           run.notes.push(`${scenario.id} FAILED: ${message(error)}`);
           console.log(`  ${run.config.name.padEnd(12)} FAILED: ${message(error)}`);
@@ -225,14 +243,14 @@ async function main(): Promise<void> {
     const requested = selectScenarios(options.scenarios);
     const planners = await prepareScenarios(requested, db, options.databaseUrl);
     const scenarios = requested.filter((scenario) => planners.has(scenario.id));
-    const configs = CONFIGURATIONS.filter(
+    const configs = selectConfigurations(options).filter(
       (config) => !config.scenarios || scenarios.some((s) => config.scenarios!.includes(s.id)),
     );
     for (const config of configs) if (config.tsconfig) buildReference(config.tsconfig);
 
     for (const config of configs) console.log(`${config.name}: ${config.description}`);
     const runs: ConfigurationRun[] = configs.map((config) => ({ config, rows: [], notes: [] }));
-    await runInterleaved(runs, scenarios, planners, options);
+    await runInterleaved(runs, scenarios, planners, options, db);
 
     const results = runs.flatMap((run) => run.rows);
     // Each row against limit on the same scenario, measured just before it (runInterleaved).
@@ -254,8 +272,8 @@ async function main(): Promise<void> {
       appNodeOptions: options.appNodeOptions,
       results,
     };
-    await writeReport(RESULTS_FILE, report);
-    console.log(`\nWrote ${RESULTS_FILE}; the run took ${Math.round((Date.now() - startedAt.getTime()) / 1000)} s`);
+    await writeReport(options.out, report);
+    console.log(`\nWrote ${options.out}; the run took ${Math.round((Date.now() - startedAt.getTime()) / 1000)} s`);
   } finally {
     await db.end();
   }

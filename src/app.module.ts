@@ -4,10 +4,7 @@ import type { Logger } from 'pino';
 import { ArticlesAdminModule } from './articles/admin/articles-admin.module.js';
 import { ArticlesModule } from './articles/articles.module.js';
 import { ArticleResolver } from './articles/public/article.resolver.js';
-import { AuthorArticlesResolver } from './articles/public/author-articles.resolver.js';
-import { SectionArticlesResolver } from './articles/public/section-articles.resolver.js';
-import { SeriesArticlesResolver } from './articles/public/series-articles.resolver.js';
-import { TagArticlesResolver } from './articles/public/tag-articles.resolver.js';
+import { NESTED_ARTICLES_RESOLVERS } from './articles/public/nested-articles.resolver.js';
 import { AuditAdminModule } from './audit/admin/audit-admin.module.js';
 import { AuthAdminModule } from './auth/admin/auth-admin.module.js';
 import { AuthorizationGuard } from './auth/authorization.guard.js';
@@ -72,10 +69,7 @@ import { WebhooksAdminModule } from './webhooks/admin/webhooks-admin.module.js';
   ],
   providers: [
     ArticleResolver,
-    AuthorArticlesResolver,
-    TagArticlesResolver,
-    SectionArticlesResolver,
-    SeriesArticlesResolver,
+    ...NESTED_ARTICLES_RESOLVERS,
     AuthorResolver,
     TagResolver,
     SectionResolver,

@@ -8,6 +8,8 @@ export interface Configuration {
   scenarios?: readonly string[];
   /** A reference server compiled from bench/ (its tsconfig) rather than the app: no app NODE_OPTIONS. */
   tsconfig?: string;
+  /** Run only when --configs names it (prototypes whose packages are not installed by default). */
+  optIn?: boolean;
   args: string[];
   env(databaseUrl: string, port: number): Record<string, string>;
 }
@@ -68,4 +70,26 @@ export const CONFIGURATIONS: readonly Configuration[] = [
     args: ['dist/main.js'],
     env: (databaseUrl, port) => appEnv(databaseUrl, port, 'memory'),
   },
+  ...(['off', 'memory'] as const).map((cache): Configuration => ({
+    name: cache === 'off' ? 'app-fastify-no-cache' : 'app-fastify-cache',
+    description: `dist/ booted on Fastify (bench/fastify/server.mjs, issue 9 §3 prototype), RESPONSE_CACHE=${cache}`,
+    optIn: true,
+    args: ['bench/fastify/server.mjs'],
+    env: (databaseUrl, port) => appEnv(databaseUrl, port, cache),
+  })),
 ];
+
+/** dist/ and, with `compareDist`, the same app built before a change, side by side in one run. */
+export function configurationsFor(compareDist: string | undefined): Configuration[] {
+  if (!compareDist) return [...CONFIGURATIONS];
+  const before: Configuration[] = (['off', 'memory'] as const).map((cache) => ({
+    name: cache === 'off' ? 'before-no-cache' : 'before-cache',
+    description: `node ${compareDist}/main.js, RESPONSE_CACHE=${cache}`,
+    args: [`${compareDist}/main.js`],
+    env: (databaseUrl, port) => appEnv(databaseUrl, port, cache),
+  }));
+  // Each "before" row just ahead of its dist/ counterpart, so the two are measured seconds apart.
+  return CONFIGURATIONS.flatMap((config) =>
+    config.name === 'app-no-cache' ? [before[0], config] : config.name === 'app-cache' ? [before[1], config] : [config],
+  );
+}

@@ -13,6 +13,12 @@ export interface BenchOptions {
   appNodeOptions: string;
   /** Where app processes write a V8 CPU profile (node --cpu-prof) when they stop; undefined: no profile. */
   cpuProfDir: string | undefined;
+  /** A second build of the app (a copy of an earlier dist/) measured beside dist/ as before-no-cache, before-cache. */
+  compareDist: string | undefined;
+  /** Configurations to run by name; undefined: all. */
+  configs: string[] | undefined;
+  /** Where the JSON report goes. */
+  out: string;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -24,7 +30,11 @@ export const USAGE = `Usage: npm run bench -- [options]
   --no-build           skip "npm run build" (dist/ must be current)
   --app-node-options S NODE_OPTIONS for the app (default "${APP_NODE_OPTIONS}", the Docker image's; "" for V8 defaults)
   --cpu-prof DIR       each app process writes a CPU profile to DIR/<config>.cpuprofile when it stops (use with
-                       --scenarios X: one scenario per profile); summarise with bench/profile/summarize.ts`;
+                       --scenarios X: one scenario per profile); summarise with bench/profile/summarize.ts
+  --compare-dist DIR   also measure DIR/main.js (a copy of dist/ before a change) as before-no-cache and before-cache,
+                       interleaved with dist/: a change's ratio from one run
+  --configs a,b,...    configurations to run (default all), e.g. limit,before-no-cache,app-no-cache
+  --out FILE           the JSON report (default bench/results/latest.json)`;
 
 function positiveInteger(name: string, value: string): number {
   const number = Number(value);
@@ -44,6 +54,9 @@ export function readOptions(argv: string[]): BenchOptions | 'help' {
       'no-build': { type: 'boolean', default: false },
       'app-node-options': { type: 'string', default: APP_NODE_OPTIONS },
       'cpu-prof': { type: 'string' },
+      'compare-dist': { type: 'string' },
+      configs: { type: 'string' },
+      out: { type: 'string', default: 'bench/results/latest.json' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -61,5 +74,8 @@ export function readOptions(argv: string[]): BenchOptions | 'help' {
     quick,
     appNodeOptions: values['app-node-options'],
     cpuProfDir: values['cpu-prof'],
+    compareDist: values['compare-dist'],
+    configs: values.configs?.split(',').map((name) => name.trim()),
+    out: values.out,
   };
 }

@@ -14,6 +14,10 @@ export interface ResultRow {
   ratioToLimit: number | null;
   sqlPerRequest: number | null;
   peakRssMb: number | null;
+  /** CPU ms of the server process per response (bench/lib/cpu.ts); steadier than req/s on a shared machine. */
+  appCpuMsPerRequest?: number | null;
+  /** CPU ms of the bench database's PostgreSQL backends per response. */
+  dbCpuMsPerRequest?: number | null;
 }
 
 export interface BenchReport {
@@ -37,6 +41,8 @@ const COLUMNS: [string, (row: ResultRow) => string][] = [
   ['x limit', (row) => (row.ratioToLimit === null ? 'n/a' : row.ratioToLimit.toFixed(2))],
   ['SQL/req', (row) => (row.sqlPerRequest === null ? 'n/a' : row.sqlPerRequest.toFixed(2))],
   ['peak RSS MB', (row) => (row.peakRssMb === null ? 'n/a' : String(row.peakRssMb))],
+  ['app CPU ms/req', (row) => (row.appCpuMsPerRequest == null ? 'n/a' : row.appCpuMsPerRequest.toFixed(2))],
+  ['db CPU ms/req', (row) => (row.dbCpuMsPerRequest == null ? 'n/a' : row.dbCpuMsPerRequest.toFixed(2))],
 ];
 
 /** A plain-text table: the first column left-aligned, numbers right-aligned. */

@@ -1,7 +1,6 @@
 import type { ProjectedRow } from '../database/projection/projection.js';
 import { Selection } from '../database/projection/selection.js';
-import type { ArticleType } from '../generated/prisma/client.js';
-import type { ArticleBody } from './body/article-body.schema.js';
+import { FULL_TEXT_FIELDS, PARTNER_FIELDS, type PublicArticleValues } from './public-article-fields.js';
 
 // The public shape of an article, the one the public GraphQL API serves (article.projection.ts builds
 // it in PostgreSQL). Feeds, the change feed, webhooks and newsletters read the same shape with one of
@@ -22,61 +21,29 @@ export interface PublicImage extends ProjectedRow {
   contentType?: string | null;
 }
 
-export interface PublicArticle extends ProjectedRow {
-  slug: string;
-  headline: string;
-  dek: string | null;
-  type: ArticleType;
-  label: string;
-  teaser: string | null;
-  url: string;
-  /** ISO 8601 UTC */
-  publishedAt: string;
-  updatedAt: string;
-  wordCount: number;
-  readingTimeMinutes: number;
-  seoTitle: string | null;
-  seoDescription: string | null;
-  canonicalUrl: string | null;
-  /** BCP 47: the article's, else the publication's. */
-  language: string;
+/** The public Article as read: its plain fields (public-article-fields.ts) and its relations. */
+export interface PublicArticle extends ProjectedRow, PublicArticleValues {
   authors: PublicRef[];
   tags: PublicRef[];
   section: PublicRef | null;
   series: PublicRef | null;
   featuredImage: PublicImage | null;
-  /** Only with a full-text selection. */
-  body?: ArticleBody;
-  bodyHtml?: string;
 }
 
 const REF = Selection.of(['slug', 'name']);
 const IMAGE = Selection.of(['url', 'width', 'height', 'altText', 'caption', 'credit']);
 
 /** What partners receive of an article (webhooks, the REST change feed): everything but the body. */
-export const PARTNER_ARTICLE = Selection.of(
-  [
-    'slug',
-    'headline',
-    'dek',
-    'type',
-    'label',
-    'teaser',
-    'url',
-    'publishedAt',
-    'updatedAt',
-    'wordCount',
-    'readingTimeMinutes',
-    'seoTitle',
-    'seoDescription',
-    'canonicalUrl',
-    'language',
-  ],
-  { authors: REF, tags: REF, section: REF, series: REF, featuredImage: IMAGE },
-);
+export const PARTNER_ARTICLE = Selection.of(PARTNER_FIELDS, {
+  authors: REF,
+  tags: REF,
+  section: REF,
+  series: REF,
+  featuredImage: IMAGE,
+});
 
 /** The same with the body, as blocks and as sanitised HTML: for full-text partners and webhooks. */
-export const FULL_TEXT_ARTICLE = PARTNER_ARTICLE.merge(Selection.of(['body', 'bodyHtml']));
+export const FULL_TEXT_ARTICLE = PARTNER_ARTICLE.merge(Selection.of(FULL_TEXT_FIELDS));
 
 export function partnerArticle(fullText: boolean): Selection {
   return fullText ? FULL_TEXT_ARTICLE : PARTNER_ARTICLE;

@@ -6,6 +6,8 @@ export const AuthErrors = {
   invalidCredentials: () => new DomainError('UNAUTHENTICATED', 'Invalid email or password'),
   rateLimited: (retryAfterSeconds: number) =>
     new DomainError('RATE_LIMITED', `Too many failed logins; try again in ${retryAfterSeconds} seconds`, { retryAfterSeconds }),
+  malformedAuthorization: () => new DomainError('UNAUTHENTICATED', 'Authorization must be "Bearer <token>"'),
+  invalidToken: () => new DomainError('UNAUTHENTICATED', 'The token is invalid, expired or revoked'),
   invalidRefreshToken: () => new DomainError('UNAUTHENTICATED', 'The refresh token is invalid, expired or revoked; log in again'),
   noSession: () =>
     DomainError.badInput([

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '../common/domain-error.js';
 import { AccessTokenService } from './access-token.service.js';
+import { AuthErrors } from './auth.exception.js';
 import type { Actor } from '../access/actor.js';
 import { CredentialRepository } from './credential.repository.js';
 import { hashToken } from './token-hash.js';
@@ -28,12 +28,12 @@ export class AuthenticatorService {
   async authenticate(authorization: string | undefined, origin: RequestOrigin): Promise<Actor | null> {
     if (!authorization) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!match) throw new DomainError('UNAUTHENTICATED', 'Authorization must be "Bearer <token>"');
+    if (!match) throw AuthErrors.malformedAuthorization();
     const token = match[1]!;
     const actor = token.startsWith(`${API_TOKEN_PREFIX}_`)
       ? await this.fromApiToken(token, origin)
       : await this.fromAccessToken(token, origin);
-    if (!actor) throw new DomainError('UNAUTHENTICATED', 'The token is invalid, expired or revoked');
+    if (!actor) throw AuthErrors.invalidToken();
     return actor;
   }
 

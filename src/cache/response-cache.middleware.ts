@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { isNotModified } from '../common/http/conditional-get.js';
 import { LOGGER } from '../logging/logging.module.js';
-import { cacheKeyOf, isCacheableRequest } from './cacheable-request.js';
+import { cacheKeyOf } from './cacheable-request.js';
 import { captureResponse, isShareable } from './response-capture.js';
 import { ResponseCacheMetrics } from './response-cache.metrics.js';
 import { ResponseKeys } from '../common/response-keys.js';
@@ -21,10 +21,10 @@ export class ResponseCacheMiddleware {
   ) {}
 
   readonly handle = (req: Request, res: Response, next: NextFunction): void => {
-    if (!isCacheableRequest(req)) return next();
+    const key = cacheKeyOf(req);
+    if (key === undefined) return next();
     const store = this.store;
     if (!store) return this.compute(req, res, next, undefined);
-    const key = cacheKeyOf(req);
     store.get(key).then(
       ({ hit, generation, replayFloor }) => {
         if (hit) return this.replay(req, res, hit);

@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { seedDemoContent } from '../seed/demo-seeder.js';
 import { loadEnvFile } from '../config/env-file.js';
+import { safeHost } from '../database/safe-host.js';
 
 function requireDatabaseUrl(): string {
   // DATABASE_URL may come from .env, as for `npm start`.
@@ -17,23 +18,13 @@ function requireDatabaseUrl(): string {
   return url;
 }
 
-// Never print credentials: host, port and database name say which database was seeded.
-function describeDatabase(url: string): string {
-  try {
-    const { hostname, port, pathname } = new URL(url);
-    return `${hostname}${port ? `:${port}` : ''}${pathname}`;
-  } catch {
-    return 'the configured database';
-  }
-}
-
 async function main(): Promise<void> {
   const url = requireDatabaseUrl();
   const prisma = new PrismaClient({ adapter: new PrismaPg(url) });
   try {
     // Derived fields follow at the app's next start, before it serves (ArticleDerivationService).
     const { articles } = await seedDemoContent(prisma);
-    console.log(`Seeded ${articles} demo articles into ${describeDatabase(url)}`);
+    console.log(`Seeded ${articles} demo articles into ${safeHost(url)}`);
   } finally {
     await prisma.$disconnect();
   }

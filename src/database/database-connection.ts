@@ -3,6 +3,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { EmbeddedDatabaseBusyError, embeddedHolder } from './embedded-lock.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { applyMigrations } from './migrator.js';
+import { safeHost } from './safe-host.js';
 
 // Where the database is and how to reach it, settled before any repository exists: an external
 // PostgreSQL when DATABASE_URL is set, else embedded PostgreSQL under DATA_DIR. Migrations run here
@@ -67,10 +68,4 @@ function runningServerUrl(dataDir: string): string | undefined {
   // Still starting (no socket yet): the holder's own error message is the clearest answer.
   if (holder && !holder.url) throw new EmbeddedDatabaseBusyError(dataDir, holder.pid, undefined);
   return holder?.url;
-}
-
-// Never log credentials: host, port and database name are enough to tell which server is in use.
-export function safeHost(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
 }

@@ -1,25 +1,42 @@
 import type { Request, Response } from 'express';
 import { isNotModified, strongEtag } from '../common/http/conditional-get.js';
 
-export interface CachedBody {
-  readonly body: string;
+export interface CacheValidators {
   readonly contentType: string;
+  /** A strong ETag for the body; feeds compute theirs without the body (feed-etag.ts). */
+  readonly etag: string;
   /** Newest content in the body; null when there is none (an empty feed). */
   readonly lastModified: Date | null;
   /** Partner-scoped responses must not be shared by caches between partners. */
   readonly private: boolean;
 }
 
+export interface CachedBody extends Omit<CacheValidators, 'etag'> {
+  readonly body: string;
+  /** Default: a hash of the body. */
+  readonly etag?: string;
+}
+
+/** Whether the request asks "only if changed", so that validators computed cheaply first may settle it. */
+export function isConditionalRequest(req: Request): boolean {
+  return req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined;
+}
+
+/** Sets the caching headers and answers 304 when the reader's copy is current; false when it is not. */
+export function answeredNotModified(req: Request, res: Response, validators: CacheValidators, maxAge: number): boolean {
+  res.setHeader('Content-Type', validators.contentType);
+  res.setHeader('ETag', validators.etag);
+  if (validators.lastModified) res.setHeader('Last-Modified', validators.lastModified.toUTCString());
+  res.setHeader('Cache-Control', `${validators.private ? 'private' : 'public'}, max-age=${maxAge}`);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (!isNotModified(req, res)) return false;
+  res.status(304).end();
+  return true;
+}
+
 // Conditional GET for feeds and sitemaps.
 export function sendCached(req: Request, res: Response, reply: CachedBody, maxAge: number): void {
-  res.setHeader('Content-Type', reply.contentType);
-  res.setHeader('ETag', strongEtag(reply.body));
-  if (reply.lastModified) res.setHeader('Last-Modified', reply.lastModified.toUTCString());
-  res.setHeader('Cache-Control', `${reply.private ? 'private' : 'public'}, max-age=${maxAge}`);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  if (isNotModified(req, res)) {
-    res.status(304).end();
-    return;
-  }
+  const validators = { ...reply, etag: reply.etag ?? strongEtag(reply.body) };
+  if (answeredNotModified(req, res, validators, maxAge)) return;
   res.status(200).send(reply.body);
 }

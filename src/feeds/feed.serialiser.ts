@@ -13,3 +13,7 @@ export function serialiseFeed(feed: Feed, format: FeedFormat): { body: string; c
   const { contentType, build } = FORMATS[format];
   return { body: build(feed), contentType };
 }
+
+export function feedContentType(format: FeedFormat): string {
+  return FORMATS[format].contentType;
+}

@@ -7,6 +7,7 @@ import { DomainError } from '../common/domain-error.js';
 import type { ResponseKeys } from '../common/response-keys.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { ROW_ID } from '../database/projection/projection.js';
 import { Selection } from '../database/projection/selection.js';
 import { toFeedImage } from './feed-image.mapper.js';
 import { MediaUrls } from '../media/renditions/media-urls.js';
@@ -14,13 +15,21 @@ import { SectionQueryService } from '../sections/section-query.service.js';
 import { SeriesQueryService } from '../series/series-query.service.js';
 import type { PartnerScope } from '../syndication/partners/partner-scope.js';
 import { TagQueryService } from '../tags/tag-query.service.js';
-import type { Feed } from './feed-item.js';
+import { FeedBodyRepository } from './feed-body.repository.js';
+import { feedEtag } from './feed-etag.js';
+import type { Feed, FeedFormat } from './feed-item.js';
 import { toFeed, toFeedItem, type FeedHeader } from './feed-item.mapper.js';
 
 export type FeedKind = 'tags' | 'sections' | 'series' | 'authors';
 
 /** What a feed is about: the whole site, or one tag, section, series or author by slug. */
 export type FeedSubject = { kind: 'site' } | { kind: FeedKind; slug: string };
+
+/** What a conditional GET compares: the feed's ETag and newest update, known without its bodies. */
+export interface FeedValidators {
+  readonly etag: string;
+  readonly lastModified: Date | null;
+}
 
 const FILTER_KEYS = { tags: 'tagSlug', sections: 'sectionSlug', series: 'seriesSlug', authors: 'authorSlug' } as const;
 const SUBJECT_KEYS = { tags: 'tag', sections: 'section', series: 'series', authors: 'author' } as const;
@@ -45,26 +54,51 @@ export class FeedService {
     private readonly sections: SectionQueryService,
     private readonly series: SeriesQueryService,
     private readonly urls: MediaUrls,
+    private readonly bodies: FeedBodyRepository,
   ) {}
 
   async build(subject: FeedSubject, partner: PartnerScope | undefined, keys: ResponseKeys): Promise<Feed> {
+    const fullText = partner ? partner.fullText : true;
+    const { feed } = await this.read(subject, partner, fullText, keys);
+    return feed;
+  }
+
+  /**
+   * The ETag and Last-Modified of the feed `build` would return, from the same items read without
+   * their bodies plus a digest of each body: what a reader polling with If-None-Match costs.
+   */
+  async validators(
+    subject: FeedSubject,
+    partner: PartnerScope | undefined,
+    format: FeedFormat,
+    keys: ResponseKeys,
+  ): Promise<FeedValidators> {
+    const fullText = partner ? partner.fullText : true;
+    const { feed, articles } = await this.read(subject, partner, false, keys);
+    const digests = fullText
+      ? await this.bodies.digests(
+          articles.map((article) => article[ROW_ID]),
+          keys,
+        )
+      : undefined;
+    const bodyDigests = articles.map((article) => (digests ? (digests.get(article[ROW_ID]) ?? null) : null));
+    return { etag: feedEtag(feed, format, bodyDigests), lastModified: feed.updatedAt };
+  }
+
+  private async read(subject: FeedSubject, partner: PartnerScope | undefined, withBodies: boolean, keys: ResponseKeys) {
     const header = await this.headerOf(subject, keys);
     const filter: ArticleListFilter = {
       ...(subject.kind === 'site' ? {} : { [FILTER_KEYS[subject.kind]]: subject.slug }),
       sectionIds: partner?.sectionIds,
       tagIds: partner?.tagIds,
     };
-    const fullText = partner ? partner.fullText : true;
-    const articles = await this.articles.latest(filter, this.config.feeds.itemLimit, ITEM(fullText), keys);
-    return toFeed(
-      this.config.site,
-      this.config.publication,
-      header,
-      (articles as PublicArticle[]).map((article) => {
-        const image = article.featuredImage ? toFeedImage(article.featuredImage, this.urls) : null;
-        return toFeedItem(article, fullText, image);
-      }),
-    );
+    const rows = await this.articles.latest(filter, this.config.feeds.itemLimit, ITEM(withBodies), keys);
+    const articles = rows as PublicArticle[];
+    const items = articles.map((article) => {
+      const image = article.featuredImage ? toFeedImage(article.featuredImage, this.urls) : null;
+      return toFeedItem(article, withBodies, image);
+    });
+    return { feed: toFeed(this.config.site, this.config.publication, header, items), articles };
   }
 
   private async headerOf(subject: FeedSubject, keys: ResponseKeys): Promise<FeedHeader> {

@@ -5,9 +5,10 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { RequestWithPartner } from '../syndication/partners/partner-scope.js';
 import { PARTNER_KEY_HEADER } from '../common/http/partner-key.js';
-import { sendCached } from './cached-response.js';
+import { answeredNotModified, isConditionalRequest, sendCached } from './cached-response.js';
+import { etagOfBuiltFeed } from './feed-etag.js';
 import { parseFeedParams, siteFeedParamsSchema, subjectFeedParamsSchema } from './feed-route.schema.js';
-import { serialiseFeed } from './feed.serialiser.js';
+import { feedContentType, serialiseFeed } from './feed.serialiser.js';
 import { FeedService, type FeedSubject } from './feed.service.js';
 import type { FeedFormat } from './feed-item.js';
 
@@ -36,11 +37,18 @@ export class FeedsController {
   }
 
   private async respond(subject: FeedSubject, format: FeedFormat, req: FeedRequest, res: Response): Promise<void> {
-    const feed = await this.feeds.build(subject, req.partner, ResponseKeys.of(req));
-    const { body, contentType } = serialiseFeed(feed, format);
+    const keys = ResponseKeys.of(req);
+    const maxAge = this.config.http.publicMaxAge;
+    const scope = { contentType: feedContentType(format), private: req.partner !== undefined };
     // The same URL answers differently with a partner key, so a shared cache must key on it.
     res.vary(PARTNER_KEY_HEADER);
-    const reply = { body, contentType, lastModified: feed.updatedAt, private: req.partner !== undefined };
-    sendCached(req, res, reply, this.config.http.publicMaxAge);
+    // A reader polling with the ETag it has is answered before any body is read or serialised.
+    if (isConditionalRequest(req)) {
+      const validators = await this.feeds.validators(subject, req.partner, format, keys);
+      if (answeredNotModified(req, res, { ...scope, ...validators }, maxAge)) return;
+    }
+    const feed = await this.feeds.build(subject, req.partner, keys);
+    const { body } = serialiseFeed(feed, format);
+    sendCached(req, res, { ...scope, body, etag: etagOfBuiltFeed(feed, format), lastModified: feed.updatedAt }, maxAge);
   }
 }

@@ -5,6 +5,7 @@ import { MediaModule } from '../media/media.module.js';
 import { SectionsModule } from '../sections/sections.module.js';
 import { SeriesModule } from '../series/series.module.js';
 import { TagsModule } from '../tags/tags.module.js';
+import { FeedBodyRepository } from './feed-body.repository.js';
 import { FeedService } from './feed.service.js';
 import { FeedsController } from './feeds.controller.js';
 import { SitemapRepository } from './sitemaps/sitemap.repository.js';
@@ -15,7 +16,7 @@ import { SitemapsController } from './sitemaps/sitemaps.controller.js';
 @Module({
   imports: [ArticlesModule, AuthorsModule, TagsModule, SectionsModule, SeriesModule, MediaModule],
   controllers: [FeedsController, SitemapsController],
-  providers: [FeedService, SitemapService, SitemapRepository],
+  providers: [FeedService, FeedBodyRepository, SitemapService, SitemapRepository],
   exports: [FeedService],
 })
 export class FeedsModule {}

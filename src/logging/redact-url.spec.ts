@@ -15,6 +15,14 @@ describe('redactUrl', () => {
     expect(logged).toContain('slug: "a"');
   });
 
+  it('hides secret arguments however their names are cased, and leaves a query naming none as sent', () => {
+    const secret = '{ partner(APIKEY: "k-1", input: { AccessToken: "t-1" }) { id } }';
+    const logged = decodeURIComponent(redactUrl(`/graphql?query=${encodeURIComponent(secret)}`));
+    expect(logged).not.toMatch(/k-1|t-1/);
+    const plain = '{ article(slug: "a") { headline body } }';
+    expect(decodeURIComponent(redactUrl(`/graphql?query=${encodeURIComponent(plain)}`))).toBe(`/graphql?query=${plain}`);
+  });
+
   it('hides the variables a query passes to secret arguments, whatever their names', () => {
     const query = 'query($s: String!, $p: String) { article(slug: $s, previewToken: $p) { id } }';
     const variables = JSON.stringify({ s: 'a-slug', p: 'eyJ.secret' });

@@ -1,6 +1,6 @@
 import type { GraphqlClient } from './graphql-client.js';
 
-export const ADMIN_ARTICLE_FIELDS = `id version status trashed hasPendingChanges slug headline dek body teaser type
+export const ADMIN_ARTICLE_FIELDS = `id version status trashed hasPendingChanges slug headline dek dateline body teaser type
   sectionId seriesId featuredImageId authorIds tagIds publishedAt scheduledAt createdById`;
 
 // A story may only go public with a body (and a byline: test users write under one). Articles created

@@ -10,11 +10,12 @@ import { articleBodySchema } from '../body/article-body.schema.js';
 // Everything an editor can change about an article, written ONCE: what a revision snapshots, what
 // pending changes on a live article hold, what a restore puts back, the admin API's input and output
 // fields, the defaults of a new article and the columns a live article is stored in are all derived
-// from this table. Adding a field is a line here, a column in schema.prisma (and its migration), and,
-// when the public sees it, the public model and projection. Ids here are database uuids; the admin API
-// speaks global ids, converted by `input` and `output`.
+// from this table. A field marked `publicAsIs` is also on the public Article, the change feed and
+// webhooks (public-article-fields.ts). Adding a field is a line here and a column in schema.prisma (and
+// its migration). Ids here are database uuids; the admin API speaks global ids, converted by `input`
+// and `output`.
 
-interface FieldSpec<Input extends z.ZodType, Stored extends z.ZodType> {
+export interface FieldSpec<Input extends z.ZodType, Stored extends z.ZodType> {
   /** The admin API's value, validated and turned into the stored form (global ids -> uuids). */
   readonly input: Input;
   /** What a stored snapshot holds (revisions, pending changes), re-validated when read back. */
@@ -28,6 +29,8 @@ interface FieldSpec<Input extends z.ZodType, Stored extends z.ZodType> {
   readonly output?: (value: z.output<Stored>) => unknown;
   /** Stored in a column of `articles` of the same name; false for the link tables (bylines, tags). */
   readonly column: boolean;
+  /** The public sees it as stored, under the same name and description (see publicAsIs). */
+  readonly public?: true;
 }
 
 // Keeps each spec's own types (its output function's result, its `column` literal).
@@ -35,6 +38,15 @@ function field<Input extends z.ZodType, Stored extends z.ZodType, Spec extends F
   spec: Spec & FieldSpec<Input, Stored>,
 ): Spec {
   return spec;
+}
+
+// For a field the public reads exactly as the editor wrote it: the public Article field, its SQL and
+// the partners' selection are derived from this table (public-article-fields.ts). Fields the public
+// sees changed (a derived label, a default language) are written there instead.
+function publicAsIs<Spec extends FieldSpec<z.ZodType, z.ZodType> & { readonly column: true }>(
+  spec: Spec,
+): Spec & { readonly public: true } {
+  return { ...spec, public: true };
 }
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable();
@@ -78,6 +90,15 @@ function text(max: number, description?: string) {
   return field({ input: optionalText(max), stored: storedText, initial: null, graphql: () => String, description, column: true });
 }
 
+// One line of display text: a tab, line break or other control character is a paste accident there.
+function line(max: number, description?: string) {
+  const input = optionalText(max).refine(
+    (value) => value === null || !/\p{Cc}/u.test(value),
+    'must be one line without control characters',
+  );
+  return field({ input, stored: storedText, initial: null, graphql: () => String, description, column: true });
+}
+
 export const ARTICLE_FIELDS = {
   slug: field({
     input: slugSchema,
@@ -87,14 +108,19 @@ export const ARTICLE_FIELDS = {
     description: 'Generated from the headline when not given',
     column: true,
   }),
-  headline: field({
-    input: z.string().trim().min(1, 'must not be empty').max(300),
-    stored: z.string(),
-    initial: '',
-    graphql: () => String,
-    column: true,
-  }),
-  dek: text(600, 'Standfirst under the headline'),
+  headline: publicAsIs(
+    field({
+      input: z.string().trim().min(1, 'must not be empty').max(300),
+      stored: z.string(),
+      initial: '',
+      graphql: () => String,
+      column: true,
+    }),
+  ),
+  dek: publicAsIs(text(600, 'Standfirst under the headline')),
+  dateline: publicAsIs(
+    line(60, 'Where the story was reported from ("BAMAKO, Mali"), shown before the body; as the editor wrote it'),
+  ),
   label: text(100, 'Kicker such as "Exclusive"; when empty the public label is the type and section ("Analysis | Africa")'),
   body: field({
     input: articleBodySchema,
@@ -105,28 +131,32 @@ export const ARTICLE_FIELDS = {
     column: true,
   }),
   teaser: text(1000, 'Editor-written teaser; the public API derives one when empty'),
-  type: field({
-    input: z.enum(ArticleType),
-    stored: z.enum(ArticleType),
-    initial: 'NEWS' as ArticleType,
-    graphql: () => ArticleType,
-    column: true,
-  }),
+  type: publicAsIs(
+    field({
+      input: z.enum(ArticleType),
+      stored: z.enum(ArticleType),
+      initial: 'NEWS' as ArticleType,
+      graphql: () => ArticleType,
+      column: true,
+    }),
+  ),
   sectionId: reference('Section'),
   seriesId: reference('Series'),
   featuredImageId: reference('Image'),
   authorIds: references('Author', 20, 'Bylines in order'),
   tagIds: references('Tag', 50),
-  seoTitle: text(300),
-  seoDescription: text(1000),
-  canonicalUrl: field({
-    input: httpUrl.nullable(),
-    stored: storedText,
-    initial: null,
-    graphql: () => String,
-    description: 'Canonical URL when the piece first ran elsewhere',
-    column: true,
-  }),
+  seoTitle: publicAsIs(text(300)),
+  seoDescription: publicAsIs(text(1000)),
+  canonicalUrl: publicAsIs(
+    field({
+      input: httpUrl.nullable(),
+      stored: storedText,
+      initial: null,
+      graphql: () => String,
+      description: 'Canonical URL when the piece first ran elsewhere',
+      column: true,
+    }),
+  ),
   language: field({
     input: languageTag.nullable(),
     stored: storedText,
@@ -144,6 +174,11 @@ export const CONTENT_FIELDS = Object.keys(ARTICLE_FIELDS) as ContentField[];
 type ColumnField = { [F in ContentField]: Fields[F]['column'] extends true ? F : never }[ContentField];
 /** The fields stored in columns of `articles` of the same name (the others are link tables). */
 export const COLUMN_FIELDS = CONTENT_FIELDS.filter((name): name is ColumnField => ARTICLE_FIELDS[name].column);
+export type PublicContentField = { [F in ContentField]: Fields[F] extends { public: true } ? F : never }[ContentField];
+/** The fields the public reads as stored (marked publicAsIs). */
+export const PUBLIC_CONTENT_FIELDS = CONTENT_FIELDS.filter(
+  (name): name is PublicContentField => (ARTICLE_FIELDS[name] as { public?: true }).public === true,
+);
 
 function shapeOf<K extends 'input' | 'stored'>(key: K) {
   return Object.fromEntries(CONTENT_FIELDS.map((name) => [name, ARTICLE_FIELDS[name][key]])) as {

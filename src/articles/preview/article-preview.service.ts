@@ -110,6 +110,7 @@ export class ArticlePreviewService {
       [ROW_ID]: article.id,
       [NODE_TYPE]: 'Article',
       id: toGlobalId('Article', article.id),
+      // The publicAsIs fields (and slug, body) as stored; the ones the public reads differently below.
       ...content,
       language: content.language ?? this.config.publication.language,
       teaser: derived.displayTeaser,

@@ -11,10 +11,8 @@ import { API_TOKEN_PAGES } from '../api-token.repository.js';
 import { createApiTokenSchema, revokeApiTokenSchema, type CreateApiTokenData } from '../api-token.schema.js';
 import { ApiTokenService } from '../api-token.service.js';
 import { AdminApiToken, AdminApiTokenConnection } from './admin-api-token.model.js';
-import { CreateApiTokenInput } from './create-api-token.input.js';
-import { CreateApiTokenPayload } from './create-api-token.payload.js';
-import { RevokeApiTokenInput } from './revoke-api-token.input.js';
-import { RevokeApiTokenPayload } from './revoke-api-token.payload.js';
+import { CreateApiTokenInput, RevokeApiTokenInput } from './auth-admin.inputs.js';
+import { CreateApiTokenPayload, RevokeApiTokenPayload } from './auth-admin.payloads.js';
 
 @Resolver(() => AdminApiToken)
 export class ApiTokenAdminResolver {

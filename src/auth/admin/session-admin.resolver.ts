@@ -20,13 +20,8 @@ import {
   type LoginData,
 } from '../session.schema.js';
 import { SessionService, type ClientOrigin } from '../session.service.js';
-import { ChangePasswordInput, ChangePasswordPayload } from './change-password.input.js';
-import { LoginInput } from './login.input.js';
-import { LoginPayload } from './login.payload.js';
-import { LogoutInput } from './logout.input.js';
-import { LogoutPayload } from './logout.payload.js';
-import { RefreshSessionInput } from './refresh-session.input.js';
-import { RefreshSessionPayload } from './refresh-session.payload.js';
+import { ChangePasswordInput, LoginInput, LogoutInput, RefreshSessionInput } from './auth-admin.inputs.js';
+import { ChangePasswordPayload, LoginPayload, LogoutPayload, RefreshSessionPayload } from './auth-admin.payloads.js';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie, type CookieSettings } from './session-cookie.js';
 
 function originOf(ctx: AdminContext): ClientOrigin {

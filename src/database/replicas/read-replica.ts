@@ -2,7 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { PrismaClient } from '../../generated/prisma/client.js';
-import { safeHost } from '../database-connection.js';
+import { safeHost } from '../safe-host.js';
 
 // A probe that has not answered in this long counts as a failure: a hung replica is a down one.
 const PROBE_TIMEOUT_MS = 2000;

@@ -17,6 +17,16 @@ import { TaxonomyListArgs, taxonomyAdminTypes, type Payload } from './taxonomy-a
 // The row id that trash, restore and purge inputs parse to.
 type IdInput = { id: string };
 
+// How the four taxonomy admin APIs (authors, tags, sections, series) are made, since no single file
+// shows it. tags/admin/tag-admin.resolver.ts is only a spec: TaxonomyAdminResolver(spec) below turns it
+// into the queries adminTags/adminTag and the mutations createTag, updateTag, trashTag, restoreTag and
+// purgeTag, with their GraphQL types named by taxonomyAdminTypes (CreateTagInput, CreateTagPayload...).
+// Every payload's `node` field is published under the model's lower-case name (`tag`, `section`), so
+// `createTag { tag { id } }` reads from `node`. The inputs' optional fields come from a shared abstract
+// class (taxonomy.input.ts), their zod twins from taxonomy.schema.ts (paired by @ValidInput). The rules (slugs, trash, purge,
+// audit, change events) are TaxonomyEditor's, which tags/tag-editor.service.ts extends; the feature's
+// repository extends TaxonomyRepository with its Prisma delegate. To give one model a field of its own,
+// pass its own `fields` class and `schemas` in its spec, as authors do.
 export interface TaxonomyAdminSpec<Model> {
   type: TaxonomyType;
   /** Lower-case, for messages: "manage tags". */

@@ -14,6 +14,7 @@ export const ARTICLE_FIELDS = gql`
     previousSlugs
     headline
     dek
+    dateline
     label
     body
     teaser

@@ -9,7 +9,22 @@ export interface Named {
   name: string;
 }
 
-export interface ServerArticle {
+// The optional plain-text fields, in the order the conflict panel lists them: '' in the draft, null
+// through the API. Adding one is a line here, its input and the Studio's fragment (api/operations.ts).
+const OPTIONAL_TEXTS = {
+  dek: 'Dek',
+  dateline: 'Dateline',
+  label: 'Label',
+  teaser: 'Teaser',
+  seoTitle: 'SEO title',
+  seoDescription: 'SEO description',
+  canonicalUrl: 'Canonical URL',
+} as const;
+
+type OptionalText = keyof typeof OPTIONAL_TEXTS;
+const OPTIONAL_TEXT_FIELDS = Object.keys(OPTIONAL_TEXTS) as OptionalText[];
+
+export interface ServerArticle extends Record<OptionalText, string | null> {
   id: string;
   version: number;
   status: 'DRAFT' | 'SCHEDULED' | 'PUBLISHED' | 'ARCHIVED';
@@ -18,19 +33,13 @@ export interface ServerArticle {
   slug: string;
   previousSlugs: string[];
   headline: string;
-  dek: string | null;
-  label: string | null;
   body: ArticleBody;
-  teaser: string | null;
   type: string;
   sectionId: string | null;
   seriesId: string | null;
   featuredImageId: string | null;
   authorIds: string[];
   tagIds: string[];
-  seoTitle: string | null;
-  seoDescription: string | null;
-  canonicalUrl: string | null;
   publishedAt: string | null;
   scheduledAt: string | null;
   createdById: string | null;
@@ -40,10 +49,8 @@ export interface ServerArticle {
   featuredImage: LibraryImage | null;
 }
 
-export interface Draft {
+export interface Draft extends Record<OptionalText, string> {
   headline: string;
-  dek: string;
-  label: string;
   slug: string;
   type: string;
   sectionId: string;
@@ -52,18 +59,13 @@ export interface Draft {
   tags: Named[];
   featuredImage: LibraryImage | null;
   body: ArticleBody;
-  teaser: string;
-  seoTitle: string;
-  seoDescription: string;
-  canonicalUrl: string;
 }
 
 export type Field = keyof Draft;
 
 export const FIELD_LABELS: Record<Field, string> = {
   headline: 'Headline',
-  dek: 'Dek',
-  label: 'Label',
+  ...OPTIONAL_TEXTS,
   slug: 'Slug',
   type: 'Type',
   sectionId: 'Section',
@@ -72,18 +74,16 @@ export const FIELD_LABELS: Record<Field, string> = {
   tags: 'Tags',
   featuredImage: 'Featured image',
   body: 'Body',
-  teaser: 'Teaser',
-  seoTitle: 'SEO title',
-  seoDescription: 'SEO description',
-  canonicalUrl: 'Canonical URL',
 };
 
 export const FIELDS = Object.keys(FIELD_LABELS) as Field[];
 
+const texts = (value: (field: OptionalText) => string) =>
+  Object.fromEntries(OPTIONAL_TEXT_FIELDS.map((field) => [field, value(field)])) as Record<OptionalText, string>;
+
 export const EMPTY_DRAFT: Draft = {
+  ...texts(() => ''),
   headline: '',
-  dek: '',
-  label: '',
   slug: '',
   type: 'NEWS',
   sectionId: '',
@@ -92,17 +92,12 @@ export const EMPTY_DRAFT: Draft = {
   tags: [],
   featuredImage: null,
   body: [],
-  teaser: '',
-  seoTitle: '',
-  seoDescription: '',
-  canonicalUrl: '',
 };
 
 export function draftOf(article: ServerArticle): Draft {
   return {
+    ...texts((field) => article[field] ?? ''),
     headline: article.headline,
-    dek: article.dek ?? '',
-    label: article.label ?? '',
     slug: article.slug,
     type: article.type,
     sectionId: article.sectionId ?? '',
@@ -111,10 +106,6 @@ export function draftOf(article: ServerArticle): Draft {
     tags: article.tags.map(({ id, name }) => ({ id, name })),
     featuredImage: article.featuredImage,
     body: article.body,
-    teaser: article.teaser ?? '',
-    seoTitle: article.seoTitle ?? '',
-    seoDescription: article.seoDescription ?? '',
-    canonicalUrl: article.canonicalUrl ?? '',
   };
 }
 

@@ -72,7 +72,7 @@ function Editor({ initial }: { initial: ServerArticle | null }) {
       <WorkflowBar session={session} />
       <div className="editor-columns">
         <div className="editor-main">
-          {/* Explicit label association: the names stay exactly "Headline" and "Dek" whatever is typed. */}
+          {/* Explicit label association: the names stay exactly "Headline", "Dek" and "Dateline" whatever is typed. */}
           <div className="field headline">
             <label htmlFor="article-headline">Headline</label>
             <input
@@ -85,6 +85,17 @@ function Editor({ initial }: { initial: ServerArticle | null }) {
           <div className="field">
             <label htmlFor="article-dek">Dek</label>
             <textarea id="article-dek" rows={2} value={draft.dek} onChange={(e) => setDraft({ ...draft, dek: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor="article-dateline">Dateline</label>
+            {/* The API's limit (60), so the editor cannot type what a save would refuse. */}
+            <input
+              id="article-dateline"
+              value={draft.dateline}
+              maxLength={60}
+              placeholder="Where it was reported from, e.g. BAMAKO, Mali"
+              onChange={(e) => setDraft({ ...draft, dateline: e.target.value })}
+            />
           </div>
           <BodyEditor value={draft.body} revision={bodyRevision} onChange={(body) => setDraft((d) => ({ ...d, body }))} />
         </div>

@@ -22,6 +22,7 @@ interface Revision {
 const TEXT_FIELDS: [string, string][] = [
   ['headline', 'Headline'],
   ['dek', 'Dek'],
+  ['dateline', 'Dateline'],
   ['slug', 'Slug'],
   ['type', 'Type'],
   ['teaser', 'Teaser'],

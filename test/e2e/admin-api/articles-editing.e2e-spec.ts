@@ -512,6 +512,83 @@ describe('admin API: articles', () => {
   });
 
   // Every bad input gets BAD_USER_INPUT naming the bad field, never a 500, and changes nothing.
+  // The over-line above the headline: one line in the content table (article-content.ts) gives all of this.
+  describe('dateline', () => {
+    let editor: LoggedIn;
+    const publicDateline = async (slug: string) =>
+      (await t.graphql.data(`query($slug: String!) { article(slug: $slug) { dateline } }`, { slug })).article?.dateline;
+
+    beforeAll(async () => {
+      editor = await loginAs(t, 'EDITOR');
+    });
+
+    it('is set (trimmed), changed and cleared through the admin API, and read by the public once published', async () => {
+      const draft = await mutateArticle(editor.admin, 'createArticle', {
+        headline: 'Dateline story',
+        dateline: '  BAMAKO, Mali ',
+      });
+      expect(draft.dateline).toBe('BAMAKO, Mali');
+      expect((await t.prisma.article.findUniqueOrThrow({ where: { slug: draft.slug } })).dateline).toBe('BAMAKO, Mali');
+      expect(await publicDateline(draft.slug)).toBeUndefined();
+      // A preview link shows the draft's dateline (the preview maps the working copy to the public shape).
+      const { createPreviewToken } = await editor.admin.data(
+        `mutation($input: CreatePreviewTokenInput!) { createPreviewToken(input: $input) { token } }`,
+        { input: { id: draft.id } },
+      );
+      const preview = await t.graphql.post(
+        `query($slug: String!, $token: String) { article(slug: $slug, previewToken: $token) { dateline } }`,
+        {
+          slug: draft.slug,
+          token: createPreviewToken.token,
+        },
+      );
+      expect(preview.body.data).toEqual({ article: { dateline: 'BAMAKO, Mali' } });
+
+      const live = await mutateArticle(editor.admin, 'publishArticle', { id: draft.id });
+      expect(await publicDateline(draft.slug)).toBe('BAMAKO, Mali');
+
+      const changed = await mutateArticle(editor.admin, 'updateArticle', {
+        id: live.id,
+        expectedVersion: live.version,
+        dateline: 'DAKAR',
+      });
+      expect(changed).toMatchObject({ dateline: 'DAKAR', hasPendingChanges: true });
+      // A pending change: the public keeps the published dateline until the changes are published.
+      expect(await publicDateline(draft.slug)).toBe('BAMAKO, Mali');
+      const applied = await mutateArticle(editor.admin, 'publishArticle', { id: live.id, expectedVersion: changed.version });
+      expect(await publicDateline(draft.slug)).toBe('DAKAR');
+
+      const cleared = await mutateArticle(editor.admin, 'updateArticle', {
+        id: live.id,
+        expectedVersion: applied.version,
+        dateline: null,
+      });
+      await mutateArticle(editor.admin, 'publishArticle', { id: live.id, expectedVersion: cleared.version });
+      expect(cleared.dateline).toBeNull();
+      expect(await publicDateline(draft.slug)).toBeNull();
+    });
+
+    it('is in every revision, compared field by field, and a restore brings it back', async () => {
+      const v1 = await mutateArticle(editor.admin, 'createArticle', { headline: 'Dateline revisions', dateline: 'KYIV' });
+      const v2 = await mutateArticle(editor.admin, 'updateArticle', { id: v1.id, expectedVersion: v1.version, dateline: null });
+      expect(v2.dateline).toBeNull();
+
+      const { compareArticleRevisions } = await editor.admin.data(
+        `query($id: ID!) { compareArticleRevisions(id: $id, fromVersion: 1, toVersion: 2) { changes { field before after } } }`,
+        { id: v1.id },
+      );
+      expect(compareArticleRevisions.changes).toEqual([{ field: 'dateline', before: 'KYIV', after: null }]);
+
+      const restored = await mutateArticle(editor.admin, 'restoreArticleRevision', {
+        id: v1.id,
+        version: 1,
+        expectedVersion: v2.version,
+      });
+      expect(restored).toMatchObject({ version: 3, dateline: 'KYIV' });
+      expect((await t.prisma.article.findUniqueOrThrow({ where: { slug: v1.slug } })).dateline).toBe('KYIV');
+    });
+  });
+
   describe('bad article input', () => {
     let editor: LoggedIn;
     let existing: { id: string; version: number };
@@ -540,6 +617,10 @@ describe('admin API: articles', () => {
       ['language that is not a BCP 47 tag', create({ language: 'english' }), 'input.language'],
       ['language with an underscore', update({ language: 'en_US' }), 'input.language'],
       ['teaser too long', create({ teaser: 't'.repeat(1001) }), 'input.teaser'],
+      ['dateline too long', create({ dateline: 'k'.repeat(61) }), 'input.dateline'],
+      ['dateline with a line break', update({ dateline: 'DAKAR\nSenegal' }), 'input.dateline'],
+      ['dateline with a control character', create({ dateline: 'DAKAR\u0007' }), 'input.dateline'],
+      ['dateline with a NUL', update({ dateline: 'DA\u0000KAR' }), '$input.dateline'],
       ['tag that does not exist', create({ tagIds: [toGlobalId('Tag', UNKNOWN)] }), 'input.tagIds'],
       ['section id of another type', create({ sectionId: toGlobalId('Tag', UNKNOWN) }), 'input.sectionId'],
       ['a tag twice', create({ tagIds: [toGlobalId('Tag', UNKNOWN), toGlobalId('Tag', UNKNOWN)] }), 'input.tagIds'],

@@ -16,7 +16,7 @@ describe('public response cache', () => {
   let editor: LoggedIn;
 
   beforeAll(async () => {
-    t = await createTestApp({ RESPONSE_CACHE: 'memory' });
+    t = await createTestApp({ RESPONSE_CACHE: 'memory', METRICS_ENABLED: 'true' });
     factory = new ContentFactory(t.prisma);
     editor = await loginAs(t, 'EDITOR');
   });
@@ -47,6 +47,46 @@ describe('public response cache', () => {
     const rowId = (await t.prisma.article.findFirstOrThrow({ where: { slug: article.slug } })).id;
     expect(second.keys).toEqual(expect.arrayContaining(['articles', `article:${rowId}`, `tag:${tag.id}`]));
   });
+
+  // Apollo counts every request it starts (metrics/graphql-operation.metrics.ts): a hit it never saw
+  // was answered from the raw request line, without GraphQL parsing, validation or execution.
+  it('answers a hit before GraphQL runs, keyed on the raw query string in any parameter order', async () => {
+    await publishedArticle({ headline: 'Answered early', tagIds: [toGlobalId('Tag', (await factory.tag()).id)] });
+    const query = `query Early ${LATEST}`;
+    const miss = await fetch(`${t.baseUrl}/graphql?query=${encodeURIComponent(query)}&variables=%7B%7D`);
+    expect(miss.headers.get('x-cache')).toBe('MISS');
+    const missBody = await miss.text();
+    const operationsBefore = await operationsStarted();
+    const statementsBefore = t.queries.total;
+    // The miss itself was counted: the counter sees what reaches Apollo.
+    expect(operationsBefore).toBeGreaterThan(0);
+
+    const hit = await fetch(`${t.baseUrl}/graphql?variables=%7B%7D&query=${encodeURIComponent(query)}`, {
+      headers: { origin: 'https://reader.example' },
+    });
+    expect(hit.headers.get('x-cache')).toBe('HIT');
+    expect(await hit.text()).toBe(missBody);
+    for (const name of ['etag', 'cache-control', 'surrogate-key', 'content-type']) {
+      expect(hit.headers.get(name)).toBe(miss.headers.get(name));
+    }
+    expect(hit.headers.get('access-control-allow-origin')).toBe('*');
+    expect(hit.headers.get('x-request-id')).toBeTruthy();
+    expect(t.queries.total).toBe(statementsBefore);
+    expect(await operationsStarted()).toBe(operationsBefore);
+
+    // A partner key in the query string is never answered from the shared cache.
+    const keyed = await fetch(`${t.baseUrl}/graphql?variables=%7B%7D&query=${encodeURIComponent(query)}&key=abc`);
+    expect(keyed.headers.get('x-cache')).toBeNull();
+    await keyed.arrayBuffer();
+  });
+
+  async function operationsStarted(): Promise<number> {
+    const text = await (await fetch(`${t.baseUrl}/metrics`)).text();
+    return text
+      .split('\n')
+      .filter((line) => line.startsWith('newsdesk_graphql_operations_total{endpoint="public"'))
+      .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+  }
 
   it('shows an edit of a live article on the very next read once it is published, not before', async () => {
     const article = await publishedArticle({ headline: 'First version of the story' });

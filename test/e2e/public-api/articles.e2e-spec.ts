@@ -278,6 +278,7 @@ describe('public API: articles', () => {
       authors(first: 5) { edges { node { id name slug } } }
       author(slug: "staff") { id name articles(first: 50) { totalCount } }
       sections { id slug name }
+      section(slug: "africa") { articles(first: 50) { edges { node { slug } } } }
       series { id slug name }
       seriesBySlug(slug: "diplomacy-watch") { id name articles { totalCount edges { node { headline } } } }
       latestArticles(first: 3) { slug publishedAt }
@@ -288,6 +289,7 @@ describe('public API: articles', () => {
     expect(data.tag.articles.edges.map((edge: any) => edge.node.slug)).toContain(MALI);
     expect(data.author.articles.totalCount).toBeGreaterThanOrEqual(7);
     expect(data.sections.map((s: any) => s.slug)).toEqual(expect.arrayContaining(['africa', 'middle-east']));
+    expect(data.section.articles.edges.map((edge: any) => edge.node.slug)).toContain(MALI);
     expect(data.seriesBySlug.articles.totalCount).toBe(3);
     expect(data.latestArticles).toHaveLength(3);
     const dates = data.latestArticles.map((a: any) => Date.parse(a.publishedAt));

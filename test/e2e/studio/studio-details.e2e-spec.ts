@@ -154,10 +154,14 @@ describe('Studio: formatting, slug history, series and SEO, schedules, webhooks,
     expect(await publicArticle('floods-hit-lagos-again', 'slug')).toEqual({ slug: 'lagos-floods' });
   });
 
-  it('series, teaser and SEO fields: saved from the editor and shown by the public API', async () => {
+  it('dateline, series, teaser and SEO fields: saved from the editor and shown by the public API', async () => {
     const factory = new ContentFactory(t.prisma);
     await factory.series({ name: 'Election 2026' });
     const { id } = await newArticle('Polls open in the north', 'Voting began at dawn.');
+    // The dateline sits under the dek and stops at the API's 60 characters.
+    const dateline = page.getByLabel('Dateline');
+    expect(await dateline.getAttribute('maxlength')).toBe('60');
+    await dateline.fill('DAKAR');
     await page.getByLabel('Series').selectOption({ label: 'Election 2026' });
     await page.getByText('Teaser and SEO').click();
     await page.getByLabel('Teaser').fill('Millions vote in the north.');
@@ -170,7 +174,8 @@ describe('Studio: formatting, slug history, series and SEO, schedules, webhooks,
     await publish();
 
     const { slug } = await t.prisma.article.findUniqueOrThrow({ where: { id } });
-    expect(await publicArticle(slug, 'teaser seoTitle seoDescription canonicalUrl series { name }')).toEqual({
+    expect(await publicArticle(slug, 'dateline teaser seoTitle seoDescription canonicalUrl series { name }')).toEqual({
+      dateline: 'DAKAR',
       teaser: 'Millions vote in the north.',
       seoTitle: 'Polls open: what to know',
       seoDescription: 'Voting began at dawn across the northern states.',

@@ -89,6 +89,7 @@ describe('syndication change feed', () => {
       headline: 'Juntas dig in',
       body: [{ type: 'paragraph', text: 'Full story.' }],
       language: 'pt-br',
+      dateline: 'KYIV',
       tagIds: [toGlobalId('Tag', tag.id)],
       sectionId: toGlobalId('Section', section.id),
     });
@@ -100,6 +101,7 @@ describe('syndication change feed', () => {
       url: expect.stringMatching(/^https:\/\/news\.example\.com\/.*juntas-dig-in/),
       teaser: 'Full story.',
       language: 'pt-BR',
+      dateline: 'KYIV',
       section: { id: toGlobalId('Section', section.id), slug: 'africa', name: 'Africa' },
       tags: [{ id: toGlobalId('Tag', tag.id), slug: 'sahel', name: 'Sahel' }],
     });

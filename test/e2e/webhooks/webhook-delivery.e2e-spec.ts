@@ -68,7 +68,7 @@ describe('webhook delivery', () => {
     expect(verifySignature('whsec_wrong', request!.headers['newsdesk-signature'] as string, request!.rawBody).valid).toBe(false);
 
     const { article: live } = await t.graphql.data(
-      `query($slug: String!) { article(slug: $slug) { id slug url headline teaser language } }`,
+      `query($slug: String!) { article(slug: $slug) { id slug url headline teaser language dateline } }`,
       {
         slug: article.slug,
       },
