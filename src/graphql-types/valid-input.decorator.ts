@@ -33,7 +33,10 @@ function recorded(args: ParameterDecorator, record: ValidInputRecord): Parameter
   return (target, key, index) => {
     args(target, key, index);
     const method = key === undefined ? undefined : (target as Record<string | symbol, unknown>)[key];
-    if (typeof method === 'function') Reflect.defineMetadata(VALID_INPUT, record, method);
+    if (typeof method !== 'function') return;
+    // The spec reads one record per operation; a second would go unchecked.
+    if (Reflect.hasOwnMetadata(VALID_INPUT, method)) throw new Error(`${String(key)}: one @ValidInput or @ValidArgs per method`);
+    Reflect.defineMetadata(VALID_INPUT, record, method);
   };
 }
 
