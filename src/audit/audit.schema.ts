@@ -14,3 +14,5 @@ export const auditFilterSchema = z.object({
   actorId: z.string().uuid().nullish(),
   action: z.string().max(100).nullish(),
 });
+
+export type AuditFilterArgs = z.output<typeof auditFilterSchema>;

@@ -1,14 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { MODULE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
-import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { ACCESS_RULE, type AccessRule } from '../access/requires.decorator.js';
-import { ADMIN_FEATURE_MODULES } from '../app.module.js';
-
-// @nestjs/graphql keeps these on each @Query/@Mutation method; the constants are not exported.
-const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
-const RESOLVER_NAME_METADATA = 'graphql:resolver_name';
-const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+import { adminOperations as adminRootFields, committedAdminSchema } from '../../test/utils/admin-operations.js';
 
 // Logging in and refreshing a session are the only ways in; adding another needs a reason here.
 const ANONYMOUS_OPERATIONS = ['login', 'logout', 'refreshSession'];
@@ -18,36 +10,15 @@ interface Operation {
   rule: AccessRule | undefined;
 }
 
-// Every root field the admin resolvers declare, with the access rule of its method; inherited
-// methods (the taxonomy resolvers' generic host) included.
 function adminOperations(): Operation[] {
   const reflector = new Reflector();
-  const operations: Operation[] = [];
-  for (const module of ADMIN_FEATURE_MODULES) {
-    const providers = (Reflect.getMetadata(MODULE_METADATA.PROVIDERS, module) ?? []) as unknown[];
-    for (const provider of providers.filter((p): p is abstract new () => object => typeof p === 'function')) {
-      for (
-        let proto = provider.prototype as object | null;
-        proto && proto !== Object.prototype;
-        proto = Object.getPrototypeOf(proto)
-      ) {
-        for (const name of Object.getOwnPropertyNames(proto)) {
-          const method = Object.getOwnPropertyDescriptor(proto, name)?.value as unknown;
-          if (typeof method !== 'function' || !ROOT_TYPES.has(Reflect.getMetadata(RESOLVER_TYPE_METADATA, method))) continue;
-          const field = (Reflect.getMetadata(RESOLVER_NAME_METADATA, method) as string | undefined) ?? name;
-          operations.push({ field, rule: reflector.get(ACCESS_RULE, method as () => unknown) });
-        }
-      }
-    }
-  }
-  return operations;
+  return adminRootFields().map(({ field, method }) => ({ field, rule: reflector.get(ACCESS_RULE, method) }));
 }
 
 function committedRootFields(): string[] {
-  const document = parse(readFileSync(new URL('../../schema/admin.graphql', import.meta.url), 'utf8'));
-  return document.definitions
-    .filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && ROOT_TYPES.has(d.name.value))
-    .flatMap((type) => (type.fields ?? []).map((field) => field.name.value));
+  const schema = committedAdminSchema();
+  const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()];
+  return roots.flatMap((type) => Object.keys(type?.getFields() ?? {}));
 }
 
 describe('every admin operation declares who may use it', () => {

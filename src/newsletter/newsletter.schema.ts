@@ -20,6 +20,8 @@ export const subscribersFilterSchema = z.object({
   after: z.string().max(512).nullish().describe('Cursor of the last subscriber of the previous page'),
 });
 
+export type SubscribersFilter = z.output<typeof subscribersFilterSchema>;
+
 // A round-up covers at most about a month, so one request cannot make the server read the archive.
 export const MAX_ROUNDUP_DAYS = 31;
 
@@ -33,3 +35,5 @@ export const roundupRangeSchema = z
     message: `the range may span at most ${MAX_ROUNDUP_DAYS} days`,
     path: ['to'],
   });
+
+export type RoundupRange = z.output<typeof roundupRangeSchema>;

@@ -1,11 +1,11 @@
-import { Args, ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
 import { Requires } from '../../access/requires.decorator.js';
-import { parseInput } from '../../common/parse-input.js';
+import { ValidArgs } from '../../graphql-types/valid-input.decorator.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { AUDIT_PAGES, AuditRepository } from '../audit.repository.js';
-import { auditFilterSchema } from '../audit.schema.js';
+import { auditFilterSchema, type AuditFilterArgs } from '../audit.schema.js';
 import { AuditEntryConnection, AuditEntryModel } from './audit-entry.model.js';
 
 @ArgsType()
@@ -29,13 +29,10 @@ export class AuditAdminResolver {
 
   @Query(() => AuditEntryConnection, { description: 'The audit log, newest first (admins only)' })
   @Requires('ADMIN', 'read the audit log')
-  async auditEntries(@Args() args: AuditEntriesArgs): Promise<Connection<AuditEntryModel>> {
-    const { entityType, entityId, actorId, action } = parseInput(auditFilterSchema, {
-      entityType: args.entityType,
-      entityId: args.entityId,
-      actorId: args.actorId,
-      action: args.action,
-    });
+  async auditEntries(
+    @ValidArgs(AuditEntriesArgs, auditFilterSchema) args: ConnectionArgs & AuditFilterArgs,
+  ): Promise<Connection<AuditEntryModel>> {
+    const { entityType, entityId, actorId, action } = args;
     const filter = {
       ...(entityType ? { entityType } : {}),
       ...(entityId ? { entityId } : {}),

@@ -1,13 +1,14 @@
+import type { z } from 'zod';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { Requires } from '../../access/requires.decorator.js';
-import { parseInput } from '../../common/parse-input.js';
+import { ValidInput } from '../../graphql-types/valid-input.decorator.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { API_TOKEN_PAGES } from '../api-token.repository.js';
-import { createApiTokenSchema, revokeApiTokenSchema } from '../api-token.schema.js';
+import { createApiTokenSchema, revokeApiTokenSchema, type CreateApiTokenData } from '../api-token.schema.js';
 import { ApiTokenService } from '../api-token.service.js';
 import { AdminApiToken, AdminApiTokenConnection } from './admin-api-token.model.js';
 import { CreateApiTokenInput, RevokeApiTokenInput } from './auth-admin.inputs.js';
@@ -32,15 +33,20 @@ export class ApiTokenAdminResolver {
 
   @Mutation(() => CreateApiTokenPayload, { description: 'Creates an API token and shows it once (admins only)' })
   @Requires('ADMIN', 'create API tokens')
-  async createApiToken(@Args('input') input: CreateApiTokenInput, @CurrentActor() actor: Actor): Promise<CreateApiTokenPayload> {
-    const { token, apiToken } = await this.tokenService.create(actor, parseInput(createApiTokenSchema, input, ['input']));
+  async createApiToken(
+    @ValidInput(CreateApiTokenInput, createApiTokenSchema) input: CreateApiTokenData,
+    @CurrentActor() actor: Actor,
+  ): Promise<CreateApiTokenPayload> {
+    const { token, apiToken } = await this.tokenService.create(actor, input);
     return { token, apiToken: AdminApiToken.fromRow(apiToken) };
   }
 
   @Mutation(() => RevokeApiTokenPayload, { description: 'Revokes an API token at once (admins only)' })
   @Requires('ADMIN', 'revoke API tokens')
-  async revokeApiToken(@Args('input') input: RevokeApiTokenInput, @CurrentActor() actor: Actor): Promise<RevokeApiTokenPayload> {
-    const { id } = parseInput(revokeApiTokenSchema, input, ['input']);
+  async revokeApiToken(
+    @ValidInput(RevokeApiTokenInput, revokeApiTokenSchema) { id }: z.output<typeof revokeApiTokenSchema>,
+    @CurrentActor() actor: Actor,
+  ): Promise<RevokeApiTokenPayload> {
     return { apiToken: AdminApiToken.fromRow(await this.tokenService.revoke(actor, id)) };
   }
 }

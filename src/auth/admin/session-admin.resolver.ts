@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { parseInput } from '../../common/parse-input.js';
+import { Context, Mutation, Resolver } from '@nestjs/graphql';
+import type { z } from 'zod';
+import { ValidInput } from '../../graphql-types/valid-input.decorator.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AdminContext } from '../../access/admin-context.js';
@@ -10,7 +11,14 @@ import { AuthErrors } from '../auth.exception.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { PasswordChangeService } from '../password-change.service.js';
 import { AllowAnonymous, Requires } from '../../access/requires.decorator.js';
-import { changePasswordSchema, loginSchema, logoutSchema, refreshSessionSchema } from '../session.schema.js';
+import {
+  changePasswordSchema,
+  loginSchema,
+  logoutSchema,
+  refreshSessionSchema,
+  type ChangePasswordData,
+  type LoginData,
+} from '../session.schema.js';
 import { SessionService, type ClientOrigin } from '../session.service.js';
 import { ChangePasswordInput, LoginInput, LogoutInput, RefreshSessionInput } from './auth-admin.inputs.js';
 import { ChangePasswordPayload, LoginPayload, LogoutPayload, RefreshSessionPayload } from './auth-admin.payloads.js';
@@ -40,8 +48,8 @@ export class SessionAdminResolver {
 
   @Mutation(() => LoginPayload, { description: 'Logs in with email and password; no Authorization header needed' })
   @AllowAnonymous('logging in is how one stops being anonymous')
-  async login(@Args('input') input: LoginInput, @Context() ctx: AdminContext): Promise<LoginPayload> {
-    const { session, ...credentials } = parseInput(loginSchema, input, ['input']);
+  async login(@ValidInput(LoginInput, loginSchema) input: LoginData, @Context() ctx: AdminContext): Promise<LoginPayload> {
+    const { session, ...credentials } = input;
     const tokens = await this.sessions.login(credentials, originOf(ctx));
     if (session !== 'COOKIE') return LoginPayload.of(tokens);
     setRefreshCookie(ctx.res!, tokens.refreshToken, tokens.refreshTokenExpiresAt, this.cookieSettings(ctx));
@@ -54,10 +62,10 @@ export class SessionAdminResolver {
   })
   @AllowAnonymous('the refresh token (or cookie) is the credential; the access token has typically expired')
   async refreshSession(
-    @Args('input', { type: () => RefreshSessionInput, nullable: true }) input: RefreshSessionInput | null,
+    @ValidInput(RefreshSessionInput, refreshSessionSchema, { nullable: true }) input: z.output<typeof refreshSessionSchema>,
     @Context() ctx: AdminContext,
   ): Promise<RefreshSessionPayload> {
-    const given = parseInput(refreshSessionSchema, input, ['input'])?.refreshToken;
+    const given = input?.refreshToken;
     if (given) return RefreshSessionPayload.of(await this.sessions.refresh(given, originOf(ctx)));
     const fromCookie = readRefreshCookie(ctx.req);
     if (!fromCookie) throw AuthErrors.invalidRefreshToken();
@@ -77,10 +85,9 @@ export class SessionAdminResolver {
   })
   @AllowAnonymous('a refresh token alone may end its login; without one the session service demands a login')
   async logout(
-    @Args('input', { type: () => LogoutInput, nullable: true }) input: LogoutInput | null,
+    @ValidInput(LogoutInput, logoutSchema, { nullable: true }) parsed: z.output<typeof logoutSchema>,
     @Context() ctx: AdminContext,
   ): Promise<LogoutPayload> {
-    const parsed = parseInput(logoutSchema, input, ['input']);
     const fromCookie = readRefreshCookie(ctx.req);
     if (fromCookie) clearRefreshCookie(ctx.res!, this.cookieSettings(ctx));
     // With an access token, its login is the one to end (the Studio's cookie belongs to the same one).
@@ -94,11 +101,10 @@ export class SessionAdminResolver {
   })
   @Requires('CONTRIBUTOR', 'change your password')
   async changePassword(
-    @Args('input') input: ChangePasswordInput,
+    @ValidInput(ChangePasswordInput, changePasswordSchema) data: ChangePasswordData,
     @CurrentActor() actor: Actor,
     @Context() ctx: AdminContext,
   ): Promise<ChangePasswordPayload> {
-    const data = parseInput(changePasswordSchema, input, ['input']);
     return { user: AdminUser.fromRow(await this.passwords.change(actor, bearerToken(ctx), data)) };
   }
 

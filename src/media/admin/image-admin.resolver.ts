@@ -2,12 +2,12 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DomainError } from '../../common/domain-error.js';
 import { expectGlobalId } from '../../common/global-id.js';
-import { parseInput } from '../../common/parse-input.js';
+import { ValidArgs, ValidInput } from '../../graphql-types/valid-input.decorator.js';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { Requires } from '../../access/requires.decorator.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
-import { toPageRequest } from '../../graphql-types/pagination/connection.args.js';
+import { toPageRequest, type ConnectionArgs } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -28,7 +28,14 @@ import {
   UpdateImageInput,
   UpdateImagePayload,
 } from './image-admin.input.js';
-import { adminImagesFilterSchema, imageIdSchema, updateImageSchema } from './image-admin.schema.js';
+import {
+  adminImagesFilterSchema,
+  imageIdSchema,
+  type AdminImagesFilter,
+  updateImageSchema,
+  type ImageIdData,
+  type UpdateImageData,
+} from './image-admin.schema.js';
 
 @Resolver(() => AdminImageModel)
 export class ImageAdminResolver {
@@ -42,14 +49,10 @@ export class ImageAdminResolver {
     description: 'The media library, newest first: search by caption, credit, alt text or file name; filter by uploader and date',
   })
   @Requires('CONTRIBUTOR', 'browse the media library')
-  async adminImages(@Args() args: AdminImagesArgs): Promise<Connection<AdminImageModel>> {
-    const { trashed, search, uploadedBy, uploadedAfter, uploadedBefore } = parseInput(adminImagesFilterSchema, {
-      trashed: args.trashed,
-      search: args.search,
-      uploadedBy: args.uploadedBy,
-      uploadedAfter: args.uploadedAfter,
-      uploadedBefore: args.uploadedBefore,
-    });
+  async adminImages(
+    @ValidArgs(AdminImagesArgs, adminImagesFilterSchema) args: ConnectionArgs & AdminImagesFilter,
+  ): Promise<Connection<AdminImageModel>> {
+    const { trashed, search, uploadedBy, uploadedAfter, uploadedBefore } = args;
     const page = toPageRequest(args);
     const filter = { trashed: trashed ?? false, search, uploadedBy, uploadedAfter, uploadedBefore };
     const { rows, count } = await this.images.list(filter, page);
@@ -97,34 +100,46 @@ export class ImageAdminResolver {
 
   @Mutation(() => UpdateImagePayload, { description: 'Edit caption, credit or alt text (editors, or the uploader)' })
   @Requires('CONTRIBUTOR', 'edit images')
-  async updateImage(@Args('input') input: UpdateImageInput, @CurrentActor() actor: Actor): Promise<UpdateImagePayload> {
-    const { id, ...metadata } = parseInput(updateImageSchema, input, ['input']);
+  async updateImage(
+    @ValidInput(UpdateImageInput, updateImageSchema) input: UpdateImageData,
+    @CurrentActor() actor: Actor,
+  ): Promise<UpdateImagePayload> {
+    const { id, ...metadata } = input;
     const image = await this.images.update(actor, expectGlobalId(id, 'Image', 'input.id'), metadata);
     return { image: AdminImageModel.fromRow(image) };
   }
 
   @Mutation(() => TrashImagePayload, { description: 'Hide an image from the public API (editors)' })
   @Requires('EDITOR', 'trash images')
-  async trashImage(@Args('input') input: TrashImageInput, @CurrentActor() actor: Actor): Promise<TrashImagePayload> {
+  async trashImage(
+    @ValidInput(TrashImageInput, imageIdSchema) input: ImageIdData,
+    @CurrentActor() actor: Actor,
+  ): Promise<TrashImagePayload> {
     const image = await this.images.trash(actor, this.imageId(input));
     return { image: AdminImageModel.fromRow(image) };
   }
 
   @Mutation(() => RestoreImagePayload, { description: 'Take an image out of the trash (editors)' })
   @Requires('EDITOR', 'restore images')
-  async restoreImage(@Args('input') input: RestoreImageInput, @CurrentActor() actor: Actor): Promise<RestoreImagePayload> {
+  async restoreImage(
+    @ValidInput(RestoreImageInput, imageIdSchema) input: ImageIdData,
+    @CurrentActor() actor: Actor,
+  ): Promise<RestoreImagePayload> {
     const image = await this.images.restore(actor, this.imageId(input));
     return { image: AdminImageModel.fromRow(image) };
   }
 
   @Mutation(() => PurgeImagePayload, { description: 'Delete a trashed image and its file for good (admins)' })
   @Requires('ADMIN', 'purge images')
-  async purgeImage(@Args('input') input: PurgeImageInput, @CurrentActor() actor: Actor): Promise<PurgeImagePayload> {
+  async purgeImage(
+    @ValidInput(PurgeImageInput, imageIdSchema) input: ImageIdData,
+    @CurrentActor() actor: Actor,
+  ): Promise<PurgeImagePayload> {
     await this.images.purge(actor, this.imageId(input));
     return { purgedImageId: input.id };
   }
 
-  private imageId(input: { id: string }): string {
-    return expectGlobalId(parseInput(imageIdSchema, input, ['input']).id, 'Image', 'input.id');
+  private imageId(input: ImageIdData): string {
+    return expectGlobalId(input.id, 'Image', 'input.id');
   }
 }

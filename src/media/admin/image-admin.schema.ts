@@ -38,6 +38,9 @@ export const updateImageSchema = z.object({ id, ...imageMetadataFields, focalPoi
 
 export const imageIdSchema = z.object({ id });
 
+export type UpdateImageData = z.output<typeof updateImageSchema>;
+export type ImageIdData = z.output<typeof imageIdSchema>;
+
 export const adminImagesFilterSchema = z
   .object({
     trashed: z.boolean().nullish().describe('true: the trash only; false or omitted: live images only'),

@@ -1,15 +1,16 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Query, Resolver } from '@nestjs/graphql';
 import { Requires } from '../../access/requires.decorator.js';
-import { parseInput } from '../../common/parse-input.js';
+import { ValidArgs } from '../../graphql-types/valid-input.decorator.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-request.js';
 import { SUBSCRIBER_PAGES } from '../newsletter-subscriber.repository.js';
 import { NewsletterEditorService } from '../newsletter-editor.service.js';
-import { roundupRangeSchema, subscribersFilterSchema } from '../newsletter.schema.js';
+import { roundupRangeSchema, subscribersFilterSchema, type RoundupRange, type SubscribersFilter } from '../newsletter.schema.js';
 import { NewsletterRoundupService } from '../roundup/newsletter-roundup.service.js';
 import { NewsletterRoundup } from './newsletter-roundup.model.js';
 import { NewsletterSubscriberConnection, NewsletterSubscriberModel } from './newsletter-subscriber.model.js';
+import { NewsletterRoundupArgs } from './newsletter-roundup.args.js';
 import { NewsletterSubscribersArgs } from './newsletter-subscribers.args.js';
 
 @Resolver()
@@ -21,8 +22,10 @@ export class NewsletterAdminResolver {
 
   @Query(() => NewsletterSubscriberConnection, { description: 'Newsletter subscribers, newest first (editors and above)' })
   @Requires('EDITOR', 'list newsletter subscribers')
-  async newsletterSubscribers(@Args() args: NewsletterSubscribersArgs): Promise<Connection<NewsletterSubscriberModel>> {
-    const { status, first, after } = parseInput(subscribersFilterSchema, args);
+  async newsletterSubscribers(
+    @ValidArgs(NewsletterSubscribersArgs, subscribersFilterSchema) args: SubscribersFilter,
+  ): Promise<Connection<NewsletterSubscriberModel>> {
+    const { status, first, after } = args;
     const filter = { status: status ?? undefined };
     const page = { direction: 'forward' as const, limit: first ?? DEFAULT_PAGE_SIZE, cursor: after ?? undefined };
     return buildConnection(
@@ -36,11 +39,7 @@ export class NewsletterAdminResolver {
 
   @Query(() => NewsletterRoundup, { description: 'Articles published in [from, to), grouped by section, for a round-up mail' })
   @Requires('EDITOR', 'build newsletter round-ups')
-  async newsletterRoundup(
-    @Args('from', { type: () => Date }) from: Date,
-    @Args('to', { type: () => Date }) to: Date,
-  ): Promise<NewsletterRoundup> {
-    const range = parseInput(roundupRangeSchema, { from, to });
+  async newsletterRoundup(@ValidArgs(NewsletterRoundupArgs, roundupRangeSchema) range: RoundupRange): Promise<NewsletterRoundup> {
     const sections = await this.roundups.build(range.from, range.to);
     return { ...range, articleCount: sections.reduce((sum, section) => sum + section.articles.length, 0), sections };
   }

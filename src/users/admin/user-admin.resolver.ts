@@ -2,13 +2,13 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { Requires } from '../../access/requires.decorator.js';
-import { parseInput } from '../../common/parse-input.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { BY_NAME } from '../../common/pagination/keyset.js';
 import { UserEditorService } from '../user-editor.service.js';
-import { createUserSchema, updateUserSchema } from '../user.schema.js';
+import { createUserSchema, updateUserSchema, type CreateUserData, type UpdateUserData } from '../user.schema.js';
+import { ValidInput } from '../../graphql-types/valid-input.decorator.js';
 import { AdminUser, AdminUserConnection } from './admin-user.model.js';
 import { AdminViewer } from './admin-viewer.model.js';
 import { CreateUserInput } from './create-user.input.js';
@@ -41,15 +41,21 @@ export class UserAdminResolver {
 
   @Mutation(() => CreateUserPayload, { description: 'Creates an account (admins only)' })
   @Requires('ADMIN', 'create users')
-  async createUser(@Args('input') input: CreateUserInput, @CurrentActor() actor: Actor): Promise<CreateUserPayload> {
-    const user = await this.userService.create(actor, parseInput(createUserSchema, input, ['input']));
+  async createUser(
+    @ValidInput(CreateUserInput, createUserSchema) input: CreateUserData,
+    @CurrentActor() actor: Actor,
+  ): Promise<CreateUserPayload> {
+    const user = await this.userService.create(actor, input);
     return { user: AdminUser.fromRow(user) };
   }
 
   @Mutation(() => UpdateUserPayload, { description: 'Changes, disables or re-enables an account (admins only)' })
   @Requires('ADMIN', 'change users')
-  async updateUser(@Args('input') input: UpdateUserInput, @CurrentActor() actor: Actor): Promise<UpdateUserPayload> {
-    const user = await this.userService.update(actor, parseInput(updateUserSchema, input, ['input']));
+  async updateUser(
+    @ValidInput(UpdateUserInput, updateUserSchema) input: UpdateUserData,
+    @CurrentActor() actor: Actor,
+  ): Promise<UpdateUserPayload> {
+    const user = await this.userService.update(actor, input);
     return { user: AdminUser.fromRow(user) };
   }
 }

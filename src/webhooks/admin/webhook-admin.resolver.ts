@@ -1,8 +1,9 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { z } from 'zod';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { Requires } from '../../access/requires.decorator.js';
-import { parseInput } from '../../common/parse-input.js';
+import { ValidArgs, ValidInput } from '../../graphql-types/valid-input.decorator.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import { toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
@@ -14,6 +15,8 @@ import {
   updateWebhookEndpointSchema,
   webhookDeliveriesSchema,
   webhookIdSchema,
+  type CreateWebhookEndpointData,
+  type UpdateWebhookEndpointData,
 } from '../webhook.schema.js';
 import { CreateWebhookEndpointInput } from './create-webhook-endpoint.input.js';
 import { CreateWebhookEndpointPayload } from './create-webhook-endpoint.payload.js';
@@ -40,9 +43,10 @@ export class WebhookAdminResolver {
 
   @Query(() => WebhookDeliveryConnection, { description: "An endpoint's deliveries, newest first (admins only)" })
   @Requires('ADMIN', 'see webhook deliveries')
-  async webhookDeliveries(@Args() args: WebhookDeliveriesArgs): Promise<Connection<WebhookDeliveryModel>> {
-    const { endpointId, ...pageArgs } = args;
-    const { endpointId: id } = parseInput(webhookDeliveriesSchema, { endpointId });
+  async webhookDeliveries(
+    @ValidArgs(WebhookDeliveriesArgs, webhookDeliveriesSchema) args: WebhookDeliveriesArgs,
+  ): Promise<Connection<WebhookDeliveryModel>> {
+    const { endpointId: id, ...pageArgs } = args;
     const page = toPageRequest(pageArgs);
     return buildConnection(
       await this.webhooks.deliveries(id, page),
@@ -56,30 +60,29 @@ export class WebhookAdminResolver {
   @Mutation(() => CreateWebhookEndpointPayload, { description: 'Adds an endpoint; returns its secret once (admins only)' })
   @Requires('ADMIN', 'manage webhooks')
   async createWebhookEndpoint(
-    @Args('input') input: CreateWebhookEndpointInput,
+    @ValidInput(CreateWebhookEndpointInput, createWebhookEndpointSchema) input: CreateWebhookEndpointData,
     @CurrentActor() actor: Actor,
   ): Promise<CreateWebhookEndpointPayload> {
-    const endpoint = await this.webhooks.create(actor, parseInput(createWebhookEndpointSchema, input, ['input']));
+    const endpoint = await this.webhooks.create(actor, input);
     return { endpoint: WebhookEndpointModel.fromRow(endpoint), secret: endpoint.secret };
   }
 
   @Mutation(() => UpdateWebhookEndpointPayload, { description: 'Changes, disables or re-enables an endpoint (admins only)' })
   @Requires('ADMIN', 'manage webhooks')
   async updateWebhookEndpoint(
-    @Args('input') input: UpdateWebhookEndpointInput,
+    @ValidInput(UpdateWebhookEndpointInput, updateWebhookEndpointSchema) input: UpdateWebhookEndpointData,
     @CurrentActor() actor: Actor,
   ): Promise<UpdateWebhookEndpointPayload> {
-    const endpoint = await this.webhooks.update(actor, parseInput(updateWebhookEndpointSchema, input, ['input']));
+    const endpoint = await this.webhooks.update(actor, input);
     return { endpoint: WebhookEndpointModel.fromRow(endpoint) };
   }
 
   @Mutation(() => DeleteWebhookEndpointPayload, { description: 'Deletes an endpoint and its deliveries (admins only)' })
   @Requires('ADMIN', 'manage webhooks')
   async deleteWebhookEndpoint(
-    @Args('input') input: DeleteWebhookEndpointInput,
+    @ValidInput(DeleteWebhookEndpointInput, webhookIdSchema) { id }: z.output<typeof webhookIdSchema>,
     @CurrentActor() actor: Actor,
   ): Promise<DeleteWebhookEndpointPayload> {
-    const { id } = parseInput(webhookIdSchema, input, ['input']);
     await this.webhooks.delete(actor, id);
     return { id };
   }
@@ -87,10 +90,9 @@ export class WebhookAdminResolver {
   @Mutation(() => RedeliverWebhookPayload, { description: 'Sends a finished delivery again, same id (admins only)' })
   @Requires('ADMIN', 'manage webhooks')
   async redeliverWebhook(
-    @Args('input') input: RedeliverWebhookInput,
+    @ValidInput(RedeliverWebhookInput, redeliverWebhookSchema) { deliveryId }: z.output<typeof redeliverWebhookSchema>,
     @CurrentActor() actor: Actor,
   ): Promise<RedeliverWebhookPayload> {
-    const { deliveryId } = parseInput(redeliverWebhookSchema, input, ['input']);
     return { delivery: WebhookDeliveryModel.fromRow(await this.webhooks.redeliver(actor, deliveryId)) };
   }
 }

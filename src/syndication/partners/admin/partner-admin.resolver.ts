@@ -1,9 +1,17 @@
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { z } from 'zod';
+import { Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../../access/actor.js';
 import { CurrentActor } from '../../../access/current-actor.decorator.js';
 import { Requires } from '../../../access/requires.decorator.js';
-import { parseInput } from '../../../common/parse-input.js';
-import { createPartnerSchema, partnerIdSchema, updatePartnerSchema, usageDaysSchema } from '../partner.schema.js';
+import { ValidInput } from '../../../graphql-types/valid-input.decorator.js';
+import {
+  createPartnerSchema,
+  partnerIdSchema,
+  updatePartnerSchema,
+  usageDaysSchema,
+  type CreatePartnerData,
+  type UpdatePartnerData,
+} from '../partner.schema.js';
 import { PartnerEditorService } from '../partner-editor.service.js';
 import { AdminPartner, PartnerUsageDay } from './admin-partner.model.js';
 import { CreatePartnerInput, RotatePartnerKeyInput, UpdatePartnerInput } from './partner-admin.inputs.js';
@@ -25,9 +33,9 @@ export class PartnerAdminResolver {
   @ResolveField(() => [PartnerUsageDay], { description: 'Requests per UTC day, newest first; days without any are left out' })
   async usage(
     @Parent() partner: AdminPartner,
-    @Args('days', { type: () => Int, defaultValue: 30, description: 'How many days back, today included' }) days: number,
+    @ValidInput(Int, usageDaysSchema, { arg: 'days', defaultValue: 30, description: 'How many days back, today included' })
+    count: number,
   ): Promise<PartnerUsageDay[]> {
-    const count = parseInput(usageDaysSchema, days, ['days']);
     const today = new Date(new Date().toISOString().slice(0, 10));
     const rows = await this.partnerService.usageSince([partner.id], new Date(today.getTime() - (count - 1) * DAY_MS));
     return rows.map((row) => ({ day: row.day.toISOString().slice(0, 10), requests: row.requests }));
@@ -35,15 +43,21 @@ export class PartnerAdminResolver {
 
   @Mutation(() => PartnerKeyPayload, { description: 'Adds a partner and shows its key once (admins only)' })
   @Requires('ADMIN', 'manage partners')
-  async createPartner(@Args('input') input: CreatePartnerInput, @CurrentActor() actor: Actor): Promise<PartnerKeyPayload> {
-    const { key, partner } = await this.partnerService.create(actor, parseInput(createPartnerSchema, input, ['input']));
+  async createPartner(
+    @ValidInput(CreatePartnerInput, createPartnerSchema) input: CreatePartnerData,
+    @CurrentActor() actor: Actor,
+  ): Promise<PartnerKeyPayload> {
+    const { key, partner } = await this.partnerService.create(actor, input);
     return { key, partner: AdminPartner.fromRow(partner) };
   }
 
   @Mutation(() => UpdatePartnerPayload, { description: "Changes a partner's name, scope, limits or enabled flag (admins only)" })
   @Requires('ADMIN', 'manage partners')
-  async updatePartner(@Args('input') input: UpdatePartnerInput, @CurrentActor() actor: Actor): Promise<UpdatePartnerPayload> {
-    const partner = await this.partnerService.update(actor, parseInput(updatePartnerSchema, input, ['input']));
+  async updatePartner(
+    @ValidInput(UpdatePartnerInput, updatePartnerSchema) input: UpdatePartnerData,
+    @CurrentActor() actor: Actor,
+  ): Promise<UpdatePartnerPayload> {
+    const partner = await this.partnerService.update(actor, input);
     return { partner: AdminPartner.fromRow(partner) };
   }
 
@@ -51,8 +65,10 @@ export class PartnerAdminResolver {
     description: 'Gives a partner a new key, shown once; the old one stops working (admins only)',
   })
   @Requires('ADMIN', 'manage partners')
-  async rotatePartnerKey(@Args('input') input: RotatePartnerKeyInput, @CurrentActor() actor: Actor): Promise<PartnerKeyPayload> {
-    const { id } = parseInput(partnerIdSchema, input, ['input']);
+  async rotatePartnerKey(
+    @ValidInput(RotatePartnerKeyInput, partnerIdSchema) { id }: z.output<typeof partnerIdSchema>,
+    @CurrentActor() actor: Actor,
+  ): Promise<PartnerKeyPayload> {
     const { key, partner } = await this.partnerService.rotateKey(actor, id);
     return { key, partner: AdminPartner.fromRow(partner) };
   }
