@@ -18,13 +18,18 @@ interface Unwrapped {
 // output side of transforms and pipes (the client sends the input side).
 function unwrap(schema: z.ZodType): Unwrapped {
   let optional = false;
+  // `.required()` wraps an optional field in nonoptional: whatever lies inside, it must be sent.
+  let required = false;
   let current = schema;
   for (;;) {
     const def = current._zod.def as unknown as { type: string; innerType?: z.ZodType; in?: z.ZodType; getter?: () => z.ZodType };
     if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'prefault') {
-      optional ||= def.type !== 'nullable';
+      optional ||= def.type !== 'nullable' && !required;
       current = def.innerType!;
-    } else if (def.type === 'readonly' || def.type === 'catch' || def.type === 'nonoptional') current = def.innerType!;
+    } else if (def.type === 'nonoptional') {
+      required = !optional;
+      current = def.innerType!;
+    } else if (def.type === 'readonly' || def.type === 'catch') current = def.innerType!;
     else if (def.type === 'pipe') current = def.in!;
     else if (def.type === 'lazy') current = def.getter!();
     else return { optional, core: current };
@@ -56,6 +61,8 @@ export function inputShapeDiff(type: GraphQLInputType, schema: z.ZodType, path: 
   }
   const graphql = getNullableType(type);
   const kind = (core._zod.def as { type: string }).type;
+  // A JSON argument (an article body) is any value to GraphQL; its shape is zod's alone.
+  if (isScalarType(graphql) && graphql.name === 'JSON') return issues;
   if (isListType(graphql) || kind === 'array') {
     if (!isListType(graphql) || kind !== 'array') return [...issues, `${path}: a list in only one of GraphQL and zod`];
     const element = (core._zod.def as unknown as { element: z.ZodType }).element;

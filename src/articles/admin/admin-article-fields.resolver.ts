@@ -1,10 +1,11 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, Mutation, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Mutation, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { BodyImagesService } from '../body/body-images.service.js';
 import { fromGlobalId } from '../../common/global-id.js';
-import { parseInput } from '../../common/parse-input.js';
+import { ValidInput } from '../../graphql-types/valid-input.decorator.js';
+import type { z } from 'zod';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { Requires } from '../../access/requires.decorator.js';
@@ -84,10 +85,10 @@ export class AdminArticleFieldsResolver {
   })
   @Requires('CONTRIBUTOR', 'edit articles')
   async discardPendingChanges(
-    @Args('input') input: DiscardPendingChangesInput,
+    @ValidInput(DiscardPendingChangesInput, discardPendingChangesSchema) input: z.output<typeof discardPendingChangesSchema>,
     @CurrentActor() actor: Actor,
   ): Promise<DiscardPendingChangesPayload> {
-    const { id, expectedVersion } = parseInput(discardPendingChangesSchema, input, ['input']);
+    const { id, expectedVersion } = input;
     const article = await this.editor.discardPending(actor, id, expectedVersion);
     return { article: await this.queries.toModel(article) };
   }

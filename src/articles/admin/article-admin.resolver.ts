@@ -1,6 +1,8 @@
 import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { expectGlobalId, toGlobalId } from '../../common/global-id.js';
 import { parseInput } from '../../common/parse-input.js';
+import { ValidInput } from '../../graphql-types/valid-input.decorator.js';
+import type { z } from 'zod';
 import { ArticleStatus, type Article } from '../../generated/prisma/client.js';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
@@ -84,19 +86,24 @@ export class ArticleAdminResolver {
 
   @Mutation(() => ArticlePayload, { description: 'A new draft (contributors and above)' })
   @Requires('CONTRIBUTOR', 'write articles')
-  async createArticle(@Args('input') input: CreateArticleInput, @CurrentActor() actor: Actor): Promise<ArticlePayload> {
-    const { message, changes } = splitContent(parseInput(createArticleSchema, input, ['input']));
+  async createArticle(
+    @ValidInput(CreateArticleInput, createArticleSchema) input: z.output<typeof createArticleSchema>,
+    @CurrentActor() actor: Actor,
+  ): Promise<ArticlePayload> {
+    const { message, changes } = splitContent(input);
     return this.payload(await this.editor.create(actor, changes, message));
   }
 
   @Mutation(() => ArticlePayload, { description: 'Saves changes made on expectedVersion; on a live article they stay pending' })
   @Requires('CONTRIBUTOR', 'edit articles')
-  async updateArticle(@Args('input') input: UpdateArticleInput, @CurrentActor() actor: Actor): Promise<ArticlePayload> {
-    const parsed = parseInput(updateArticleSchema, input, ['input']);
-    const { message, changes } = splitContent(parsed);
+  async updateArticle(
+    @ValidInput(UpdateArticleInput, updateArticleSchema) input: z.output<typeof updateArticleSchema>,
+    @CurrentActor() actor: Actor,
+  ): Promise<ArticlePayload> {
+    const { message, changes } = splitContent(input);
     const article = await this.editor.update(actor, {
-      id: parsed.id,
-      expectedVersion: parsed.expectedVersion,
+      id: input.id,
+      expectedVersion: input.expectedVersion,
       changes,
       message,
     });
@@ -107,43 +114,61 @@ export class ArticleAdminResolver {
     description: 'Makes a draft, scheduled or archived article live, or applies pending changes',
   })
   @Requires('AUTHOR', 'publish, schedule or unpublish articles')
-  async publishArticle(@Args('input') input: PublishArticleInput, @CurrentActor() actor: Actor): Promise<ArticlePayload> {
-    const { id, expectedVersion } = parseInput(publishArticleSchema, input, ['input']);
+  async publishArticle(
+    @ValidInput(PublishArticleInput, publishArticleSchema) input: z.output<typeof publishArticleSchema>,
+    @CurrentActor() actor: Actor,
+  ): Promise<ArticlePayload> {
+    const { id, expectedVersion } = input;
     return this.payload(await this.workflow.publish(actor, id, expectedVersion ?? undefined));
   }
 
   @Mutation(() => ArticlePayload, { description: 'The article goes live by itself at publishAt' })
   @Requires('AUTHOR', 'publish, schedule or unpublish articles')
-  async scheduleArticle(@Args('input') input: ScheduleArticleInput, @CurrentActor() actor: Actor): Promise<ArticlePayload> {
-    const { id, publishAt } = parseInput(scheduleArticleSchema, input, ['input']);
+  async scheduleArticle(
+    @ValidInput(ScheduleArticleInput, scheduleArticleSchema) input: z.output<typeof scheduleArticleSchema>,
+    @CurrentActor() actor: Actor,
+  ): Promise<ArticlePayload> {
+    const { id, publishAt } = input;
     return this.payload(await this.workflow.scheduleAt(actor, id, publishAt));
   }
 
   @Mutation(() => ArticlePayload, { description: 'Takes a live article down (ARCHIVED) or cancels a schedule (DRAFT)' })
   @Requires('AUTHOR', 'publish, schedule or unpublish articles')
-  async unpublishArticle(@Args('input') input: ArticleIdInput, @CurrentActor() actor: Actor): Promise<ArticlePayload> {
-    const { id } = parseInput(articleIdSchema, input, ['input']);
+  async unpublishArticle(
+    @ValidInput(ArticleIdInput, articleIdSchema) input: z.output<typeof articleIdSchema>,
+    @CurrentActor() actor: Actor,
+  ): Promise<ArticlePayload> {
+    const { id } = input;
     return this.payload(await this.workflow.unpublish(actor, id));
   }
 
   @Mutation(() => ArticlePayload, { description: 'Moves the article to the trash (restorable)' })
   @Requires('CONTRIBUTOR', 'trash articles')
-  async trashArticle(@Args('input') input: ArticleIdInput, @CurrentActor() actor: Actor): Promise<ArticlePayload> {
-    const { id } = parseInput(articleIdSchema, input, ['input']);
+  async trashArticle(
+    @ValidInput(ArticleIdInput, articleIdSchema) input: z.output<typeof articleIdSchema>,
+    @CurrentActor() actor: Actor,
+  ): Promise<ArticlePayload> {
+    const { id } = input;
     return this.payload(await this.editor.trash(actor, id));
   }
 
   @Mutation(() => ArticlePayload)
   @Requires('CONTRIBUTOR', 'restore articles')
-  async restoreArticle(@Args('input') input: ArticleIdInput, @CurrentActor() actor: Actor): Promise<ArticlePayload> {
-    const { id } = parseInput(articleIdSchema, input, ['input']);
+  async restoreArticle(
+    @ValidInput(ArticleIdInput, articleIdSchema) input: z.output<typeof articleIdSchema>,
+    @CurrentActor() actor: Actor,
+  ): Promise<ArticlePayload> {
+    const { id } = input;
     return this.payload(await this.editor.restore(actor, id));
   }
 
   @Mutation(() => PurgeArticlePayload, { description: 'Deletes the article and its history for good (admins only)' })
   @Requires('ADMIN', 'permanently delete articles')
-  async purgeArticle(@Args('input') input: ArticleIdInput, @CurrentActor() actor: Actor): Promise<PurgeArticlePayload> {
-    const { id } = parseInput(articleIdSchema, input, ['input']);
+  async purgeArticle(
+    @ValidInput(ArticleIdInput, articleIdSchema) input: z.output<typeof articleIdSchema>,
+    @CurrentActor() actor: Actor,
+  ): Promise<PurgeArticlePayload> {
+    const { id } = input;
     await this.editor.purge(actor, id);
     return { id: toGlobalId('Article', id) };
   }

@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { expectGlobalId } from '../../common/global-id.js';
-import { parseInput } from '../../common/parse-input.js';
+import { ValidInput } from '../../graphql-types/valid-input.decorator.js';
+import type { z } from 'zod';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { Requires } from '../../access/requires.decorator.js';
@@ -63,11 +64,10 @@ export class ArticleRevisionAdminResolver {
   @Mutation(() => ArticlePayload, { description: 'Brings back the content of an old version, as a new save' })
   @Requires('CONTRIBUTOR', 'edit articles')
   async restoreArticleRevision(
-    @Args('input') input: RestoreArticleRevisionInput,
+    @ValidInput(RestoreArticleRevisionInput, restoreRevisionSchema) input: z.output<typeof restoreRevisionSchema>,
     @CurrentActor() actor: Actor,
   ): Promise<ArticlePayload> {
-    const parsed = parseInput(restoreRevisionSchema, input, ['input']);
-    const article = await this.revisions.restore(actor, { ...parsed, message: parsed.revisionMessage });
+    const article = await this.revisions.restore(actor, { ...input, message: input.revisionMessage });
     return { article: await this.queries.toModel(article) };
   }
 
@@ -76,10 +76,10 @@ export class ArticleRevisionAdminResolver {
   })
   @Requires('CONTRIBUTOR', 'preview articles')
   createPreviewToken(
-    @Args('input') input: CreatePreviewTokenInput,
+    @ValidInput(CreatePreviewTokenInput, previewTokenSchema) input: z.output<typeof previewTokenSchema>,
     @CurrentActor() actor: Actor,
   ): Promise<CreatePreviewTokenPayload> {
-    const { id, expiresInSeconds } = parseInput(previewTokenSchema, input, ['input']);
+    const { id, expiresInSeconds } = input;
     return this.previews.mint(actor, id, expiresInSeconds);
   }
 }
