@@ -8,6 +8,7 @@ import { Prisma, type Article } from '../../generated/prisma/client.js';
 import { applyChanges, initialContent, type ArticleContent, type ContentChanges } from './article-content.js';
 import { assertCanEdit } from './article-access.policy.js';
 import { ArticleEditorRepository } from './article-editor.repository.js';
+import { ArticleReferencesRepository } from './article-references.repository.js';
 import { claimVersion, findWorkable, notFound } from './article-guards.js';
 import { ArticleHistoryService } from './article-history.service.js';
 import { DomainEvents } from '../../events/domain-events.service.js';
@@ -27,6 +28,7 @@ export class ArticleEditorService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly articles: ArticleEditorRepository,
+    private readonly references: ArticleReferencesRepository,
     private readonly history: ArticleHistoryService,
     private readonly schedule: ArticleScheduleService,
     private readonly events: DomainEvents,
@@ -131,15 +133,15 @@ export class ArticleEditorService {
   }
 
   private async defaults(tx: Tx, actor: Actor, slug: string, headline: string): Promise<ArticleContent> {
-    const authorId = actor.userId ? await this.articles.authorIdOfUser(tx, actor.userId) : null;
+    const authorId = actor.userId ? await this.references.authorIdOfUser(tx, actor.userId) : null;
     // A writer's own byline by default.
     return { ...initialContent(), slug, headline, authorIds: authorId ? [authorId] : [] };
   }
 
   private async assertReferencesExist(tx: Tx, changes: ContentChanges): Promise<void> {
-    const missing = await this.articles.missingReferences(tx, changes);
+    const missing = await this.references.missingReferences(tx, changes);
     // Body image blocks refer to library images by id, like the featured image.
-    const blocks = changes.body ? await this.articles.missingBodyImages(tx, changes.body) : [];
+    const blocks = changes.body ? await this.references.missingBodyImages(tx, changes.body) : [];
     const paths = [...missing.map((field) => `input.${field}`), ...blocks.map((index) => `input.body.${index}.imageId`)];
     if (paths.length) {
       throw DomainError.badInput(

@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../access/actor.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { Article } from '../../generated/prisma/client.js';
-import { ArticleEditorRepository, type ArticleSnapshot } from './article-editor.repository.js';
+import { ArticleEditorRepository } from './article-editor.repository.js';
+import { ArticleRevisionRepository, type ArticleSnapshot } from './article-revision.repository.js';
 
 // Nothing lost: every change to an article leaves a full-snapshot revision (for the version it
 // produced) and an audit entry, in the transaction of the change itself.
@@ -11,6 +12,7 @@ import { ArticleEditorRepository, type ArticleSnapshot } from './article-editor.
 export class ArticleHistoryService {
   constructor(
     private readonly articles: ArticleEditorRepository,
+    private readonly revisions: ArticleRevisionRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -27,7 +29,7 @@ export class ArticleHistoryService {
       scheduledAt: article.scheduledAt?.toISOString() ?? null,
       content: await this.articles.workingContent(article, tx),
     };
-    await this.articles.addRevision(tx, article, snapshot, actor, options.message ?? null);
+    await this.revisions.addRevision(tx, article, snapshot, actor, options.message ?? null);
     await this.auditOnly(tx, actor, article, action, { version: article.version, status: article.status, ...options.details });
   }
 

@@ -7,6 +7,7 @@ import { diffContent, storedContentSchema, type ArticleContent } from './article
 import { assertCanView } from './article-access.policy.js';
 import { ArticleEditorService } from './article-editor.service.js';
 import { ArticleEditorRepository } from './article-editor.repository.js';
+import { ArticleRevisionRepository } from './article-revision.repository.js';
 import { notFound } from './article-guards.js';
 
 export interface RevisionComparison {
@@ -21,13 +22,14 @@ export interface RevisionComparison {
 export class ArticleRevisionService {
   constructor(
     private readonly articles: ArticleEditorRepository,
+    private readonly revisions: ArticleRevisionRepository,
     private readonly editor: ArticleEditorService,
   ) {}
 
   /** Newest first; the cursor is the version. */
   async list(actor: Actor, articleId: string, page: PageRequest): Promise<{ article: Article; revisions: ArticleRevision[] }> {
     const article = await this.viewable(actor, articleId);
-    return { article, revisions: await this.articles.listRevisions(articleId, page) };
+    return { article, revisions: await this.revisions.listRevisions(articleId, page) };
   }
 
   async compare(actor: Actor, articleId: string, fromVersion: number, toVersion: number): Promise<RevisionComparison> {
@@ -60,7 +62,7 @@ export class ArticleRevisionService {
   }
 
   private async revision(articleId: string, version: number, path: string): Promise<ArticleRevision> {
-    const revision = await this.articles.findRevision(articleId, version);
+    const revision = await this.revisions.findRevision(articleId, version);
     if (!revision) throw DomainError.badInput([{ path, message: `the article has no version ${version}` }]);
     return revision;
   }
