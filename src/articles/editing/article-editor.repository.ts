@@ -78,6 +78,15 @@ export class ArticleEditorRepository {
     );
   }
 
+  /**
+   * The working content of a row a write just returned, given the content written: what
+   * workingContent would read back (its links are the ones written), without reading them.
+   */
+  writtenContent(article: Article, written: ArticleContent): ArticleContent {
+    if (article.pendingChanges) return storedContentSchema.parse(article.pendingChanges);
+    return this.liveContent(article, written.authorIds, written.tagIds);
+  }
+
   // The column fields as stored (article-content.ts), the links as read; parsed like a snapshot.
   private liveContent(article: Article, authorIds: string[], tagIds: string[]): ArticleContent {
     const columns = Object.fromEntries(COLUMN_FIELDS.map((name) => [name, article[name]]));

@@ -14,6 +14,12 @@ import { ArticleHistoryService } from './article-history.service.js';
 import { DomainEvents } from '../../events/domain-events.service.js';
 import { ArticleScheduleService } from './article-schedule.service.js';
 
+/** A saved article with its working content as saved, for the caller's payload. */
+export interface SavedArticle {
+  article: Article;
+  content: ArticleContent;
+}
+
 export interface ArticleEdit {
   id: string;
   expectedVersion: number;
@@ -47,7 +53,7 @@ export class ArticleEditorService {
   }
 
   /** Saves an edit made on `expectedVersion`; a live article keeps its public version until published. */
-  async update(actor: Actor, edit: ArticleEdit): Promise<Article> {
+  async update(actor: Actor, edit: ArticleEdit): Promise<SavedArticle> {
     return this.transactions.run(async (tx) => {
       const article = await findWorkable(this.articles, tx, edit.id);
       assertCanEdit(actor, article);
@@ -56,13 +62,15 @@ export class ArticleEditorService {
       const next = applyChanges(current, edit.changes);
       await this.assertReferencesExist(tx, edit.changes);
       if (next.slug !== current.slug && (await this.articles.isSlugTaken(tx, next.slug, article.id))) throw slugTaken(next.slug);
-      await this.persist(tx, article, current, next);
-      const saved = (await this.articles.findById(article.id, tx))!;
+      const saved = await this.persist(tx, article, current, next);
+      // What was just written, as a re-read would give it: the revision and the payload need no read.
+      const content = this.articles.writtenContent(saved, next);
       await this.history.record(tx, actor, saved, 'article.updated', {
         message: edit.message,
         details: { fields: Object.keys(edit.changes), pending: saved.status === 'PUBLISHED' },
+        content,
       });
-      return saved;
+      return { article: saved, content };
     });
   }
 
@@ -123,13 +131,12 @@ export class ArticleEditorService {
     });
   }
 
-  private async persist(tx: Tx, article: Article, current: ArticleContent, next: ArticleContent): Promise<void> {
-    if (article.status === 'PUBLISHED') {
-      await this.articles.writePending(tx, article.id, next);
-      return;
-    }
-    await this.articles.writeLive(tx, article.id, next);
+  /** Writes the edit and returns the row as written (version claimed, pending or live content). */
+  private async persist(tx: Tx, article: Article, current: ArticleContent, next: ArticleContent): Promise<Article> {
+    if (article.status === 'PUBLISHED') return this.articles.writePending(tx, article.id, next);
+    const saved = await this.articles.writeLive(tx, article.id, next);
     if (article.publishedAt && next.slug !== current.slug) await this.articles.rememberOldSlug(tx, article.id, current.slug);
+    return saved;
   }
 
   private async defaults(tx: Tx, actor: Actor, slug: string, headline: string): Promise<ArticleContent> {

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../access/actor.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { Article } from '../../generated/prisma/client.js';
+import type { ArticleContent } from './article-content.js';
 import { ArticleEditorRepository } from './article-editor.repository.js';
 import { ArticleRevisionRepository, type ArticleSnapshot } from './article-revision.repository.js';
 
@@ -21,16 +22,21 @@ export class ArticleHistoryService {
     actor: Actor,
     article: Article,
     action: string,
-    options: { message?: string | null; details?: Record<string, unknown> } = {},
+    // `content`: the article's working content when the caller has it already (a save just wrote it).
+    options: { message?: string | null; details?: Record<string, unknown>; content?: ArticleContent } = {},
   ): Promise<void> {
     const snapshot: ArticleSnapshot = {
       status: article.status,
       publishedAt: article.publishedAt?.toISOString() ?? null,
       scheduledAt: article.scheduledAt?.toISOString() ?? null,
-      content: await this.articles.workingContent(article, tx),
+      content: options.content ?? (await this.articles.workingContent(article, tx)),
     };
     await this.revisions.addRevision(tx, article, snapshot, actor, options.message ?? null);
-    await this.auditOnly(tx, actor, article, action, { version: article.version, status: article.status, ...options.details });
+    await this.auditOnly(tx, actor, article, action, {
+      version: article.version,
+      status: article.status,
+      ...options.details,
+    });
   }
 
   /** For changes that leave no article to snapshot (purge). */

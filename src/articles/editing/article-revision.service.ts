@@ -5,7 +5,7 @@ import type { Article, ArticleRevision } from '../../generated/prisma/client.js'
 import type { PageRequest } from '../../common/pagination/page-request.js';
 import { diffContent, storedContentSchema, type ArticleContent } from './article-content.js';
 import { assertCanView } from './article-access.policy.js';
-import { ArticleEditorService } from './article-editor.service.js';
+import { ArticleEditorService, type SavedArticle } from './article-editor.service.js';
 import { ArticleEditorRepository } from './article-editor.repository.js';
 import { ArticleRevisionRepository } from './article-revision.repository.js';
 import { notFound } from './article-guards.js';
@@ -44,7 +44,7 @@ export class ArticleRevisionService {
   async restore(
     actor: Actor,
     input: { id: string; version: number; expectedVersion: number; message?: string | null },
-  ): Promise<Article> {
+  ): Promise<SavedArticle> {
     const revision = await this.revision(input.id, input.version, 'input.version');
     return this.editor.update(actor, {
       id: input.id,
