@@ -8,7 +8,7 @@ import type { Connection } from '../../common/pagination/connection.js';
 import { AdminArticleModel } from './admin-article.model.js';
 import { assertCanView } from '../editing/article-access.policy.js';
 import { ADMIN_ARTICLE_PAGES, ArticleEditorRepository } from '../editing/article-editor.repository.js';
-import { notFound } from '../editing/article-guards.js';
+import { ArticleErrors } from '../article.exception.js';
 import type { SavedArticle } from '../editing/article-editor.service.js';
 
 export interface AdminArticleFilter {
@@ -28,7 +28,7 @@ export class ArticleAdminQueryService {
 
   async get(actor: Actor, id: string): Promise<AdminArticleModel> {
     const article = await this.articles.findById(id);
-    if (!article) throw notFound();
+    if (!article) throw ArticleErrors.notFound();
     assertCanView(actor, article);
     return AdminArticleModel.from(article, await this.articles.workingContent(article));
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../access/actor.js';
-import { DomainError } from '../../common/domain-error.js';
+import { ArticleErrors } from '../article.exception.js';
 import type { Article, ArticleRevision } from '../../generated/prisma/client.js';
 import type { PageRequest } from '../../common/pagination/page-request.js';
 import { diffContent, storedContentSchema, type ArticleContent } from './article-content.js';
@@ -8,7 +8,6 @@ import { assertCanView } from './article-access.policy.js';
 import { ArticleEditorService, type SavedArticle } from './article-editor.service.js';
 import { ArticleEditorRepository } from './article-editor.repository.js';
 import { ArticleRevisionRepository } from './article-revision.repository.js';
-import { notFound } from './article-guards.js';
 
 export interface RevisionComparison {
   from: ArticleRevision;
@@ -56,14 +55,14 @@ export class ArticleRevisionService {
 
   private async viewable(actor: Actor, articleId: string): Promise<Article> {
     const article = await this.articles.findById(articleId);
-    if (!article) throw notFound();
+    if (!article) throw ArticleErrors.notFound();
     assertCanView(actor, article);
     return article;
   }
 
   private async revision(articleId: string, version: number, path: string): Promise<ArticleRevision> {
     const revision = await this.revisions.findRevision(articleId, version);
-    if (!revision) throw DomainError.badInput([{ path, message: `the article has no version ${version}` }]);
+    if (!revision) throw ArticleErrors.noSuchVersion(path, version);
     return revision;
   }
 }

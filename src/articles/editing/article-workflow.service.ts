@@ -3,7 +3,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';
 import { Injectable } from '@nestjs/common';
 import { SYSTEM_ACTOR, type Actor } from '../../access/actor.js';
-import { DomainError } from '../../common/domain-error.js';
+import { ArticleErrors } from '../article.exception.js';
 import type { Article } from '../../generated/prisma/client.js';
 import { assertCanPublish } from './article-access.policy.js';
 import { assertPublishable } from './article-publishing.rules.js';
@@ -47,7 +47,7 @@ export class ArticleWorkflowService {
 
   async scheduleAt(actor: Actor, id: string, publishAt: Date): Promise<Article> {
     if (publishAt.getTime() < this.clock.now().getTime() + MIN_SCHEDULE_LEAD_MS) {
-      throw DomainError.badInput([{ path: 'input.publishAt', message: 'must be in the future' }]);
+      throw ArticleErrors.scheduleInPast();
     }
     return this.transactions.run(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
@@ -97,7 +97,7 @@ export class ArticleWorkflowService {
   private async goLive(tx: Tx, article: Article): Promise<Article> {
     const content = await this.articles.workingContent(article, tx);
     if (content.slug !== article.slug && (await this.articles.isSlugTaken(tx, content.slug, article.id))) {
-      throw new DomainError('CONFLICT', `The slug "${content.slug}" is already used by another article`);
+      throw ArticleErrors.slugTaken(content.slug);
     }
     const now = this.clock.now();
     const publishedAt = article.publishedAt ?? (article.status === 'SCHEDULED' ? article.scheduledAt : null) ?? now;
