@@ -87,6 +87,16 @@ describe('admin API additions for the Studio', () => {
       await editor.admin.data(page);
       return t.queries.total - before;
     };
+    // One article with every kind of reference first, so the first count already reads each kind
+    // (the test then holds on its own, not only after the others created such articles).
+    const [section, image] = [await factory.section(), await factory.image()];
+    await mutateArticle(editor.admin, 'createArticle', {
+      headline: 'Page seed',
+      authorIds: [toGlobalId('Author', (await factory.author()).id)],
+      tagIds: [toGlobalId('Tag', (await factory.tag()).id)],
+      sectionId: toGlobalId('Section', section.id),
+      featuredImageId: toGlobalId('Image', image.id),
+    });
     const before = await count();
     for (let i = 0; i < 5; i++) {
       const author = await factory.author();
