@@ -14,6 +14,10 @@ import { ARTICLE_PROJECTION, ArticleRepository } from './article.repository.js';
 import { ArticleQueryService } from './article-query.service.js';
 import { ArticleAdminQueryService } from './admin/article-admin-query.service.js';
 import { ArticleEditorRepository } from './editing/article-editor.repository.js';
+import { ArticleLinksRepository } from './editing/article-links.repository.js';
+import { ArticleReferencesRepository } from './editing/article-references.repository.js';
+import { ArticleRevisionRepository } from './editing/article-revision.repository.js';
+import { StoredEmbedsRepository } from './editing/stored-embeds.repository.js';
 import { ArticleEditorService } from './editing/article-editor.service.js';
 import { ArticleHistoryService } from './editing/article-history.service.js';
 import { ArticleRevisionService } from './editing/article-revision.service.js';
@@ -33,6 +37,9 @@ const services = [
   ArticleRepository,
   ArticleQueryService,
   ArticleEditorRepository,
+  ArticleLinksRepository,
+  ArticleReferencesRepository,
+  ArticleRevisionRepository,
   ArticleEditorService,
   ArticleWorkflowService,
   ArticleHistoryService,
@@ -58,6 +65,7 @@ const projection = {
   providers: [
     ...services,
     projection,
+    StoredEmbedsRepository,
     StoredEmbedsService,
     ArticleCacheSubscriber,
     PublishScheduledArticleJob,

@@ -8,7 +8,8 @@ import type { Connection } from '../../common/pagination/connection.js';
 import { AdminArticleModel } from './admin-article.model.js';
 import { assertCanView } from '../editing/article-access.policy.js';
 import { ADMIN_ARTICLE_PAGES, ArticleEditorRepository } from '../editing/article-editor.repository.js';
-import { notFound } from '../editing/article-guards.js';
+import { ArticleErrors } from '../article.exception.js';
+import type { SavedArticle } from '../editing/article-editor.service.js';
 
 export interface AdminArticleFilter {
   status?: ArticleStatus | null;
@@ -27,7 +28,7 @@ export class ArticleAdminQueryService {
 
   async get(actor: Actor, id: string): Promise<AdminArticleModel> {
     const article = await this.articles.findById(id);
-    if (!article) throw notFound();
+    if (!article) throw ArticleErrors.notFound();
     assertCanView(actor, article);
     return AdminArticleModel.from(article, await this.articles.workingContent(article));
   }
@@ -56,8 +57,12 @@ export class ArticleAdminQueryService {
     );
   }
 
-  /** The admin view of a row a write just returned: only its bylines and tags still need reading. */
-  async toModel(article: Article): Promise<AdminArticleModel> {
-    return AdminArticleModel.from(article, await this.articles.workingContent(article));
+  /**
+   * The admin view of what a write just returned: a save hands over the content it wrote; of a bare
+   * row only its bylines and tags still need reading.
+   */
+  async toModel(written: Article | SavedArticle): Promise<AdminArticleModel> {
+    if ('content' in written) return AdminArticleModel.from(written.article, written.content);
+    return AdminArticleModel.from(written, await this.articles.workingContent(written));
   }
 }

@@ -10,7 +10,7 @@ import { Requires } from '../../access/requires.decorator.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { ArticleAdminQueryService } from './article-admin-query.service.js';
-import { ArticleEditorService } from '../editing/article-editor.service.js';
+import { ArticleEditorService, type SavedArticle } from '../editing/article-editor.service.js';
 import { ArticleWorkflowService } from '../editing/article-workflow.service.js';
 import { AdminArticleConnection, AdminArticleModel } from './admin-article.model.js';
 import {
@@ -173,7 +173,7 @@ export class ArticleAdminResolver {
     return { id: toGlobalId('Article', id) };
   }
 
-  private async payload(article: Article): Promise<ArticlePayload> {
-    return { article: await this.queries.toModel(article) };
+  private async payload(written: Article | SavedArticle): Promise<ArticlePayload> {
+    return { article: await this.queries.toModel(written) };
   }
 }

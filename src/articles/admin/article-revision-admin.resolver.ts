@@ -8,7 +8,7 @@ import { Requires } from '../../access/requires.decorator.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
-import { REVISION_PAGES } from '../editing/article-editor.repository.js';
+import { REVISION_PAGES } from '../editing/article-revision.repository.js';
 import { ArticleAdminQueryService } from './article-admin-query.service.js';
 import { ArticleRevisionService } from '../editing/article-revision.service.js';
 import { ArticlePreviewService } from '../preview/article-preview.service.js';

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor.js';
 import { hasRole } from '../../access/roles.js';
-import { DomainError } from '../../common/domain-error.js';
+import { ArticleErrors } from '../article.exception.js';
 import type { Article } from '../../generated/prisma/client.js';
 
 // Who may do what to a given article: the rules that depend on the article (whose it is, its status).
@@ -11,7 +11,7 @@ function isOwn(actor: Actor, article: Article): boolean {
 }
 
 function refuse(actor: Actor, action: string): never {
-  throw new DomainError('FORBIDDEN', `Your role (${actor.role.toLowerCase()}) may not ${action}`);
+  throw ArticleErrors.forbidden(actor, action);
 }
 
 /** Writers below editor see only their own articles (the list filters the same way). */

@@ -2,16 +2,23 @@ import type { Tx } from '../../database/tx.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../access/actor.js';
-import { DomainError } from '../../common/domain-error.js';
+import { ArticleErrors } from '../article.exception.js';
 import { slugify, uniqueSlug } from '../../common/slug.js';
 import { Prisma, type Article } from '../../generated/prisma/client.js';
 import { applyChanges, initialContent, type ArticleContent, type ContentChanges } from './article-content.js';
 import { assertCanEdit } from './article-access.policy.js';
 import { ArticleEditorRepository } from './article-editor.repository.js';
-import { claimVersion, findWorkable, notFound } from './article-guards.js';
+import { ArticleReferencesRepository } from './article-references.repository.js';
+import { claimVersion, findWorkable } from './article-guards.js';
 import { ArticleHistoryService } from './article-history.service.js';
 import { DomainEvents } from '../../events/domain-events.service.js';
 import { ArticleScheduleService } from './article-schedule.service.js';
+
+/** A saved article with its working content as saved, for the caller's payload. */
+export interface SavedArticle {
+  article: Article;
+  content: ArticleContent;
+}
 
 export interface ArticleEdit {
   id: string;
@@ -27,6 +34,7 @@ export class ArticleEditorService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly articles: ArticleEditorRepository,
+    private readonly references: ArticleReferencesRepository,
     private readonly history: ArticleHistoryService,
     private readonly schedule: ArticleScheduleService,
     private readonly events: DomainEvents,
@@ -35,7 +43,7 @@ export class ArticleEditorService {
   async create(actor: Actor, changes: ContentChanges & { headline: string }, message?: string | null): Promise<Article> {
     return this.transactions.run(async (tx) => {
       const slug = changes.slug ?? (await uniqueSlug(slugify(changes.headline), (s) => this.articles.isSlugTaken(tx, s, null)));
-      if (changes.slug && (await this.articles.isSlugTaken(tx, changes.slug, null))) throw slugTaken(changes.slug);
+      if (changes.slug && (await this.articles.isSlugTaken(tx, changes.slug, null))) throw ArticleErrors.slugTaken(changes.slug);
       const content = applyChanges(await this.defaults(tx, actor, slug, changes.headline), changes);
       await this.assertReferencesExist(tx, changes);
       const article = await this.articles.create(tx, content, actor.userId);
@@ -45,7 +53,7 @@ export class ArticleEditorService {
   }
 
   /** Saves an edit made on `expectedVersion`; a live article keeps its public version until published. */
-  async update(actor: Actor, edit: ArticleEdit): Promise<Article> {
+  async update(actor: Actor, edit: ArticleEdit): Promise<SavedArticle> {
     return this.transactions.run(async (tx) => {
       const article = await findWorkable(this.articles, tx, edit.id);
       assertCanEdit(actor, article);
@@ -53,14 +61,17 @@ export class ArticleEditorService {
       const current = await this.articles.workingContent(article, tx);
       const next = applyChanges(current, edit.changes);
       await this.assertReferencesExist(tx, edit.changes);
-      if (next.slug !== current.slug && (await this.articles.isSlugTaken(tx, next.slug, article.id))) throw slugTaken(next.slug);
-      await this.persist(tx, article, current, next);
-      const saved = (await this.articles.findById(article.id, tx))!;
+      if (next.slug !== current.slug && (await this.articles.isSlugTaken(tx, next.slug, article.id)))
+        throw ArticleErrors.slugTaken(next.slug);
+      const saved = await this.persist(tx, article, current, next);
+      // What was just written, as a re-read would give it: the revision and the payload need no read.
+      const content = this.articles.writtenContent(saved, next);
       await this.history.record(tx, actor, saved, 'article.updated', {
         message: edit.message,
         details: { fields: Object.keys(edit.changes), pending: saved.status === 'PUBLISHED' },
+        content,
       });
-      return saved;
+      return { article: saved, content };
     });
   }
 
@@ -69,7 +80,7 @@ export class ArticleEditorService {
     return this.transactions.run(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
       assertCanEdit(actor, article);
-      if (!article.pendingChanges) throw new DomainError('CONFLICT', 'The article has no pending changes');
+      if (!article.pendingChanges) throw ArticleErrors.noPendingChanges();
       await claimVersion(this.articles, tx, id, expectedVersion);
       const discarded = await this.articles.update(tx, id, { pendingChanges: Prisma.DbNull });
       await this.history.record(tx, actor, discarded, 'article.pending_discarded');
@@ -95,9 +106,9 @@ export class ArticleEditorService {
   async restore(actor: Actor, id: string): Promise<Article> {
     return this.transactions.run(async (tx) => {
       const article = await this.articles.findById(id, tx);
-      if (!article) throw notFound();
+      if (!article) throw ArticleErrors.notFound();
       assertCanEdit(actor, article);
-      if (!article.deletedAt) throw new DomainError('CONFLICT', 'The article is not in the trash');
+      if (!article.deletedAt) throw ArticleErrors.notInTrash();
       await claimVersion(this.articles, tx, id, article.version);
       const restored = await this.articles.update(tx, id, { deletedAt: null });
       await this.history.record(tx, actor, restored, 'article.restored');
@@ -110,7 +121,7 @@ export class ArticleEditorService {
   async purge(actor: Actor, id: string): Promise<void> {
     await this.transactions.run(async (tx) => {
       const article = await this.articles.findById(id, tx);
-      if (!article) throw notFound();
+      if (!article) throw ArticleErrors.notFound();
       const wasVisible = article.status === 'PUBLISHED' && !article.deletedAt;
       // Its tags and bylines go with the row: the lists it was in are known only before.
       if (wasVisible) await this.events.begin(tx, { entity: 'article', id: id });
@@ -121,34 +132,25 @@ export class ArticleEditorService {
     });
   }
 
-  private async persist(tx: Tx, article: Article, current: ArticleContent, next: ArticleContent): Promise<void> {
-    if (article.status === 'PUBLISHED') {
-      await this.articles.writePending(tx, article.id, next);
-      return;
-    }
-    await this.articles.writeLive(tx, article.id, next);
+  /** Writes the edit and returns the row as written (version claimed, pending or live content). */
+  private async persist(tx: Tx, article: Article, current: ArticleContent, next: ArticleContent): Promise<Article> {
+    if (article.status === 'PUBLISHED') return this.articles.writePending(tx, article.id, next);
+    const saved = await this.articles.writeLive(tx, article.id, next);
     if (article.publishedAt && next.slug !== current.slug) await this.articles.rememberOldSlug(tx, article.id, current.slug);
+    return saved;
   }
 
   private async defaults(tx: Tx, actor: Actor, slug: string, headline: string): Promise<ArticleContent> {
-    const authorId = actor.userId ? await this.articles.authorIdOfUser(tx, actor.userId) : null;
+    const authorId = actor.userId ? await this.references.authorIdOfUser(tx, actor.userId) : null;
     // A writer's own byline by default.
     return { ...initialContent(), slug, headline, authorIds: authorId ? [authorId] : [] };
   }
 
   private async assertReferencesExist(tx: Tx, changes: ContentChanges): Promise<void> {
-    const missing = await this.articles.missingReferences(tx, changes);
+    const missing = await this.references.missingReferences(tx, changes);
     // Body image blocks refer to library images by id, like the featured image.
-    const blocks = changes.body ? await this.articles.missingBodyImages(tx, changes.body) : [];
+    const blocks = changes.body ? await this.references.missingBodyImages(tx, changes.body) : [];
     const paths = [...missing.map((field) => `input.${field}`), ...blocks.map((index) => `input.body.${index}.imageId`)];
-    if (paths.length) {
-      throw DomainError.badInput(
-        paths.map((path) => ({ path, message: 'refers to something that does not exist or is in the trash' })),
-      );
-    }
+    if (paths.length) throw ArticleErrors.missingReferences(paths);
   }
-}
-
-function slugTaken(slug: string): DomainError {
-  return new DomainError('CONFLICT', `The slug "${slug}" is already used by another article`, { slug });
 }

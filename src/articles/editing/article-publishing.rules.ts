@@ -1,4 +1,4 @@
-import { DomainError } from '../../common/domain-error.js';
+import { ArticleErrors } from '../article.exception.js';
 import type { ArticleContent } from './article-content.js';
 
 // What an article needs before it may go public (publish or schedule): a headline, a body and a
@@ -15,9 +15,8 @@ export function missingForPublication(content: Pick<ArticleContent, 'headline' |
 export function assertPublishable(content: Pick<ArticleContent, 'headline' | 'body' | 'authorIds'>): void {
   const missing = missingForPublication(content);
   if (missing.length === 0) return;
-  throw DomainError.badInput(
+  throw ArticleErrors.notPublishable(
     missing.map((field) => ({ path: field, message: `is required to publish or schedule (${DESCRIPTIONS[field]})` })),
-    'The article cannot go public yet',
   );
 }
 

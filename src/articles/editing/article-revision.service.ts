@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../access/actor.js';
-import { DomainError } from '../../common/domain-error.js';
+import { ArticleErrors } from '../article.exception.js';
 import type { Article, ArticleRevision } from '../../generated/prisma/client.js';
 import type { PageRequest } from '../../common/pagination/page-request.js';
 import { diffContent, storedContentSchema, type ArticleContent } from './article-content.js';
 import { assertCanView } from './article-access.policy.js';
-import { ArticleEditorService } from './article-editor.service.js';
+import { ArticleEditorService, type SavedArticle } from './article-editor.service.js';
 import { ArticleEditorRepository } from './article-editor.repository.js';
-import { notFound } from './article-guards.js';
+import { ArticleRevisionRepository } from './article-revision.repository.js';
 
 export interface RevisionComparison {
   from: ArticleRevision;
@@ -21,13 +21,14 @@ export interface RevisionComparison {
 export class ArticleRevisionService {
   constructor(
     private readonly articles: ArticleEditorRepository,
+    private readonly revisions: ArticleRevisionRepository,
     private readonly editor: ArticleEditorService,
   ) {}
 
   /** Newest first; the cursor is the version. */
   async list(actor: Actor, articleId: string, page: PageRequest): Promise<{ article: Article; revisions: ArticleRevision[] }> {
     const article = await this.viewable(actor, articleId);
-    return { article, revisions: await this.articles.listRevisions(articleId, page) };
+    return { article, revisions: await this.revisions.listRevisions(articleId, page) };
   }
 
   async compare(actor: Actor, articleId: string, fromVersion: number, toVersion: number): Promise<RevisionComparison> {
@@ -42,7 +43,7 @@ export class ArticleRevisionService {
   async restore(
     actor: Actor,
     input: { id: string; version: number; expectedVersion: number; message?: string | null },
-  ): Promise<Article> {
+  ): Promise<SavedArticle> {
     const revision = await this.revision(input.id, input.version, 'input.version');
     return this.editor.update(actor, {
       id: input.id,
@@ -54,14 +55,14 @@ export class ArticleRevisionService {
 
   private async viewable(actor: Actor, articleId: string): Promise<Article> {
     const article = await this.articles.findById(articleId);
-    if (!article) throw notFound();
+    if (!article) throw ArticleErrors.notFound();
     assertCanView(actor, article);
     return article;
   }
 
   private async revision(articleId: string, version: number, path: string): Promise<ArticleRevision> {
-    const revision = await this.articles.findRevision(articleId, version);
-    if (!revision) throw DomainError.badInput([{ path, message: `the article has no version ${version}` }]);
+    const revision = await this.revisions.findRevision(articleId, version);
+    if (!revision) throw ArticleErrors.noSuchVersion(path, version);
     return revision;
   }
 }

@@ -1,4 +1,5 @@
-import { DomainError } from '../../common/domain-error.js';
+import type { DomainError } from '../../common/domain-error.js';
+import { ArticleErrors } from '../article.exception.js';
 import type { ArticleStatus } from '../../generated/prisma/client.js';
 
 // The publishing workflow as a table: which status each step may start from, and where it leads.
@@ -21,9 +22,9 @@ const NEXT: Record<WorkflowStep, Partial<Record<ArticleStatus, ArticleStatus>>> 
 };
 
 function refusal(step: WorkflowStep, article: WorkflowState): DomainError {
-  if (step === 'publish') return new DomainError('CONFLICT', 'The article is already published and has no pending changes');
-  if (step === 'schedule') return new DomainError('CONFLICT', 'The article is already published');
-  return new DomainError('CONFLICT', `A ${article.status.toLowerCase()} article cannot be unpublished`);
+  if (step === 'publish') return ArticleErrors.nothingToPublish();
+  if (step === 'schedule') return ArticleErrors.alreadyPublished();
+  return ArticleErrors.cannotUnpublish(article.status);
 }
 
 /** The status `step` leads to from `article`'s, or CONFLICT when the workflow does not allow it. */

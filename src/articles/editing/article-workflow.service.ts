@@ -3,7 +3,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';
 import { Injectable } from '@nestjs/common';
 import { SYSTEM_ACTOR, type Actor } from '../../access/actor.js';
-import { DomainError } from '../../common/domain-error.js';
+import { ArticleErrors } from '../article.exception.js';
 import type { Article } from '../../generated/prisma/client.js';
 import { assertCanPublish } from './article-access.policy.js';
 import { assertPublishable } from './article-publishing.rules.js';
@@ -13,11 +13,15 @@ import { claimVersion, findWorkable } from './article-guards.js';
 import { ArticleHistoryService } from './article-history.service.js';
 import { DomainEvents } from '../../events/domain-events.service.js';
 import { ArticleScheduleService } from './article-schedule.service.js';
+import type { ArticleContent } from './article-content.js';
+import type { SavedArticle } from './article-editor.service.js';
 
 // Minimum lead time for scheduling, so "now" is a publish, not a schedule that fires at once.
 const MIN_SCHEDULE_LEAD_MS = 1000;
 
-// The publishing workflow; which status may go to which is article-transitions.ts.
+// The publishing workflow; which status may go to which is article-transitions.ts. The working
+// content is read once per step (after the article, so a later claimVersion proves it current) and
+// handed to the write, the revision and the caller's payload.
 @Injectable()
 export class ArticleWorkflowService {
   constructor(
@@ -29,53 +33,60 @@ export class ArticleWorkflowService {
     private readonly clock: Clock,
   ) {}
 
-  async publish(actor: Actor, id: string, expectedVersion?: number): Promise<Article> {
+  async publish(actor: Actor, id: string, expectedVersion?: number): Promise<SavedArticle> {
     return this.transactions.run(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
       assertCanPublish(actor, article);
       nextStatus('publish', article);
-      assertPublishable(await this.articles.workingContent(article, tx));
+      const working = await this.articles.workingContent(article, tx);
+      assertPublishable(working);
       await claimVersion(this.articles, tx, article.id, expectedVersion ?? article.version);
-      const published = await this.goLive(tx, article);
+      const published = await this.goLive(tx, article, working);
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
       const action = article.status === 'PUBLISHED' ? 'updated' : 'published';
-      await this.history.record(tx, actor, published, `article.${action}`, { details: { from: article.status } });
+      const content = this.articles.writtenContent(published, working);
+      await this.history.record(tx, actor, published, `article.${action}`, { details: { from: article.status }, content });
       await this.events.record(tx, { entity: 'article', action, id: id });
-      return published;
+      return { article: published, content };
     });
   }
 
-  async scheduleAt(actor: Actor, id: string, publishAt: Date): Promise<Article> {
+  async scheduleAt(actor: Actor, id: string, publishAt: Date): Promise<SavedArticle> {
     if (publishAt.getTime() < this.clock.now().getTime() + MIN_SCHEDULE_LEAD_MS) {
-      throw DomainError.badInput([{ path: 'input.publishAt', message: 'must be in the future' }]);
+      throw ArticleErrors.scheduleInPast();
     }
     return this.transactions.run(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
       assertCanPublish(actor, article);
       const status = nextStatus('schedule', article);
-      assertPublishable(await this.articles.workingContent(article, tx));
+      const working = await this.articles.workingContent(article, tx);
+      assertPublishable(working);
       await claimVersion(this.articles, tx, article.id, article.version);
       const scheduled = await this.articles.update(tx, id, { status, scheduledAt: publishAt });
       await this.schedule.plan(tx, id, publishAt);
-      await this.history.record(tx, actor, scheduled, 'article.scheduled', { details: { publishAt: publishAt.toISOString() } });
-      return scheduled;
+      // Only status and date changed: the content is the one just read.
+      const content = this.articles.writtenContent(scheduled, working);
+      const details = { publishAt: publishAt.toISOString() };
+      await this.history.record(tx, actor, scheduled, 'article.scheduled', { details, content });
+      return { article: scheduled, content };
     });
   }
 
-  async unpublish(actor: Actor, id: string): Promise<Article> {
+  async unpublish(actor: Actor, id: string): Promise<SavedArticle> {
     return this.transactions.run(async (tx) => {
       const article = await findWorkable(this.articles, tx, id);
       assertCanPublish(actor, article);
       const status = nextStatus('unpublish', article);
       await claimVersion(this.articles, tx, article.id, article.version);
       // Pending changes become the article's own text, so no edit is lost by unpublishing.
-      const content = await this.articles.workingContent(article, tx);
+      const working = await this.articles.workingContent(article, tx);
       if (article.status === 'PUBLISHED') await this.events.begin(tx, { entity: 'article', id: id });
-      const unpublished = await this.articles.writeLive(tx, id, content, { status, scheduledAt: null });
+      const unpublished = await this.articles.writeLive(tx, id, working, { status, scheduledAt: null });
       if (article.status === 'SCHEDULED') await this.schedule.cancel(tx, id);
-      await this.history.record(tx, actor, unpublished, 'article.unpublished', { details: { from: article.status } });
+      const content = this.articles.writtenContent(unpublished, working);
+      await this.history.record(tx, actor, unpublished, 'article.unpublished', { details: { from: article.status }, content });
       if (article.status === 'PUBLISHED') await this.events.record(tx, { entity: 'article', action: 'unpublished', id: id });
-      return unpublished;
+      return { article: unpublished, content };
     });
   }
 
@@ -85,19 +96,20 @@ export class ArticleWorkflowService {
       const article = await this.articles.findDueScheduled(tx, articleId, this.clock.now());
       if (!article) return 'skipped';
       if (!(await this.articles.claimVersion(tx, article.id, article.version))) return 'skipped';
-      const published = await this.goLive(tx, article);
+      const working = await this.articles.workingContent(article, tx);
+      const published = await this.goLive(tx, article, working);
       await this.history.record(tx, SYSTEM_ACTOR, published, 'article.published', {
         details: { from: 'SCHEDULED', scheduled: true },
+        content: this.articles.writtenContent(published, working),
       });
       await this.events.record(tx, { entity: 'article', action: 'published', id: article.id });
       return 'published';
     });
   }
 
-  private async goLive(tx: Tx, article: Article): Promise<Article> {
-    const content = await this.articles.workingContent(article, tx);
+  private async goLive(tx: Tx, article: Article, content: ArticleContent): Promise<Article> {
     if (content.slug !== article.slug && (await this.articles.isSlugTaken(tx, content.slug, article.id))) {
-      throw new DomainError('CONFLICT', `The slug "${content.slug}" is already used by another article`);
+      throw ArticleErrors.slugTaken(content.slug);
     }
     const now = this.clock.now();
     const publishedAt = article.publishedAt ?? (article.status === 'SCHEDULED' ? article.scheduledAt : null) ?? now;

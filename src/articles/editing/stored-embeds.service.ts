@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { ArticleBody } from '../body/article-body.schema.js';
 import { sanitizeBodyEmbeds } from '../body/embed-policy.js';
 import { DomainEvents } from '../../events/domain-events.service.js';
-import { ArticleEditorRepository, type StoredBodies } from './article-editor.repository.js';
+import { StoredEmbedsRepository, type StoredBodies } from './stored-embeds.repository.js';
 
 const BATCH = 200;
 
@@ -16,7 +16,7 @@ const BATCH = 200;
 export class StoredEmbedsService {
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly articles: ArticleEditorRepository,
+    private readonly bodies: StoredEmbedsRepository,
     private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -26,7 +26,7 @@ export class StoredEmbedsService {
     let changed = 0;
     let afterId: string | null = null;
     for (;;) {
-      const rows: StoredBodies[] = await this.articles.findWithEmbedHtml(afterId, BATCH);
+      const rows: StoredBodies[] = await this.bodies.findWithEmbedHtml(afterId, BATCH);
       for (const row of rows) if (await this.sanitise(row)) changed++;
       if (rows.length < BATCH) return changed;
       afterId = rows.at(-1)!.id;
@@ -41,7 +41,7 @@ export class StoredEmbedsService {
       return false;
     }
     await this.transactions.run(async (tx) => {
-      await this.articles.replaceStoredBodies(tx, { ...row, body, pendingChanges });
+      await this.bodies.replaceStoredBodies(tx, { ...row, body, pendingChanges });
       // The public body JSON changed: caches, partners and webhooks hear of it like any edit.
       if (row.status === 'PUBLISHED' && !row.deletedAt)
         await this.events.record(tx, { entity: 'article', action: 'updated', id: row.id });

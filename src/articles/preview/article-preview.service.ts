@@ -3,13 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SignJWT, errors, jwtVerify } from 'jose';
 import type { Actor } from '../../access/actor.js';
 import { AuditService } from '../../audit/audit.service.js';
-import { DomainError } from '../../common/domain-error.js';
+import { ArticleErrors } from '../article.exception.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { AppKeys } from '../../config/app-secret.js';
 import { assertCanView } from '../editing/article-access.policy.js';
 import { ArticleEditorRepository } from '../editing/article-editor.repository.js';
-import { notFound } from '../editing/article-guards.js';
 import { AuthorQueryService } from '../../authors/author-query.service.js';
 import { toGlobalId } from '../../common/global-id.js';
 import { ResponseKeys } from '../../common/response-keys.js';
@@ -53,7 +52,7 @@ export class ArticlePreviewService {
     ttlSeconds?: number | null,
   ): Promise<{ token: string; expiresAt: Date; previewUrl: string | null }> {
     const article = await this.articles.findById(articleId);
-    if (!article || article.deletedAt) throw notFound();
+    if (!article || article.deletedAt) throw ArticleErrors.notFound();
     assertCanView(actor, article);
     const expiresAt = new Date(Date.now() + (ttlSeconds ?? this.config.auth.previewTokenTtlSeconds) * 1000);
     const token = await new SignJWT({})
@@ -136,6 +135,6 @@ export class ArticlePreviewService {
     } catch (error) {
       if (!(error instanceof errors.JOSEError)) throw error;
     }
-    throw new DomainError('UNAUTHENTICATED', 'The preview token is invalid or has expired');
+    throw ArticleErrors.invalidPreviewToken();
   }
 }
