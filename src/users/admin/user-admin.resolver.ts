@@ -11,10 +11,8 @@ import { createUserSchema, updateUserSchema, type CreateUserData, type UpdateUse
 import { ValidInput } from '../../graphql-types/valid-input.decorator.js';
 import { AdminUserModel, AdminUserConnection } from './admin-user.model.js';
 import { AdminViewerModel } from './admin-viewer.model.js';
-import { CreateUserInput } from './create-user.input.js';
-import { CreateUserPayload } from './create-user.payload.js';
-import { UpdateUserInput } from './update-user.input.js';
-import { UpdateUserPayload } from './update-user.payload.js';
+import { CreateUserInput, UpdateUserInput } from './user-admin.inputs.js';
+import { CreateUserPayload, UpdateUserPayload } from './user-admin.payloads.js';
 
 @Resolver(() => AdminUserModel)
 export class UserAdminResolver {
