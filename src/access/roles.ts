@@ -1,4 +1,4 @@
-import { DomainError } from '../common/domain-error.js';
+import { AccessErrors } from './access.exception.js';
 import type { UserRole } from '../generated/prisma/client.js';
 import type { Actor } from './actor.js';
 
@@ -15,7 +15,7 @@ export function hasRole(actor: Actor, minimum: UserRole): boolean {
 
 /** The one way to demand a login; the message tests and the Studio match. */
 export function requireActor(actor: Actor | null | undefined): Actor {
-  if (!actor) throw new DomainError('UNAUTHENTICATED', 'Log in first: send Authorization: Bearer <access token or API token>');
+  if (!actor) throw AccessErrors.notLoggedIn();
   return actor;
 }
 
@@ -23,10 +23,7 @@ export function requireActor(actor: Actor | null | undefined): Actor {
 export function requireRole(actor: Actor | null | undefined, minimum: UserRole, action = 'do this'): Actor {
   const known = requireActor(actor);
   if (!hasRole(known, minimum)) {
-    throw new DomainError(
-      'FORBIDDEN',
-      `Your role (${known.role.toLowerCase()}) may not ${action}; it takes ${minimum.toLowerCase()} or above`,
-    );
+    throw AccessErrors.roleTooLow(known.role, minimum, action);
   }
   return known;
 }

@@ -1,12 +1,12 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
-import { DomainError } from '../common/domain-error.js';
 import type { Actor } from '../access/actor.js';
 import { AuthenticatorService } from './authenticator.service.js';
 import { actorHolderOf, type AuthenticatedRequest } from '../access/request-actor.js';
 import { ACCESS_RULE } from '../access/requires.decorator.js';
 import { requireRole } from '../access/roles.js';
+import { AccessErrors } from '../access/access.exception.js';
 
 const ADMIN_HTTP_PREFIX = '/admin/';
 
@@ -28,7 +28,7 @@ export class AuthorizationGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.get(ACCESS_RULE, context.getHandler());
     if (!rule) {
-      if (isAdminOperation(context)) throw undeclared(operationName(context));
+      if (isAdminOperation(context)) throw AccessErrors.undeclaredRule(operationName(context));
       return true;
     }
     if (rule.kind === 'anonymous') return true;
@@ -64,13 +64,4 @@ function operationName(context: ExecutionContext): string {
   if (context.getType<GqlContextType>() === 'graphql')
     return GqlExecutionContext.create(context).getInfo<{ fieldName: string }>().fieldName;
   return `${context.getClass().name}.${context.getHandler().name}`;
-}
-
-// A bug in the server, not the caller's fault; still FORBIDDEN, so the refusal reaches the client
-// (and the test that found it) instead of hiding as an internal error.
-function undeclared(operation: string): DomainError {
-  return new DomainError(
-    'FORBIDDEN',
-    `${operation} declares no access rule (@Requires or @AllowAnonymous), so nobody may use it`,
-  );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError } from '../common/domain-error.js';
+import { FeedErrors } from './feed.exception.js';
 import { containsNul } from '../common/nul-characters.js';
 import type { FeedFormat } from './feed-item.js';
 import type { FeedKind } from './feed.service.js';
@@ -22,6 +22,6 @@ export const subjectFeedParamsSchema = z.object({
 // A path that names no feed is a missing resource, not bad input; nor can a slug with a NUL name one.
 export function parseFeedParams<T extends z.ZodType>(schema: T, params: unknown): z.output<T> {
   const parsed = schema.safeParse(params);
-  if (!parsed.success || containsNul(params)) throw new DomainError('NOT_FOUND', 'No such feed');
+  if (!parsed.success || containsNul(params)) throw FeedErrors.noSuchFeed();
   return parsed.data;
 }

@@ -3,7 +3,7 @@ import { ArticleQueryService } from '../articles/article-query.service.js';
 import type { ArticleListFilter } from '../articles/article-list.query.js';
 import { PARTNER_ARTICLE, type PublicArticle } from '../articles/public-article.js';
 import { AuthorQueryService } from '../authors/author-query.service.js';
-import { DomainError } from '../common/domain-error.js';
+import { FeedErrors } from './feed.exception.js';
 import type { ResponseKeys } from '../common/response-keys.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -107,7 +107,7 @@ export class FeedService {
       return { id: `${this.config.site.url}/`, title: publisher, description: `Latest articles from ${publisher}` };
     }
     const found = await this.findSubject(subject.kind, subject.slug, keys);
-    if (!found) throw new DomainError('NOT_FOUND', `No ${SUBJECT_KEYS[subject.kind]} with slug "${subject.slug}"`);
+    if (!found) throw FeedErrors.subjectNotFound(SUBJECT_KEYS[subject.kind], subject.slug);
     const name = found.name as string;
     return {
       id: `urn:newsdesk:${SUBJECT_KEYS[subject.kind]}:${subject.slug}`,

@@ -14,6 +14,10 @@ export function imageNotFound(path = 'input.id'): DomainError {
   return new DomainError('NOT_FOUND', 'No image with this id', { path });
 }
 
+export function fileNotFound(): DomainError {
+  return new DomainError('NOT_FOUND', 'No such file');
+}
+
 export function imageNotTrashed(): DomainError {
   return new DomainError('CONFLICT', 'Only an image in the trash can be purged: trash it first');
 }

@@ -2,7 +2,6 @@ import { isUniqueViolation } from '../database/unique-violation.js';
 import { isDeepStrictEqual } from 'node:util';
 import type { Actor } from '../access/actor.js';
 import { AuditService } from '../audit/audit.service.js';
-import { DomainError } from '../common/domain-error.js';
 import type { ContentAction } from '../events/content-change.js';
 import { DomainEvents } from '../events/domain-events.service.js';
 import { slugify, uniqueSlug } from '../common/slug.js';
@@ -11,6 +10,7 @@ import type { PageRequest } from '../common/pagination/page-request.js';
 import type { Connection } from '../common/pagination/connection.js';
 import { BY_NAME } from '../common/pagination/keyset.js';
 import type { TaxonomyData, TaxonomyFilter, TaxonomyRepository, TaxonomyRow } from './taxonomy.repository.js';
+import { TaxonomyErrors } from './taxonomy.exception.js';
 import type { Tx } from '../database/tx.js';
 import type { TransactionRunner } from '../database/transaction-runner.js';
 
@@ -70,7 +70,7 @@ export abstract class TaxonomyEditor<Row extends TaxonomyRow, Model extends { na
   async create(actor: Actor, input: TaxonomyCreate): Promise<Model> {
     return this.write(async (tx) => {
       const { slug: wanted, ...data } = input;
-      if (wanted && (await this.repository.isSlugTaken(tx, wanted, null))) throw this.slugTaken(wanted);
+      if (wanted && (await this.repository.isSlugTaken(tx, wanted, null))) throw TaxonomyErrors.slugTaken(this.noun, wanted);
       const slug = wanted || (await uniqueSlug(slugify(input.name), (s) => this.repository.isSlugTaken(tx, s, null)));
       await this.checkReferences(tx, data);
       const row = await this.repository.create(tx, { ...data, slug });
@@ -86,7 +86,8 @@ export abstract class TaxonomyEditor<Row extends TaxonomyRow, Model extends { na
       const current = await this.findLive(tx, id);
       const changes = changedFields(current, data);
       if (Object.keys(changes).length === 0) return current;
-      if (data.slug && changes.slug && (await this.repository.isSlugTaken(tx, data.slug, id))) throw this.slugTaken(data.slug);
+      if (data.slug && changes.slug && (await this.repository.isSlugTaken(tx, data.slug, id)))
+        throw TaxonomyErrors.slugTaken(this.noun, data.slug);
       await this.checkReferences(tx, data);
       const row = await this.repository.update(tx, id, definedOnly(data));
       await this.record(tx, actor, 'updated', row, { changes });
@@ -106,7 +107,7 @@ export abstract class TaxonomyEditor<Row extends TaxonomyRow, Model extends { na
   async restore(actor: Actor, id: string): Promise<Model> {
     return this.write(async (tx) => {
       const current = await this.findExisting(tx, id);
-      if (!current.deletedAt) throw new DomainError('CONFLICT', `The ${this.noun} is not in the trash`);
+      if (!current.deletedAt) throw TaxonomyErrors.notInTrash(this.noun);
       const row = await this.repository.update(tx, id, { deletedAt: null });
       await this.record(tx, actor, 'restored', row);
       return row;
@@ -129,7 +130,7 @@ export abstract class TaxonomyEditor<Row extends TaxonomyRow, Model extends { na
     } catch (error) {
       // Two editors claiming one slug at once: the unique index decides, and the loser is told so.
       if (isUniqueViolation(error)) {
-        throw new DomainError('CONFLICT', `That slug is already used by another ${this.noun}`);
+        throw TaxonomyErrors.slugClaimedConcurrently(this.noun);
       }
       throw error;
     }
@@ -137,19 +138,15 @@ export abstract class TaxonomyEditor<Row extends TaxonomyRow, Model extends { na
 
   private async findExisting(tx: Tx, id: string): Promise<Row> {
     const row = await this.repository.findById(id, tx);
-    if (!row) throw new DomainError('NOT_FOUND', `No such ${this.noun}`);
+    if (!row) throw TaxonomyErrors.notFound(this.noun);
     return row;
   }
 
   /** Trashed rows are read-only until restored, as trashed articles are. */
   private async findLive(tx: Tx, id: string): Promise<Row> {
     const row = await this.findExisting(tx, id);
-    if (row.deletedAt) throw new DomainError('CONFLICT', `The ${this.noun} is in the trash: restore it first`);
+    if (row.deletedAt) throw TaxonomyErrors.inTrash(this.noun);
     return row;
-  }
-
-  private slugTaken(slug: string): DomainError {
-    return new DomainError('CONFLICT', `The slug "${slug}" is already used by another ${this.noun}`, { slug });
   }
 
   // Every write is audited and recorded as a public change (what it means for caches, partners and

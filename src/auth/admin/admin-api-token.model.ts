@@ -5,7 +5,7 @@ import { UserRole } from '../../users/admin/user-role.enum.js';
 
 // Never the token or its hash: the secret is shown once, in CreateApiTokenPayload.token.
 @ObjectType('AdminApiToken', { description: 'A token that scripts and other systems authenticate with' })
-export class AdminApiToken {
+export class AdminApiTokenModel {
   @Field(() => ID)
   id!: string;
 
@@ -30,8 +30,8 @@ export class AdminApiToken {
   @Field(() => Date, { nullable: true, description: 'Last use, to the minute' })
   lastUsedAt!: Date | null;
 
-  static fromRow(row: ApiToken): AdminApiToken {
-    return Object.assign(new AdminApiToken(), {
+  static fromRow(row: ApiToken): AdminApiTokenModel {
+    return Object.assign(new AdminApiTokenModel(), {
       id: row.id,
       name: row.name,
       role: row.role,
@@ -44,4 +44,4 @@ export class AdminApiToken {
   }
 }
 
-export const { ConnectionType: AdminApiTokenConnection } = connectionTypes(AdminApiToken, 'AdminApiToken');
+export const { ConnectionType: AdminApiTokenConnection } = connectionTypes(AdminApiTokenModel, 'AdminApiToken');

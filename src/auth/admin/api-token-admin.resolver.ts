@@ -10,24 +10,24 @@ import type { Connection } from '../../common/pagination/connection.js';
 import { API_TOKEN_PAGES } from '../api-token.repository.js';
 import { createApiTokenSchema, revokeApiTokenSchema, type CreateApiTokenData } from '../api-token.schema.js';
 import { ApiTokenService } from '../api-token.service.js';
-import { AdminApiToken, AdminApiTokenConnection } from './admin-api-token.model.js';
+import { AdminApiTokenModel, AdminApiTokenConnection } from './admin-api-token.model.js';
 import { CreateApiTokenInput, RevokeApiTokenInput } from './auth-admin.inputs.js';
 import { CreateApiTokenPayload, RevokeApiTokenPayload } from './auth-admin.payloads.js';
 
-@Resolver(() => AdminApiToken)
+@Resolver(() => AdminApiTokenModel)
 export class ApiTokenAdminResolver {
   constructor(private readonly tokenService: ApiTokenService) {}
 
   @Query(() => AdminApiTokenConnection, { description: 'Every API token, newest first, revoked ones included (admins only)' })
   @Requires('ADMIN', 'list API tokens')
-  async apiTokens(@Args() args: ConnectionArgs): Promise<Connection<AdminApiToken>> {
+  async apiTokens(@Args() args: ConnectionArgs): Promise<Connection<AdminApiTokenModel>> {
     const page = toPageRequest(args);
     return buildConnection(
       await this.tokenService.list(page),
       page,
       (row) => API_TOKEN_PAGES.cursorOf(row),
       () => this.tokenService.count(),
-      AdminApiToken.fromRow,
+      AdminApiTokenModel.fromRow,
     );
   }
 
@@ -38,7 +38,7 @@ export class ApiTokenAdminResolver {
     @CurrentActor() actor: Actor,
   ): Promise<CreateApiTokenPayload> {
     const { token, apiToken } = await this.tokenService.create(actor, input);
-    return { token, apiToken: AdminApiToken.fromRow(apiToken) };
+    return { token, apiToken: AdminApiTokenModel.fromRow(apiToken) };
   }
 
   @Mutation(() => RevokeApiTokenPayload, { description: 'Revokes an API token at once (admins only)' })
@@ -47,6 +47,6 @@ export class ApiTokenAdminResolver {
     @ValidInput(RevokeApiTokenInput, revokeApiTokenSchema) { id }: z.output<typeof revokeApiTokenSchema>,
     @CurrentActor() actor: Actor,
   ): Promise<RevokeApiTokenPayload> {
-    return { apiToken: AdminApiToken.fromRow(await this.tokenService.revoke(actor, id)) };
+    return { apiToken: AdminApiTokenModel.fromRow(await this.tokenService.revoke(actor, id)) };
   }
 }

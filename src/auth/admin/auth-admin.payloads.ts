@@ -1,7 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { AdminUser } from '../../users/admin/admin-user.model.js';
+import { AdminUserModel } from '../../users/admin/admin-user.model.js';
 import type { SessionTokens } from '../session.service.js';
-import { AdminApiToken } from './admin-api-token.model.js';
+import { AdminApiTokenModel } from './admin-api-token.model.js';
 
 // What a login and a refresh both return; abstract, so each mutation keeps its own payload type.
 @ObjectType({ isAbstract: true })
@@ -22,12 +22,12 @@ export abstract class SessionTokensPayload {
   @Field()
   refreshTokenExpiresAt!: Date;
 
-  @Field(() => AdminUser)
-  user!: AdminUser;
+  @Field(() => AdminUserModel)
+  user!: AdminUserModel;
 
   protected static fill<T extends SessionTokensPayload>(payload: T, tokens: SessionTokens, inCookie = false): T {
     const refreshToken = inCookie ? null : tokens.refreshToken;
-    return Object.assign(payload, { ...tokens, refreshToken, user: AdminUser.fromRow(tokens.user) });
+    return Object.assign(payload, { ...tokens, refreshToken, user: AdminUserModel.fromRow(tokens.user) });
   }
 }
 
@@ -53,8 +53,8 @@ export class LogoutPayload {
 
 @ObjectType('ChangePasswordPayload')
 export class ChangePasswordPayload {
-  @Field(() => AdminUser)
-  user!: AdminUser;
+  @Field(() => AdminUserModel)
+  user!: AdminUserModel;
 }
 
 @ObjectType('CreateApiTokenPayload')
@@ -62,12 +62,12 @@ export class CreateApiTokenPayload {
   @Field({ description: 'The token, shown only this once: send it as "Authorization: Bearer <token>"' })
   token!: string;
 
-  @Field(() => AdminApiToken)
-  apiToken!: AdminApiToken;
+  @Field(() => AdminApiTokenModel)
+  apiToken!: AdminApiTokenModel;
 }
 
 @ObjectType('RevokeApiTokenPayload')
 export class RevokeApiTokenPayload {
-  @Field(() => AdminApiToken)
-  apiToken!: AdminApiToken;
+  @Field(() => AdminApiTokenModel)
+  apiToken!: AdminApiTokenModel;
 }

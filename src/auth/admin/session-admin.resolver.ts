@@ -5,7 +5,7 @@ import { ValidInput } from '../../graphql-types/valid-input.decorator.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AdminContext } from '../../access/admin-context.js';
-import { AdminUser } from '../../users/admin/admin-user.model.js';
+import { AdminUserModel } from '../../users/admin/admin-user.model.js';
 import type { Actor } from '../../access/actor.js';
 import { AuthErrors } from '../auth.exception.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
@@ -105,7 +105,7 @@ export class SessionAdminResolver {
     @CurrentActor() actor: Actor,
     @Context() ctx: AdminContext,
   ): Promise<ChangePasswordPayload> {
-    return { user: AdminUser.fromRow(await this.passwords.change(actor, bearerToken(ctx), data)) };
+    return { user: AdminUserModel.fromRow(await this.passwords.change(actor, bearerToken(ctx), data)) };
   }
 
   // PUBLIC_API_URL (behind media's public URL) says whether browsers reach this API over https.

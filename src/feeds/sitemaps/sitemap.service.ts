@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '../../common/domain-error.js';
+import { FeedErrors } from '../feed.exception.js';
 import { articleUrl } from '../../common/site-urls.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
@@ -56,7 +56,7 @@ export class SitemapService {
   /** `number` is one-based, as in the file name. */
   async articles(number: number, keys: ResponseKeys): Promise<SitemapResult> {
     const rows = await this.sitemaps.page(number - 1, SITEMAP_PAGE_SIZE, keys);
-    if (!rows.length && number > 1) throw new DomainError('NOT_FOUND', `No sitemap page ${number}`);
+    if (!rows.length && number > 1) throw FeedErrors.sitemapPageNotFound(number);
     const entries = rows.map((row) => ({ loc: this.urlOf(row), lastModified: row.updatedAt }));
     // A urlset needs one <url>: a site without articles lists its home page.
     return {

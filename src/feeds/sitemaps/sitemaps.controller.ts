@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError } from '../../common/domain-error.js';
+import { FeedErrors } from '../feed.exception.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { sendCached } from '../cached-response.js';
@@ -33,7 +33,7 @@ export class SitemapsController {
   @Get('sitemaps/:file')
   async articles(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const parsed = articlesFileSchema.safeParse(file);
-    if (!parsed.success) throw new DomainError('NOT_FOUND', 'No such sitemap');
+    if (!parsed.success) throw FeedErrors.noSuchSitemap();
     this.send(req, res, await this.sitemaps.articles(parsed.data, ResponseKeys.of(req)));
   }
 

@@ -18,16 +18,8 @@ import { MediaUrls } from '../renditions/media-urls.js';
 import { ImageEditorService } from '../image-editor.service.js';
 import { AdminImageConnection, AdminImageModel, ImageUsageModel } from './admin-image.model.js';
 import { AdminImagesArgs } from './image-admin.args.js';
-import {
-  PurgeImageInput,
-  PurgeImagePayload,
-  RestoreImageInput,
-  RestoreImagePayload,
-  TrashImageInput,
-  TrashImagePayload,
-  UpdateImageInput,
-  UpdateImagePayload,
-} from './image-admin.input.js';
+import { PurgeImageInput, RestoreImageInput, TrashImageInput, UpdateImageInput } from './image-admin.inputs.js';
+import { PurgeImagePayload, RestoreImagePayload, TrashImagePayload, UpdateImagePayload } from './image-admin.payloads.js';
 import {
   adminImagesFilterSchema,
   imageIdSchema,

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { CacheKeys } from '../../common/cache-keys.js';
-import { DomainError } from '../../common/domain-error.js';
+import { fileNotFound } from '../media.exception.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { ImageRepository } from '../image.repository.js';
@@ -35,9 +35,9 @@ export class MediaFileController {
     const path = Array.isArray(key) ? key.join('/') : key;
     if (STORAGE_KEY_PATTERN.test(path)) return this.serveMaster(path, res);
     const rendition = parseRenditionPath(path);
-    if (!rendition) throw notFound();
+    if (!rendition) throw fileNotFound();
     const result = await this.renditions.serve(rendition, accept);
-    if (result.kind === 'none') throw notFound();
+    if (result.kind === 'none') throw fileNotFound();
     if (result.kind === 'busy') {
       res.status(503).setHeader('Retry-After', '5').setHeader('Cache-Control', 'no-store');
       res.json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'Too many renditions are being rendered; retry shortly' } });
@@ -57,10 +57,10 @@ export class MediaFileController {
 
   private async serveMaster(key: string, res: Response): Promise<void> {
     const format = formatOfExtension(key.slice(key.lastIndexOf('.') + 1));
-    if (!format || !this.config.media.publicOriginals) throw notFound();
+    if (!format || !this.config.media.publicOriginals) throw fileNotFound();
     const image = await this.images.findServableByStorageKey(key);
     const file = image && (await this.storage.get(key));
-    if (!image || !file) throw notFound();
+    if (!image || !file) throw fileNotFound();
     await send(res, file.body, file.size, format.contentType, image.id);
   }
 }
@@ -82,8 +82,4 @@ async function send(res: Response, body: Readable | Buffer, size: number, conten
     // Once bytes are out (e.g. the client went away mid-file) there is nothing left to answer.
     if (!res.headersSent) throw error;
   }
-}
-
-function notFound(): DomainError {
-  return new DomainError('NOT_FOUND', 'No such file');
 }

@@ -8,7 +8,7 @@ import { SUBSCRIBER_PAGES } from '../newsletter-subscriber.repository.js';
 import { NewsletterEditorService } from '../newsletter-editor.service.js';
 import { roundupRangeSchema, subscribersFilterSchema, type RoundupRange, type SubscribersFilter } from '../newsletter.schema.js';
 import { NewsletterRoundupService } from '../roundup/newsletter-roundup.service.js';
-import { NewsletterRoundup } from './newsletter-roundup.model.js';
+import { NewsletterRoundupModel } from './newsletter-roundup.model.js';
 import { NewsletterSubscriberConnection, NewsletterSubscriberModel } from './newsletter-subscriber.model.js';
 import { NewsletterRoundupArgs } from './newsletter-roundup.args.js';
 import { NewsletterSubscribersArgs } from './newsletter-subscribers.args.js';
@@ -37,9 +37,13 @@ export class NewsletterAdminResolver {
     );
   }
 
-  @Query(() => NewsletterRoundup, { description: 'Articles published in [from, to), grouped by section, for a round-up mail' })
+  @Query(() => NewsletterRoundupModel, {
+    description: 'Articles published in [from, to), grouped by section, for a round-up mail',
+  })
   @Requires('EDITOR', 'build newsletter round-ups')
-  async newsletterRoundup(@ValidArgs(NewsletterRoundupArgs, roundupRangeSchema) range: RoundupRange): Promise<NewsletterRoundup> {
+  async newsletterRoundup(
+    @ValidArgs(NewsletterRoundupArgs, roundupRangeSchema) range: RoundupRange,
+  ): Promise<NewsletterRoundupModel> {
     const sections = await this.roundups.build(range.from, range.to);
     return { ...range, articleCount: sections.reduce((sum, section) => sum + section.articles.length, 0), sections };
   }

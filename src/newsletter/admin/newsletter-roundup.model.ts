@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType()
-export class NewsletterRoundupArticle {
+@ObjectType('NewsletterRoundupArticle')
+export class NewsletterRoundupArticleModel {
   @Field(() => ID, { description: 'Global id, as in the public API' })
   id!: string;
 
@@ -24,20 +24,20 @@ export class NewsletterRoundupArticle {
   authors!: string[];
 }
 
-@ObjectType()
-export class NewsletterRoundupSection {
+@ObjectType('NewsletterRoundupSection')
+export class NewsletterRoundupSectionModel {
   @Field(() => ID, { nullable: true, description: 'Global id of the section; null for articles without one' })
   id!: string | null;
 
   @Field()
   name!: string;
 
-  @Field(() => [NewsletterRoundupArticle], { description: 'Newest first' })
-  articles!: NewsletterRoundupArticle[];
+  @Field(() => [NewsletterRoundupArticleModel], { description: 'Newest first' })
+  articles!: NewsletterRoundupArticleModel[];
 }
 
-@ObjectType({ description: 'The data of a round-up mail: what was published in a time range, by section' })
-export class NewsletterRoundup {
+@ObjectType('NewsletterRoundup', { description: 'The data of a round-up mail: what was published in a time range, by section' })
+export class NewsletterRoundupModel {
   @Field()
   from!: Date;
 
@@ -47,6 +47,6 @@ export class NewsletterRoundup {
   @Field(() => Int)
   articleCount!: number;
 
-  @Field(() => [NewsletterRoundupSection], { description: 'In display order; articles without a section last' })
-  sections!: NewsletterRoundupSection[];
+  @Field(() => [NewsletterRoundupSectionModel], { description: 'In display order; articles without a section last' })
+  sections!: NewsletterRoundupSectionModel[];
 }

@@ -6,7 +6,7 @@ import { UserRole } from './user-role.enum.js';
 
 // Admin-only, so a plain UUID id and no Node interface: accounts never reach the public graph.
 @ObjectType('AdminUser', { description: 'A person who logs in to the admin API' })
-export class AdminUser {
+export class AdminUserModel {
   @Field(() => ID)
   id!: string;
 
@@ -31,8 +31,8 @@ export class AdminUser {
   @Field()
   createdAt!: Date;
 
-  static fromRow(row: User): AdminUser {
-    return Object.assign(new AdminUser(), {
+  static fromRow(row: User): AdminUserModel {
+    return Object.assign(new AdminUserModel(), {
       id: row.id,
       email: row.email,
       name: row.name,
@@ -45,4 +45,4 @@ export class AdminUser {
   }
 }
 
-export const { ConnectionType: AdminUserConnection } = connectionTypes(AdminUser, 'AdminUser');
+export const { ConnectionType: AdminUserConnection } = connectionTypes(AdminUserModel, 'AdminUser');

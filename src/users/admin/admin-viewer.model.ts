@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { Viewer } from '../user-editor.service.js';
-import { AdminUser } from './admin-user.model.js';
+import { AdminUserModel } from './admin-user.model.js';
 import { UserRole } from './user-role.enum.js';
 
 export enum ActorKind {
@@ -12,7 +12,7 @@ registerEnumType(ActorKind, { name: 'ActorKind', description: 'How the caller au
 
 // Who is calling: a logged-in user, or an integration through an API token (which has no user).
 @ObjectType('AdminViewer', { description: 'The caller: a logged-in user or an API token' })
-export class AdminViewer {
+export class AdminViewerModel {
   @Field(() => ID, { description: 'The user id, or the API token id' })
   id!: string;
 
@@ -22,15 +22,15 @@ export class AdminViewer {
   @Field(() => UserRole, { description: 'What the caller may do' })
   role!: UserRole;
 
-  @Field(() => AdminUser, { nullable: true, description: 'Null when calling with an API token' })
-  user!: AdminUser | null;
+  @Field(() => AdminUserModel, { nullable: true, description: 'Null when calling with an API token' })
+  user!: AdminUserModel | null;
 
-  static of({ actor, user }: Viewer): AdminViewer {
-    return Object.assign(new AdminViewer(), {
+  static of({ actor, user }: Viewer): AdminViewerModel {
+    return Object.assign(new AdminViewerModel(), {
       id: actor.userId ?? actor.tokenId,
       kind: actor.kind === 'api_token' ? ActorKind.API_TOKEN : ActorKind.USER,
       role: actor.role,
-      user: user ? AdminUser.fromRow(user) : null,
+      user: user ? AdminUserModel.fromRow(user) : null,
     });
   }
 }

@@ -9,33 +9,31 @@ import { BY_NAME } from '../../common/pagination/keyset.js';
 import { UserEditorService } from '../user-editor.service.js';
 import { createUserSchema, updateUserSchema, type CreateUserData, type UpdateUserData } from '../user.schema.js';
 import { ValidInput } from '../../graphql-types/valid-input.decorator.js';
-import { AdminUser, AdminUserConnection } from './admin-user.model.js';
-import { AdminViewer } from './admin-viewer.model.js';
-import { CreateUserInput } from './create-user.input.js';
-import { CreateUserPayload } from './create-user.payload.js';
-import { UpdateUserInput } from './update-user.input.js';
-import { UpdateUserPayload } from './update-user.payload.js';
+import { AdminUserModel, AdminUserConnection } from './admin-user.model.js';
+import { AdminViewerModel } from './admin-viewer.model.js';
+import { CreateUserInput, UpdateUserInput } from './user-admin.inputs.js';
+import { CreateUserPayload, UpdateUserPayload } from './user-admin.payloads.js';
 
-@Resolver(() => AdminUser)
+@Resolver(() => AdminUserModel)
 export class UserAdminResolver {
   constructor(private readonly userService: UserEditorService) {}
 
-  @Query(() => AdminViewer, { description: 'The caller: any logged-in user or API token' })
+  @Query(() => AdminViewerModel, { description: 'The caller: any logged-in user or API token' })
   @Requires('CONTRIBUTOR', 'see who you are')
-  async me(@CurrentActor() actor: Actor): Promise<AdminViewer> {
-    return AdminViewer.of(await this.userService.viewer(actor));
+  async me(@CurrentActor() actor: Actor): Promise<AdminViewerModel> {
+    return AdminViewerModel.of(await this.userService.viewer(actor));
   }
 
   @Query(() => AdminUserConnection, { description: 'Every account, by name (admins only)' })
   @Requires('ADMIN', 'list users')
-  async users(@Args() args: ConnectionArgs): Promise<Connection<AdminUser>> {
+  async users(@Args() args: ConnectionArgs): Promise<Connection<AdminUserModel>> {
     const page = toPageRequest(args);
     return buildConnection(
       await this.userService.list(page),
       page,
       (row) => BY_NAME.cursorOf(row),
       () => this.userService.count(),
-      AdminUser.fromRow,
+      AdminUserModel.fromRow,
     );
   }
 
@@ -46,7 +44,7 @@ export class UserAdminResolver {
     @CurrentActor() actor: Actor,
   ): Promise<CreateUserPayload> {
     const user = await this.userService.create(actor, input);
-    return { user: AdminUser.fromRow(user) };
+    return { user: AdminUserModel.fromRow(user) };
   }
 
   @Mutation(() => UpdateUserPayload, { description: 'Changes, disables or re-enables an account (admins only)' })
@@ -56,6 +54,6 @@ export class UserAdminResolver {
     @CurrentActor() actor: Actor,
   ): Promise<UpdateUserPayload> {
     const user = await this.userService.update(actor, input);
-    return { user: AdminUser.fromRow(user) };
+    return { user: AdminUserModel.fromRow(user) };
   }
 }

@@ -18,14 +18,18 @@ import {
   type CreateWebhookEndpointData,
   type UpdateWebhookEndpointData,
 } from '../webhook.schema.js';
-import { CreateWebhookEndpointInput } from './create-webhook-endpoint.input.js';
-import { CreateWebhookEndpointPayload } from './create-webhook-endpoint.payload.js';
-import { DeleteWebhookEndpointInput } from './delete-webhook-endpoint.input.js';
-import { DeleteWebhookEndpointPayload } from './delete-webhook-endpoint.payload.js';
-import { RedeliverWebhookInput } from './redeliver-webhook.input.js';
-import { RedeliverWebhookPayload } from './redeliver-webhook.payload.js';
-import { UpdateWebhookEndpointInput } from './update-webhook-endpoint.input.js';
-import { UpdateWebhookEndpointPayload } from './update-webhook-endpoint.payload.js';
+import {
+  CreateWebhookEndpointInput,
+  DeleteWebhookEndpointInput,
+  RedeliverWebhookInput,
+  UpdateWebhookEndpointInput,
+} from './webhook-admin.inputs.js';
+import {
+  CreateWebhookEndpointPayload,
+  DeleteWebhookEndpointPayload,
+  RedeliverWebhookPayload,
+  UpdateWebhookEndpointPayload,
+} from './webhook-admin.payloads.js';
 import { WebhookDeliveriesArgs } from './webhook-deliveries.args.js';
 import { WebhookDeliveryConnection, WebhookDeliveryModel } from './webhook-delivery.model.js';
 import { WebhookEndpointModel } from './webhook-endpoint.model.js';

@@ -12,7 +12,7 @@ export class PartnerScopeModel {
 }
 
 @ObjectType('PartnerUsageDay', { description: 'Requests a partner made on one UTC day' })
-export class PartnerUsageDay {
+export class PartnerUsageDayModel {
   @Field({ description: 'The day, YYYY-MM-DD' })
   day!: string;
 
@@ -22,7 +22,7 @@ export class PartnerUsageDay {
 
 // Never the key or its hash: the key is shown once, in the create and rotate payloads.
 @ObjectType('AdminPartner', { description: 'A syndication partner pulling feeds and the change feed with its own key' })
-export class AdminPartner {
+export class AdminPartnerModel {
   @Field(() => ID)
   id!: string;
 
@@ -50,8 +50,8 @@ export class AdminPartner {
   @Field()
   createdAt!: Date;
 
-  static fromRow(row: Partner): AdminPartner {
-    return Object.assign(new AdminPartner(), {
+  static fromRow(row: Partner): AdminPartnerModel {
+    return Object.assign(new AdminPartnerModel(), {
       id: row.id,
       name: row.name,
       keyPrefix: row.keyPrefix,

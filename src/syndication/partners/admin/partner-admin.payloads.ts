@@ -1,17 +1,17 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { AdminPartner } from './admin-partner.model.js';
+import { AdminPartnerModel } from './admin-partner.model.js';
 
 @ObjectType('PartnerKeyPayload', { description: 'A partner with its new key' })
 export class PartnerKeyPayload {
   @Field({ description: 'The key, shown only this once: header X-Partner-Key, or ?key= on feed URLs' })
   key!: string;
 
-  @Field(() => AdminPartner)
-  partner!: AdminPartner;
+  @Field(() => AdminPartnerModel)
+  partner!: AdminPartnerModel;
 }
 
 @ObjectType('UpdatePartnerPayload')
 export class UpdatePartnerPayload {
-  @Field(() => AdminPartner)
-  partner!: AdminPartner;
+  @Field(() => AdminPartnerModel)
+  partner!: AdminPartnerModel;
 }

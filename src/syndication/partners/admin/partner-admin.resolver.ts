@@ -13,29 +13,31 @@ import {
   type UpdatePartnerData,
 } from '../partner.schema.js';
 import { PartnerEditorService } from '../partner-editor.service.js';
-import { AdminPartner, PartnerUsageDay } from './admin-partner.model.js';
+import { AdminPartnerModel, PartnerUsageDayModel } from './admin-partner.model.js';
 import { CreatePartnerInput, RotatePartnerKeyInput, UpdatePartnerInput } from './partner-admin.inputs.js';
 import { PartnerKeyPayload, UpdatePartnerPayload } from './partner-admin.payloads.js';
 
 const DAY_MS = 86_400_000;
 
-@Resolver(() => AdminPartner)
+@Resolver(() => AdminPartnerModel)
 export class PartnerAdminResolver {
   constructor(private readonly partnerService: PartnerEditorService) {}
 
   // A handful of partners per publisher: one list, no paging.
-  @Query(() => [AdminPartner], { description: 'Every syndication partner, by name (admins only)' })
+  @Query(() => [AdminPartnerModel], { description: 'Every syndication partner, by name (admins only)' })
   @Requires('ADMIN', 'list partners')
-  async partners(): Promise<AdminPartner[]> {
-    return (await this.partnerService.list()).map(AdminPartner.fromRow);
+  async partners(): Promise<AdminPartnerModel[]> {
+    return (await this.partnerService.list()).map(AdminPartnerModel.fromRow);
   }
 
-  @ResolveField(() => [PartnerUsageDay], { description: 'Requests per UTC day, newest first; days without any are left out' })
+  @ResolveField(() => [PartnerUsageDayModel], {
+    description: 'Requests per UTC day, newest first; days without any are left out',
+  })
   async usage(
-    @Parent() partner: AdminPartner,
+    @Parent() partner: AdminPartnerModel,
     @ValidInput(Int, usageDaysSchema, { arg: 'days', defaultValue: 30, description: 'How many days back, today included' })
     count: number,
-  ): Promise<PartnerUsageDay[]> {
+  ): Promise<PartnerUsageDayModel[]> {
     const today = new Date(new Date().toISOString().slice(0, 10));
     const rows = await this.partnerService.usageSince([partner.id], new Date(today.getTime() - (count - 1) * DAY_MS));
     return rows.map((row) => ({ day: row.day.toISOString().slice(0, 10), requests: row.requests }));
@@ -48,7 +50,7 @@ export class PartnerAdminResolver {
     @CurrentActor() actor: Actor,
   ): Promise<PartnerKeyPayload> {
     const { key, partner } = await this.partnerService.create(actor, input);
-    return { key, partner: AdminPartner.fromRow(partner) };
+    return { key, partner: AdminPartnerModel.fromRow(partner) };
   }
 
   @Mutation(() => UpdatePartnerPayload, { description: "Changes a partner's name, scope, limits or enabled flag (admins only)" })
@@ -58,7 +60,7 @@ export class PartnerAdminResolver {
     @CurrentActor() actor: Actor,
   ): Promise<UpdatePartnerPayload> {
     const partner = await this.partnerService.update(actor, input);
-    return { partner: AdminPartner.fromRow(partner) };
+    return { partner: AdminPartnerModel.fromRow(partner) };
   }
 
   @Mutation(() => PartnerKeyPayload, {
@@ -70,6 +72,6 @@ export class PartnerAdminResolver {
     @CurrentActor() actor: Actor,
   ): Promise<PartnerKeyPayload> {
     const { key, partner } = await this.partnerService.rotateKey(actor, id);
-    return { key, partner: AdminPartner.fromRow(partner) };
+    return { key, partner: AdminPartnerModel.fromRow(partner) };
   }
 }

@@ -1,7 +1,28 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { UserRole } from './user-role.enum.js';
 
-// Shape only; user.schema.ts (updateUserSchema) is the validator of record. Omitted fields stay as they are.
+// The input types of user accounts. Shapes only: user.schema.ts (createUserSchema, updateUserSchema)
+// is the validator of record.
+
+@InputType('CreateUserInput')
+export class CreateUserInput {
+  @Field({ description: 'Login email; stored lower-cased, unique' })
+  email!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => UserRole)
+  role!: UserRole;
+
+  @Field({ description: 'At least 12 characters' })
+  password!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Global id of the Author (byline) this user writes under' })
+  authorId?: string | null;
+}
+
+// Omitted fields stay as they are.
 @InputType('UpdateUserInput')
 export class UpdateUserInput {
   @Field(() => ID)

@@ -1,8 +1,6 @@
-import { Field, Float, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { AdminImageModel } from './admin-image.model.js';
+import { Field, Float, ID, InputType } from '@nestjs/graphql';
 
-// Inputs and payloads of the image mutations, kept together: each is a few lines, and they only make
-// sense side by side.
+// The input types of the image mutations. Shapes only: image-admin.schema.ts is the validator of record.
 
 @InputType()
 export class FocalPointInput {
@@ -68,28 +66,4 @@ export class RestoreImageInput {
 export class PurgeImageInput {
   @Field(() => ID)
   id!: string;
-}
-
-@ObjectType()
-export class UpdateImagePayload {
-  @Field(() => AdminImageModel)
-  image!: AdminImageModel;
-}
-
-@ObjectType()
-export class TrashImagePayload {
-  @Field(() => AdminImageModel)
-  image!: AdminImageModel;
-}
-
-@ObjectType()
-export class RestoreImagePayload {
-  @Field(() => AdminImageModel)
-  image!: AdminImageModel;
-}
-
-@ObjectType()
-export class PurgeImagePayload {
-  @Field(() => ID, { description: 'The id the image had' })
-  purgedImageId!: string;
 }

@@ -1,8 +1,0 @@
-import { Field, ObjectType } from '@nestjs/graphql';
-import { WebhookEndpointModel } from './webhook-endpoint.model.js';
-
-@ObjectType('UpdateWebhookEndpointPayload')
-export class UpdateWebhookEndpointPayload {
-  @Field(() => WebhookEndpointModel)
-  endpoint!: WebhookEndpointModel;
-}
