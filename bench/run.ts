@@ -15,6 +15,7 @@ import { readOptions, USAGE, type BenchOptions } from './lib/options.js';
 import { formatTable, writeReport, type BenchReport, type ResultRow } from './lib/report.js';
 import { freePort, startServer, type ServerProcess } from './lib/server-process.js';
 import { SCENARIOS } from './scenarios/index.js';
+import { applyMigrations } from '../src/database/migrator.js';
 import { runMediaBench } from './media/media-bench.js';
 import type { LoadPlan, Scenario } from './scenarios/scenario.js';
 
@@ -229,6 +230,10 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   if (options.build) buildApp();
 
+  // A database loaded by an older checkout lacks the columns of newer migrations (the app would answer
+  // 500s); migrating is idempotent and what `npm start` does on an embedded database.
+  const applied = await applyMigrations(options.databaseUrl);
+  if (applied.length) console.log(`Applied ${applied.length} migration(s) to the bench database: ${applied.join(', ')}`);
   const db = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
   try {
     const machine = await machineInfo(db);
