@@ -3,8 +3,10 @@
 // on PGlite, since that is what `npm start` gives a newcomer without DATABASE_URL: each one leans on
 // something PGlite has to do as the server does (full-text search with per-language configurations,
 // pg_trgm, triggers, xid8 and snapshots for the change feed, SKIP LOCKED job claims, JSON built in SQL,
-// the migrations themselves). Tests of the embedded start (operations/, database/) start their own
-// embedded database and so run in the server pass already. Extra arguments go to Jest.
+// the migrations themselves). The Studio's browser tests are not repeated here: what they write goes
+// through the same admin mutations that articles-editing runs on PGlite. Tests of the embedded start
+// (operations/, database/) start their own embedded database and so run in the server pass already.
+// Extra arguments go to Jest.
 import { spawnSync } from 'node:child_process';
 
 const EMBEDDED_SPECS = [
@@ -18,7 +20,6 @@ const EMBEDDED_SPECS = [
   'test/e2e/syndication/change-feed.e2e-spec.ts',
   'test/e2e/jobs/scheduled-publishing.e2e-spec.ts',
   'test/e2e/webhooks/webhook-delivery.e2e-spec.ts',
-  'test/e2e/studio/studio-writing.e2e-spec.ts',
 ];
 
 const env = { ...process.env };
