@@ -1,17 +1,17 @@
-// `npm test`'s static checks: the same commands as `npm run lint` and `npm run typecheck`, run as many
-// at a time as there are cores. Each is single-threaded, so on two cores this halves their ~40 s.
-// Output is printed per command when it ends (never interleaved); any failure fails the whole.
-// (A few lines of child_process rather than another dependency such as concurrently.)
+// `npm test`'s static checks: the commands of `npm run lint` and `npm run typecheck` (read from
+// package.json, so they are written once), run as many at a time as there are cores. Each is
+// single-threaded, so on two cores this cuts their ~40 s to ~31 s. Output is printed per command when
+// it ends (never interleaved); any failure fails the whole. (A few lines of child_process rather
+// than another dependency such as concurrently.)
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
-const CHECKS = [
-  ['tsc', '-p', 'tsconfig.json', '--noEmit'],
-  ['prettier', '--check', '.'],
-  ['eslint', '.'],
-  ['tsc', '-p', 'studio/tsconfig.json', '--noEmit'],
-  ['depcruise', 'src'],
-];
+const { scripts } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// In this order two lanes finish close together: the root tsc (the longest) beside the rest.
+const CHECKS = [scripts.typecheck, scripts.lint]
+  .flatMap((script) => script.split('&&'))
+  .map((command) => command.trim().split(/\s+/));
 
 function run([command, ...args]) {
   return new Promise((resolve) => {

@@ -86,8 +86,8 @@ function references(type: 'Author' | 'Tag', max: number, description?: string) {
   });
 }
 
-function text(max: number, description?: string) {
-  return field({ input: optionalText(max), stored: storedText, initial: null, graphql: () => String, description, column: true });
+function text(max: number, description?: string, input: z.ZodType<string | null | undefined> = optionalText(max)) {
+  return field({ input, stored: storedText, initial: null, graphql: () => String, description, column: true });
 }
 
 // One line of display text: a tab, line break or other control character is a paste accident there.
@@ -96,7 +96,7 @@ function line(max: number, description?: string) {
     (value) => value === null || !/\p{Cc}/u.test(value),
     'must be one line without control characters',
   );
-  return field({ input, stored: storedText, initial: null, graphql: () => String, description, column: true });
+  return text(max, description, input);
 }
 
 export const ARTICLE_FIELDS = {
