@@ -1,12 +1,36 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page, Request } from 'playwright-core';
 import { TEST_PASSWORD } from './auth.js';
 import { screenshot } from './browser.js';
 import type { TestApp } from './create-app.js';
 
 const require = createRequire(import.meta.url);
 let axeSource: Promise<string> | undefined;
+
+// The requests each Studio page has under way, so a screen counts as loaded the moment the last one
+// ends rather than after networkidle's fixed 500 ms of silence (paid on every screen otherwise).
+interface RequestsUnderWay {
+  requests: Set<Request>;
+  /** Resolves when the next request ends (finished or failed). */
+  nextEnd(): Promise<void>;
+}
+const requestsUnderWay = new WeakMap<Page, RequestsUnderWay>();
+
+function trackRequests(page: Page): void {
+  const requests = new Set<Request>();
+  let ended: (() => void)[] = [];
+  const end = (request: Request) => {
+    requests.delete(request);
+    const waiting = ended;
+    ended = [];
+    for (const resolve of waiting) resolve();
+  };
+  page.on('request', (request) => requests.add(request));
+  page.on('requestfinished', end);
+  page.on('requestfailed', end);
+  requestsUnderWay.set(page, { requests, nextEnd: () => new Promise((resolve) => ended.push(resolve)) });
+}
 
 export interface StudioPage {
   context: BrowserContext;
@@ -17,6 +41,7 @@ export interface StudioPage {
 export async function openStudio(t: TestApp, browser: Browser, options: BrowserContextOptions = {}): Promise<StudioPage> {
   const context = await browser.newContext({ baseURL: t.baseUrl, viewport: { width: 1366, height: 900 }, ...options });
   const page = await context.newPage();
+  trackRequests(page);
   await page.goto('/studio/');
   return { context, page };
 }
@@ -56,7 +81,8 @@ export interface AxeViolation {
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   axeSource ??= readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(`${await axeSource};void 0`);
+  // Once per document: several checks of one screen (no navigation between them) share it.
+  if (!(await page.evaluate(`typeof axe !== 'undefined'`))) await page.evaluate(`${await axeSource};void 0`);
   const violations = (await page.evaluate(
     `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`,
   )) as (AxeViolation & {
@@ -69,7 +95,37 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 
 /** Every screen: no serious or critical axe finding, and a screenshot under test-results/screenshots. */
 export async function checkScreen(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   await screenshot(page, `studio-${name}`);
   expect(await seriousViolations(page)).toEqual([]);
+}
+
+/**
+ * Waits until the page has no request under way across two animation frames: whatever the last
+ * response set off (a render, the next request, an image's paint) has happened. Pages not opened
+ * by openStudio are not tracked and wait for networkidle instead.
+ */
+async function settled(page: Page, timeoutMs = 30_000): Promise<void> {
+  const tracked = requestsUnderWay.get(page);
+  if (!tracked) return page.waitForLoadState('networkidle');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (tracked.requests.size === 0) {
+      await page.evaluate(`new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))`);
+      if (tracked.requests.size === 0) return;
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      const urls = [...tracked.requests].map((request) => request.url()).join(', ');
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for these requests to end: ${urls}`);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([tracked.nextEnd(), new Promise((resolve) => (timer = setTimeout(resolve, left)))]);
+    clearTimeout(timer);
+  }
+}
+
+/** Closes every context of the browser: a describe that shares the file's browser ends its people's sessions. */
+export async function closeStudios(browser: Browser): Promise<void> {
+  await Promise.all(browser.contexts().map((context) => context.close()));
 }
