@@ -38,5 +38,8 @@ export function answeredNotModified(req: Request, res: Response, validators: Cac
 export function sendCached(req: Request, res: Response, reply: CachedBody, maxAge: number): void {
   const validators = { ...reply, etag: reply.etag ?? strongEtag(reply.body) };
   if (answeredNotModified(req, res, validators, maxAge)) return;
-  res.status(200).send(reply.body);
+  // Not res.send: for a string it makes a Buffer copy of the whole body (~400 KB for a full-text
+  // feed) to measure it; end() encodes the string straight into the socket write. HEAD sends no body.
+  res.status(200).setHeader('Content-Length', Buffer.byteLength(reply.body));
+  res.end(reply.body);
 }

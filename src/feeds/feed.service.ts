@@ -31,14 +31,15 @@ export interface FeedValidators {
   readonly lastModified: Date | null;
 }
 
+const idsOf = (articles: readonly PublicArticle[]) => articles.map((article) => article[ROW_ID]);
+
 const FILTER_KEYS = { tags: 'tagSlug', sections: 'sectionSlug', series: 'seriesSlug', authors: 'authorSlug' } as const;
 const SUBJECT_KEYS = { tags: 'tag', sections: 'section', series: 'series', authors: 'author' } as const;
 
-// Feed items: the partner shape, plus the image's content type that media:content announces, and for
-// full text only the stored HTML. Not the body blocks (which partnerArticle(true) carries for the change
-// feed): feeds never show them, and reading them was about 1 MB of JSON per 50-item feed.
-const ITEM = (fullText: boolean) =>
-  PARTNER_ARTICLE.merge(Selection.of(fullText ? ['bodyHtml'] : [], { featuredImage: Selection.of(['contentType']) }));
+// Feed items: the partner shape, plus the image's content type that media:content announces. Never the
+// body blocks (which partnerArticle(true) carries for the change feed): feeds do not show them, and
+// reading them was about 1 MB of JSON per 50-item feed. The stored HTML is read apart (`build`).
+const ITEM = PARTNER_ARTICLE.merge(Selection.of([], { featuredImage: Selection.of(['contentType']) }));
 const NAME = Selection.of(['name']);
 
 // Builds the data of every feed; the controller only serialises and caches it. One statement reads
@@ -57,10 +58,14 @@ export class FeedService {
     private readonly bodies: FeedBodyRepository,
   ) {}
 
+  /** Items are read without their bodies, as `validators` reads them, and a full-text feed's bodies apart. */
   async build(subject: FeedSubject, partner: PartnerScope | undefined, keys: ResponseKeys): Promise<Feed> {
     const fullText = partner ? partner.fullText : true;
-    const { feed } = await this.read(subject, partner, fullText, keys);
-    return feed;
+    const { feed, articles } = await this.read(subject, partner, keys);
+    if (!fullText) return feed;
+    const bodies = await this.bodies.bodies(idsOf(articles), keys);
+    const items = feed.items.map((item, index) => ({ ...item, contentHtml: bodies.get(articles[index]![ROW_ID]) ?? null }));
+    return { ...feed, items };
   }
 
   /**
@@ -74,29 +79,25 @@ export class FeedService {
     keys: ResponseKeys,
   ): Promise<FeedValidators> {
     const fullText = partner ? partner.fullText : true;
-    const { feed, articles } = await this.read(subject, partner, false, keys);
-    const digests = fullText
-      ? await this.bodies.digests(
-          articles.map((article) => article[ROW_ID]),
-          keys,
-        )
-      : undefined;
+    const { feed, articles } = await this.read(subject, partner, keys);
+    const digests = fullText ? await this.bodies.digests(idsOf(articles), keys) : undefined;
     const bodyDigests = articles.map((article) => (digests ? (digests.get(article[ROW_ID]) ?? null) : null));
     return { etag: feedEtag(feed, format, bodyDigests), lastModified: feed.updatedAt };
   }
 
-  private async read(subject: FeedSubject, partner: PartnerScope | undefined, withBodies: boolean, keys: ResponseKeys) {
+  // The items without bodies (contentHtml null); `build` adds them.
+  private async read(subject: FeedSubject, partner: PartnerScope | undefined, keys: ResponseKeys) {
     const header = await this.headerOf(subject, keys);
     const filter: ArticleListFilter = {
       ...(subject.kind === 'site' ? {} : { [FILTER_KEYS[subject.kind]]: subject.slug }),
       sectionIds: partner?.sectionIds,
       tagIds: partner?.tagIds,
     };
-    const rows = await this.articles.latest(filter, this.config.feeds.itemLimit, ITEM(withBodies), keys);
+    const rows = await this.articles.latest(filter, this.config.feeds.itemLimit, ITEM, keys);
     const articles = rows as PublicArticle[];
     const items = articles.map((article) => {
       const image = article.featuredImage ? toFeedImage(article.featuredImage, this.urls) : null;
-      return toFeedItem(article, withBodies, image);
+      return toFeedItem(article, false, image);
     });
     return { feed: toFeed(this.config.site, this.config.publication, header, items), articles };
   }

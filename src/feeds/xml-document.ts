@@ -1,7 +1,7 @@
 // A minimal XML writer for feeds and sitemaps: elements, attributes and text, nothing else.
 // It replaced xmlbuilder2, which checked and copied every character of every text one by one: for a
 // 50-item full-text feed (~400 KB of body HTML) that was most of the CPU a feed cost, and its garbage.
-// Here a text is escaped with two regular-expression passes, and left as it is when nothing needs it.
+// Here a text is escaped with a test for invalid characters and three replaceAll passes.
 
 type Attributes = Record<string, string | number | null | undefined>;
 
@@ -17,7 +17,6 @@ const INVALID_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF
 // The same test without the Unicode flag, which is several times faster: it also matches every
 // surrogate, paired (an emoji) or not, and only then does the exact pass run.
 const MAYBE_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/;
-const TEXT_SPECIALS = /[&<>]/g;
 // In attributes also the quote that delimits them, and whitespace a parser would otherwise normalise.
 const ATTRIBUTE_SPECIALS = /[&<>"\t\n\r]/g;
 const ENTITIES: Record<string, string> = {
@@ -36,7 +35,9 @@ const entity = (char: string) => ENTITIES[char]!;
  * literal "&lt;" reads as "&lt;" and "&nbsp;" is never an undefined entity.
  */
 export function escapeXmlText(value: string): string {
-  return withoutInvalidChars(value).replace(TEXT_SPECIALS, entity);
+  // Three literal passes, "&" first: about twice as fast as one regular expression with a callback on
+  // body HTML, where nearly every tag needs two replacements.
+  return withoutInvalidChars(value).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 function escapeXmlAttribute(value: string): string {
