@@ -12,7 +12,7 @@ import { TagsModule } from '../tags/tags.module.js';
 import { articleProjection } from './article.projection.js';
 import { ARTICLE_PROJECTION, ArticleRepository } from './article.repository.js';
 import { ArticleQueryService } from './article-query.service.js';
-import { ArticleAdminQueryService } from './admin/article-admin-query.service.js';
+import { ArticleEditorQueryService } from './admin/article-editor-query.service.js';
 import { ArticleEditorRepository } from './editing/article-editor.repository.js';
 import { ArticleLinksRepository } from './editing/article-links.repository.js';
 import { ArticleReferencesRepository } from './editing/article-references.repository.js';
@@ -22,7 +22,7 @@ import { ArticleEditorService } from './editing/article-editor.service.js';
 import { ArticleHistoryService } from './editing/article-history.service.js';
 import { ArticleRevisionService } from './editing/article-revision.service.js';
 import { ArticleScheduleService } from './editing/article-schedule.service.js';
-import { ArticleWorkflowService } from './editing/article-workflow.service.js';
+import { ArticlePublishingService } from './editing/article-publishing.service.js';
 import { ArticleCacheSubscriber } from './article-cache.subscriber.js';
 import { ArticleDerivationRepository } from './derivation/article-derivation.repository.js';
 import { ArticleDerivationService } from './derivation/article-derivation.service.js';
@@ -41,11 +41,11 @@ const services = [
   ArticleReferencesRepository,
   ArticleRevisionRepository,
   ArticleEditorService,
-  ArticleWorkflowService,
+  ArticlePublishingService,
   ArticleHistoryService,
   ArticleRevisionService,
   ArticleScheduleService,
-  ArticleAdminQueryService,
+  ArticleEditorQueryService,
   ArticlePreviewService,
   ArticleDerivationRepository,
   ArticleDerivationService,

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../access/actor.js';
 import type { Tx } from '../database/tx.js';
-import { AuditRepository } from './audit.repository.js';
+import { buildConnection } from '../common/pagination/build-connection.js';
+import type { Connection } from '../common/pagination/connection.js';
+import type { PageRequest } from '../common/pagination/page-request.js';
+import { AUDIT_PAGES, AuditRepository, type AuditFilter } from './audit.repository.js';
+import { AuditEntryModel } from './admin/audit-entry.model.js';
 
 export interface AuditRecord {
   /** e.g. "article.published", "user.created", "api_token.revoked" */
@@ -11,7 +15,8 @@ export interface AuditRecord {
   details?: Record<string, unknown>;
 }
 
-// Writes audit entries inside the caller's transaction: an entry exists exactly when its change does.
+// Writes audit entries inside the caller's transaction (an entry exists exactly when its change does),
+// and reads the log for admins.
 @Injectable()
 export class AuditService {
   constructor(private readonly entries: AuditRepository) {}
@@ -28,5 +33,11 @@ export class AuditService {
       requestId: actor.requestId,
       details: record.details ?? {},
     });
+  }
+
+  async list(filter: AuditFilter, page: PageRequest): Promise<Connection<AuditEntryModel>> {
+    const rows = await this.entries.list(filter, page);
+    const cursorOf = (row: (typeof rows)[number]) => AUDIT_PAGES.cursorOf(row);
+    return buildConnection(rows, page, cursorOf, () => this.entries.count(filter), AuditEntryModel.fromRow);
   }
 }

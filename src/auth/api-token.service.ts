@@ -3,8 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { ApiToken } from '../generated/prisma/client.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
+import { buildConnection } from '../common/pagination/build-connection.js';
+import type { Connection } from '../common/pagination/connection.js';
 import type { Actor } from '../access/actor.js';
-import { ApiTokenRepository } from './api-token.repository.js';
+import { API_TOKEN_PAGES, ApiTokenRepository } from './api-token.repository.js';
+import { AdminApiTokenModel } from './admin/admin-api-token.model.js';
 import type { CreateApiTokenData } from './api-token.schema.js';
 import { AuthErrors } from './auth.exception.js';
 import { API_TOKEN_PREFIX } from './authenticator.service.js';
@@ -27,12 +30,10 @@ export class ApiTokenService {
     private readonly audit: AuditService,
   ) {}
 
-  list(page: PageRequest): Promise<ApiToken[]> {
-    return this.tokens.list(page);
-  }
-
-  count(): Promise<number> {
-    return this.tokens.count();
+  async list(page: PageRequest): Promise<Connection<AdminApiTokenModel>> {
+    const rows = await this.tokens.list(page);
+    const cursorOf = (row: ApiToken) => API_TOKEN_PAGES.cursorOf(row);
+    return buildConnection(rows, page, cursorOf, () => this.tokens.count(), AdminApiTokenModel.fromRow);
   }
 
   create(actor: Actor, data: CreateApiTokenData): Promise<CreatedApiToken> {

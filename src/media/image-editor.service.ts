@@ -7,8 +7,11 @@ import { AuditService } from '../audit/audit.service.js';
 import { DomainEvents } from '../events/domain-events.service.js';
 import type { Image } from '../generated/prisma/client.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
+import { buildConnection } from '../common/pagination/build-connection.js';
+import type { Connection } from '../common/pagination/connection.js';
+import { AdminImageModel } from './admin/admin-image.model.js';
 import { LOGGER } from '../logging/logging.module.js';
-import { ImageEditorRepository, type ImageListFilter } from './image-editor.repository.js';
+import { ImageEditorRepository, imageCursor, type ImageListFilter } from './image-editor.repository.js';
 import type { ImageMetadata } from './image-metadata.schema.js';
 import { imageInUse, imageNotFound, imageNotTrashed } from './media.exception.js';
 import { assertCanEditImage } from './image-access.policy.js';
@@ -34,9 +37,9 @@ export class ImageEditorService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** A page of `limit + 1` rows for buildConnection, and the total, counted only when asked for. */
-  async list(filter: ImageListFilter, page: PageRequest): Promise<{ rows: Image[]; count: () => Promise<number> }> {
-    return { rows: await this.images.list(filter, page), count: () => this.images.count(filter) };
+  async list(filter: ImageListFilter, page: PageRequest): Promise<Connection<AdminImageModel>> {
+    const rows = await this.images.list(filter, page);
+    return buildConnection(rows, page, imageCursor, () => this.images.count(filter), AdminImageModel.fromRow);
   }
 
   get(id: string): Promise<Image | null> {

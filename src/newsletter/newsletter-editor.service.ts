@@ -1,11 +1,14 @@
 import type { PageRequest } from '../common/pagination/page-request.js';
+import { buildConnection } from '../common/pagination/build-connection.js';
+import type { Connection } from '../common/pagination/connection.js';
+import { NewsletterSubscriberModel } from './admin/newsletter-subscriber.model.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../access/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { NewsletterSubscriber } from '../generated/prisma/client.js';
 import { csvField } from './subscriber-csv.js';
-import { NewsletterSubscriberRepository } from './newsletter-subscriber.repository.js';
+import { NewsletterSubscriberRepository, SUBSCRIBER_PAGES } from './newsletter-subscriber.repository.js';
 import type { SubscriberStatus } from './newsletter.schema.js';
 
 const BATCH_SIZE = 1000;
@@ -20,13 +23,11 @@ export class NewsletterEditorService {
     private readonly audit: AuditService,
   ) {}
 
-  /** A page of limit + 1 subscribers after `afterId`, newest first (editors: see the operations' @Requires). */
-  list(filter: { status?: SubscriberStatus }, page: PageRequest): Promise<NewsletterSubscriber[]> {
-    return this.subscribers.list(filter, page);
-  }
-
-  count(filter: { status?: SubscriberStatus }): Promise<number> {
-    return this.subscribers.count(filter);
+  /** A page of subscribers, newest first (editors: see the operations' @Requires). */
+  async list(filter: { status?: SubscriberStatus }, page: PageRequest): Promise<Connection<NewsletterSubscriberModel>> {
+    const rows = await this.subscribers.list(filter, page);
+    const cursorOf = (row: NewsletterSubscriber) => SUBSCRIBER_PAGES.cursorOf(row);
+    return buildConnection(rows, page, cursorOf, () => this.subscribers.count(filter), NewsletterSubscriberModel.fromRow);
   }
 
   /** Records who exported the list; then yield CSV lines from confirmedCsv(). */

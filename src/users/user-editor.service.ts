@@ -7,6 +7,10 @@ import type { Actor } from '../access/actor.js';
 import { hashPassword } from './password.js';
 import type { Prisma, User } from '../generated/prisma/client.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
+import { buildConnection } from '../common/pagination/build-connection.js';
+import type { Connection } from '../common/pagination/connection.js';
+import { BY_NAME } from '../common/pagination/keyset.js';
+import { AdminUserModel } from './admin/admin-user.model.js';
 import { UserRepository } from './user.repository.js';
 import { UserErrors } from './user.exception.js';
 import type { CreateUserData, ResetPasswordData, UpdateUserData } from './user.schema.js';
@@ -27,12 +31,15 @@ export class UserEditorService {
     private readonly audit: AuditService,
   ) {}
 
-  list(page: PageRequest): Promise<User[]> {
-    return this.users.list(page);
-  }
-
-  count(): Promise<number> {
-    return this.users.count();
+  async list(page: PageRequest): Promise<Connection<AdminUserModel>> {
+    const rows = await this.users.list(page);
+    return buildConnection(
+      rows,
+      page,
+      (row) => BY_NAME.cursorOf(row),
+      () => this.users.count(),
+      AdminUserModel.fromRow,
+    );
   }
 
   isEmpty(): Promise<boolean> {

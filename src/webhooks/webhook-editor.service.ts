@@ -6,12 +6,15 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { Prisma, WebhookDelivery, WebhookEndpoint } from '../generated/prisma/client.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
+import { buildConnection } from '../common/pagination/build-connection.js';
+import type { Connection } from '../common/pagination/connection.js';
+import { WebhookDeliveryModel } from './admin/webhook-delivery.model.js';
 import { JobQueueService } from '../jobs/job-queue.service.js';
 import { newWebhookSecret } from './delivery/webhook-signature.js';
 import { checkTarget } from './delivery/webhook-target.js';
 import { DELIVER_WEBHOOK_JOB, WEBHOOK_MAX_ATTEMPTS } from './webhook-events.js';
 import { WebhookErrors } from './webhook.exception.js';
-import { WebhookRepository } from './webhook.repository.js';
+import { DELIVERY_PAGES, WebhookRepository } from './webhook.repository.js';
 import type { CreateWebhookEndpointData, UpdateWebhookEndpointData } from './webhook.schema.js';
 
 // Managing endpoints and looking at (and retrying) their deliveries. Callers check roles; inputs arrive
@@ -30,13 +33,11 @@ export class WebhookEditorService {
     return this.webhooks.listEndpoints();
   }
 
-  async deliveries(endpointId: string, page: PageRequest): Promise<WebhookDelivery[]> {
+  async deliveries(endpointId: string, page: PageRequest): Promise<Connection<WebhookDeliveryModel>> {
     if (!(await this.webhooks.findEndpoint(endpointId))) throw WebhookErrors.endpointNotFound(endpointId);
-    return this.webhooks.listDeliveries(endpointId, page);
-  }
-
-  countDeliveries(endpointId: string): Promise<number> {
-    return this.webhooks.countDeliveries(endpointId);
+    const rows = await this.webhooks.listDeliveries(endpointId, page);
+    const cursorOf = (row: WebhookDelivery) => DELIVERY_PAGES.cursorOf(row);
+    return buildConnection(rows, page, cursorOf, () => this.webhooks.countDeliveries(endpointId), WebhookDeliveryModel.fromRow);
   }
 
   /** The secret is in the returned row: callers show it this once. */

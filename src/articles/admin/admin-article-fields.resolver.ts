@@ -17,7 +17,7 @@ import { AdminSeriesModel } from '../../series/admin/admin-series.model.js';
 import { AdminTagModel } from '../../tags/admin/admin-tag.model.js';
 import { renderBodyHtml } from '../body/article-body.renderer.js';
 import { storedContentSchema } from '../editing/article-content.js';
-import { ArticleAdminQueryService } from './article-admin-query.service.js';
+import { ArticleEditorQueryService } from './article-editor-query.service.js';
 import { ArticleEditorService } from '../editing/article-editor.service.js';
 import { AdminArticleModel, type AdminArticleView } from './admin-article.model.js';
 import { ArticlePayload } from './article-admin.payloads.js';
@@ -35,7 +35,7 @@ export class AdminArticleFieldsResolver {
   constructor(
     private readonly references: ArticleReferencesRepository,
     private readonly editor: ArticleEditorService,
-    private readonly queries: ArticleAdminQueryService,
+    private readonly queries: ArticleEditorQueryService,
     private readonly bodyImages: BodyImagesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

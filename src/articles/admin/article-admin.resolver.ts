@@ -1,7 +1,6 @@
 import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { expectGlobalId, toGlobalId } from '../../common/global-id.js';
-import { parseInput } from '../../common/parse-input.js';
-import { ValidInput } from '../../graphql-types/valid-input.decorator.js';
+import { ValidArgs, ValidInput } from '../../graphql-types/valid-input.decorator.js';
 import type { z } from 'zod';
 import { ArticleStatus, type Article } from '../../generated/prisma/client.js';
 import type { Actor } from '../../access/actor.js';
@@ -9,9 +8,9 @@ import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { Requires } from '../../access/requires.decorator.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
-import { ArticleAdminQueryService } from './article-admin-query.service.js';
+import { ArticleEditorQueryService } from './article-editor-query.service.js';
 import { ArticleEditorService, type SavedArticle } from '../editing/article-editor.service.js';
-import { ArticleWorkflowService } from '../editing/article-workflow.service.js';
+import { ArticlePublishingService } from '../editing/article-publishing.service.js';
 import { AdminArticleConnection, AdminArticleModel } from './admin-article.model.js';
 import {
   ArticleIdInput,
@@ -24,6 +23,7 @@ import { ArticlePayload, PurgeArticlePayload } from './article-admin.payloads.js
 import {
   adminArticleFilterSchema,
   articleIdSchema,
+  type AdminArticleFilter,
   createArticleSchema,
   publishArticleSchema,
   scheduleArticleSchema,
@@ -59,8 +59,8 @@ class AdminArticlesArgs extends ConnectionArgs {
 export class ArticleAdminResolver {
   constructor(
     private readonly editor: ArticleEditorService,
-    private readonly workflow: ArticleWorkflowService,
-    private readonly queries: ArticleAdminQueryService,
+    private readonly publishing: ArticlePublishingService,
+    private readonly queries: ArticleEditorQueryService,
   ) {}
 
   @Query(() => AdminArticleModel, { description: 'Any article you may see, in any state' })
@@ -71,17 +71,12 @@ export class ArticleAdminResolver {
 
   @Query(() => AdminArticleConnection, { description: 'Articles, most recently changed first' })
   @Requires('CONTRIBUTOR', 'see articles')
-  adminArticles(@Args() args: AdminArticlesArgs, @CurrentActor() actor: Actor): Promise<Connection<AdminArticleModel>> {
-    const filter = parseInput(adminArticleFilterSchema, {
-      status: args.status,
-      trashed: args.trashed,
-      mine: args.mine,
-      search: args.search,
-      sectionId: args.sectionId,
-      authorId: args.authorId,
-      tagId: args.tagId,
-    });
-    return this.queries.list(actor, filter, toPageRequest(args));
+  adminArticles(
+    @ValidArgs(AdminArticlesArgs, adminArticleFilterSchema) args: ConnectionArgs & AdminArticleFilter,
+    @CurrentActor() actor: Actor,
+  ): Promise<Connection<AdminArticleModel>> {
+    const { status, trashed, mine, search, sectionId, authorId, tagId } = args;
+    return this.queries.list(actor, { status, trashed, mine, search, sectionId, authorId, tagId }, toPageRequest(args));
   }
 
   @Mutation(() => ArticlePayload, { description: 'A new draft (contributors and above)' })
@@ -119,7 +114,7 @@ export class ArticleAdminResolver {
     @CurrentActor() actor: Actor,
   ): Promise<ArticlePayload> {
     const { id, expectedVersion } = input;
-    return this.payload(await this.workflow.publish(actor, id, expectedVersion ?? undefined));
+    return this.payload(await this.publishing.publish(actor, id, expectedVersion ?? undefined));
   }
 
   @Mutation(() => ArticlePayload, { description: 'The article goes live by itself at publishAt' })
@@ -129,7 +124,7 @@ export class ArticleAdminResolver {
     @CurrentActor() actor: Actor,
   ): Promise<ArticlePayload> {
     const { id, publishAt } = input;
-    return this.payload(await this.workflow.scheduleAt(actor, id, publishAt));
+    return this.payload(await this.publishing.scheduleAt(actor, id, publishAt));
   }
 
   @Mutation(() => ArticlePayload, { description: 'Takes a live article down (ARCHIVED) or cancels a schedule (DRAFT)' })
@@ -139,7 +134,7 @@ export class ArticleAdminResolver {
     @CurrentActor() actor: Actor,
   ): Promise<ArticlePayload> {
     const { id } = input;
-    return this.payload(await this.workflow.unpublish(actor, id));
+    return this.payload(await this.publishing.unpublish(actor, id));
   }
 
   @Mutation(() => ArticlePayload, { description: 'Moves the article to the trash (restorable)' })

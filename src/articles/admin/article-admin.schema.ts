@@ -36,6 +36,8 @@ export const adminArticleFilterSchema = z.object({
   tagId: globalIdSchema('Tag').nullish(),
 });
 
+export type AdminArticleFilter = z.output<typeof adminArticleFilterSchema>;
+
 /** Splits parsed update/create input into content changes and the rest. */
 export function splitContent<T extends { revisionMessage?: string | null }>(input: T) {
   const { revisionMessage: message, ...rest } = input;

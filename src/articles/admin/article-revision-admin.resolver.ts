@@ -5,11 +5,9 @@ import type { z } from 'zod';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { Requires } from '../../access/requires.decorator.js';
-import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
-import { REVISION_PAGES } from '../editing/article-revision.repository.js';
-import { ArticleAdminQueryService } from './article-admin-query.service.js';
+import { ArticleEditorQueryService } from './article-editor-query.service.js';
 import { ArticleRevisionService } from '../editing/article-revision.service.js';
 import { ArticlePreviewService } from '../preview/article-preview.service.js';
 import { ArticleRevisionComparisonModel, ArticleRevisionConnection, ArticleRevisionModel } from './admin-article.model.js';
@@ -22,7 +20,7 @@ export class ArticleRevisionAdminResolver {
   constructor(
     private readonly revisions: ArticleRevisionService,
     private readonly previews: ArticlePreviewService,
-    private readonly queries: ArticleAdminQueryService,
+    private readonly queries: ArticleEditorQueryService,
   ) {}
 
   @Query(() => ArticleRevisionConnection, { description: "An article's saved versions, newest first" })
@@ -32,17 +30,7 @@ export class ArticleRevisionAdminResolver {
     @Args() args: ConnectionArgs,
     @CurrentActor() actor: Actor,
   ): Promise<Connection<ArticleRevisionModel>> {
-    const page = toPageRequest(args);
-    const articleId = expectGlobalId(id, 'Article');
-    const { article, revisions } = await this.revisions.list(actor, articleId, page);
-    return buildConnection(
-      revisions,
-      page,
-      (revision) => REVISION_PAGES.cursorOf(revision),
-      // Every change claims a version and writes its revision, so there are exactly `version` of them.
-      async () => article.version,
-      ArticleRevisionModel.fromRow,
-    );
+    return this.queries.revisions(actor, expectGlobalId(id, 'Article'), toPageRequest(args));
   }
 
   @Query(() => ArticleRevisionComparisonModel, { description: 'Field-by-field differences between two versions' })

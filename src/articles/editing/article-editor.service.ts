@@ -27,8 +27,9 @@ export interface ArticleEdit {
   message?: string | null;
 }
 
-// Writing articles: create, edit (with optimistic concurrency), trash, restore, purge. Publishing
-// state changes live in ArticleWorkflowService.
+// Writing articles: create, edit (with optimistic concurrency), trash, restore, purge. What the public
+// sees changes in ArticlePublishingService (README, "Names of the layers"); the admin lists are
+// ArticleEditorQueryService's.
 @Injectable()
 export class ArticleEditorService {
   constructor(

@@ -11,7 +11,10 @@ import { Selection } from '../../database/projection/selection.js';
 import { ArticleQueryService } from '../article-query.service.js';
 import { ArticlePreviewService } from '../preview/article-preview.service.js';
 import { ArticleConnection, ArticleModel } from './article.model.js';
-import { ArticlesArgs, LatestArticlesArgs, toArticleListFilter, toLatestCount } from './articles.args.js';
+import { ValidArgs } from '../../graphql-types/valid-input.decorator.js';
+import type { ConnectionArgs } from '../../graphql-types/pagination/connection.args.js';
+import { ArticlesArgs, LatestArticlesArgs } from './articles.args.js';
+import { articlesArgsSchema, latestArticlesSchema, type ArticlesQuery, type LatestArticlesQuery } from './articles.schema.js';
 
 // Each root field reads exactly what the request selects, in one statement (see database/projection);
 // the article's fields are then plain properties. relatedArticles, which takes an argument, is the one
@@ -42,45 +45,44 @@ export class ArticleResolver {
 
   @Query(() => ArticleConnection, { description: 'Published articles, filtered and paged by cursor' })
   articles(
-    @Args() args: ArticlesArgs,
+    @ValidArgs(ArticlesArgs, articlesArgsSchema) args: ConnectionArgs & Pick<ArticlesArgs, 'orderBy'> & ArticlesQuery,
     @Info() info: GraphQLResolveInfo,
     @Context() ctx: PublicContext,
   ): Promise<Connection<ProjectedRow>> {
-    const filter = toArticleListFilter(args.filter);
+    const { filter } = args;
     const order = args.orderBy ?? (filter.search ? 'RELEVANCE' : 'NEWEST');
     return this.articleQueries.list(filter, order, toPageRequest(args), selectionOf(info, 'edges', 'node'), ctx.keys);
   }
 
   @Query(() => [ArticleModel], { description: 'The newest published articles (the "Latest" list)' })
   latestArticles(
-    @Args() args: LatestArticlesArgs,
+    @ValidArgs(LatestArticlesArgs, latestArticlesSchema) { first }: LatestArticlesQuery,
     @Info() info: GraphQLResolveInfo,
     @Context() ctx: PublicContext,
   ): Promise<ProjectedRow[]> {
-    return this.articleQueries.latest({}, toLatestCount(args), selectionOf(info), ctx.keys);
+    return this.articleQueries.latest({}, first, selectionOf(info), ctx.keys);
   }
 
   @Query(() => [ArticleModel], { description: 'Articles related to one: shared tags first, then same section' })
   async relatedArticles(
     @Args('id', { type: () => ID, description: 'Article id' }) id: string,
-    @Args() args: LatestArticlesArgs,
+    @ValidArgs(LatestArticlesArgs, latestArticlesSchema) { first }: LatestArticlesQuery,
     @Info() info: GraphQLResolveInfo,
     @Context() ctx: PublicContext,
   ): Promise<ProjectedRow[]> {
-    const count = toLatestCount(args);
     const parsed = fromGlobalId(id);
     if (parsed?.type !== 'Article') return [];
     const [article] = await this.articleQueries.findByIds([parsed.id], Selection.EMPTY, ctx.keys);
-    return article ? this.articleQueries.related(article, count, selectionOf(info), ctx.keys) : [];
+    return article ? this.articleQueries.related(article, first, selectionOf(info), ctx.keys) : [];
   }
 
   @ResolveField('relatedArticles', () => [ArticleModel])
   relatedOf(
     @Parent() article: ProjectedRow,
-    @Args() args: LatestArticlesArgs,
+    @ValidArgs(LatestArticlesArgs, latestArticlesSchema) { first }: LatestArticlesQuery,
     @Info() info: GraphQLResolveInfo,
     @Context() ctx: PublicContext,
   ): Promise<ProjectedRow[]> {
-    return this.articleQueries.related(article, toLatestCount(args), selectionOf(info), ctx.keys);
+    return this.articleQueries.related(article, first, selectionOf(info), ctx.keys);
   }
 }

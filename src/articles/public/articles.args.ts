@@ -1,9 +1,7 @@
 import { ArgsType, Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { z } from 'zod';
-import { parseInput } from '../../common/parse-input.js';
 import { ArticleType } from '../../generated/prisma/client.js';
 import { ConnectionArgs } from '../../graphql-types/pagination/connection.args.js';
-import type { ArticleListFilter, ArticleOrder } from '../article-list.query.js';
+import type { ArticleOrder } from '../article-list.query.js';
 
 export const ArticleOrderBy = { NEWEST: 'NEWEST', OLDEST: 'OLDEST', RELEVANCE: 'RELEVANCE' } as const satisfies Record<
   ArticleOrder,
@@ -52,30 +50,4 @@ export class ArticlesArgs extends ConnectionArgs {
 export class LatestArticlesArgs {
   @Field(() => Int, { defaultValue: 10, description: 'At most 50' })
   first!: number;
-}
-
-const slug = z.string().trim().min(1).max(200);
-const filterSchema = z.object({
-  tag: slug.nullish(),
-  section: slug.nullish(),
-  series: slug.nullish(),
-  author: slug.nullish(),
-  type: z.enum(ArticleType).nullish(),
-  search: z.string().trim().min(1, 'must not be empty').max(200).nullish(),
-});
-
-export function toArticleListFilter(filter: ArticleFilter | null | undefined): ArticleListFilter {
-  const parsed = parseInput(filterSchema, filter ?? {}, ['filter']);
-  return {
-    tagSlug: parsed.tag ?? undefined,
-    sectionSlug: parsed.section ?? undefined,
-    seriesSlug: parsed.series ?? undefined,
-    authorSlug: parsed.author ?? undefined,
-    type: parsed.type ?? undefined,
-    search: parsed.search ?? undefined,
-  };
-}
-
-export function toLatestCount(args: LatestArticlesArgs): number {
-  return parseInput(z.number().int().min(1).max(50), args.first, ['first']);
 }

@@ -1,10 +1,9 @@
 import { ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
 import { Requires } from '../../access/requires.decorator.js';
 import { ValidArgs } from '../../graphql-types/valid-input.decorator.js';
-import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
-import { AUDIT_PAGES, AuditRepository } from '../audit.repository.js';
+import { AuditService } from '../audit.service.js';
 import { auditFilterSchema, type AuditFilterArgs } from '../audit.schema.js';
 import { AuditEntryConnection, AuditEntryModel } from './audit-entry.model.js';
 
@@ -25,7 +24,7 @@ class AuditEntriesArgs extends ConnectionArgs {
 
 @Resolver(() => AuditEntryModel)
 export class AuditAdminResolver {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(private readonly audit: AuditService) {}
 
   @Query(() => AuditEntryConnection, { description: 'The audit log, newest first (admins only)' })
   @Requires('ADMIN', 'read the audit log')
@@ -39,14 +38,6 @@ export class AuditAdminResolver {
       ...(actorId ? { actorId } : {}),
       ...(action ? { action } : {}),
     };
-    const page = toPageRequest(args);
-    const rows = await this.audit.list(filter, page);
-    return buildConnection(
-      rows,
-      page,
-      (row) => AUDIT_PAGES.cursorOf(row),
-      () => this.audit.count(filter),
-      AuditEntryModel.fromRow,
-    );
+    return this.audit.list(filter, toPageRequest(args));
   }
 }

@@ -4,10 +4,8 @@ import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { Requires } from '../../access/requires.decorator.js';
 import { ValidInput } from '../../graphql-types/valid-input.decorator.js';
-import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
-import { API_TOKEN_PAGES } from '../api-token.repository.js';
 import { createApiTokenSchema, revokeApiTokenSchema, type CreateApiTokenData } from '../api-token.schema.js';
 import { ApiTokenService } from '../api-token.service.js';
 import { AdminApiTokenModel, AdminApiTokenConnection } from './admin-api-token.model.js';
@@ -21,14 +19,7 @@ export class ApiTokenAdminResolver {
   @Query(() => AdminApiTokenConnection, { description: 'Every API token, newest first, revoked ones included (admins only)' })
   @Requires('ADMIN', 'list API tokens')
   async apiTokens(@Args() args: ConnectionArgs): Promise<Connection<AdminApiTokenModel>> {
-    const page = toPageRequest(args);
-    return buildConnection(
-      await this.tokenService.list(page),
-      page,
-      (row) => API_TOKEN_PAGES.cursorOf(row),
-      () => this.tokenService.count(),
-      AdminApiTokenModel.fromRow,
-    );
+    return this.tokenService.list(toPageRequest(args));
   }
 
   @Mutation(() => CreateApiTokenPayload, { description: 'Creates an API token and shows it once (admins only)' })

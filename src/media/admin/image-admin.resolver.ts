@@ -6,12 +6,10 @@ import { ValidArgs, ValidInput } from '../../graphql-types/valid-input.decorator
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { Requires } from '../../access/requires.decorator.js';
-import { buildConnection } from '../../common/pagination/build-connection.js';
 import { toPageRequest, type ConnectionArgs } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
-import { imageCursor } from '../image-editor.repository.js';
 import { ImageSrcsetArgs, ImageUrlArgs } from '../public/image-url.args.js';
 import { parseSrcsetArgs, parseUrlArgs } from '../public/image-url.schema.js';
 import { MediaUrls } from '../renditions/media-urls.js';
@@ -45,10 +43,8 @@ export class ImageAdminResolver {
     @ValidArgs(AdminImagesArgs, adminImagesFilterSchema) args: ConnectionArgs & AdminImagesFilter,
   ): Promise<Connection<AdminImageModel>> {
     const { trashed, search, uploadedBy, uploadedAfter, uploadedBefore } = args;
-    const page = toPageRequest(args);
     const filter = { trashed: trashed ?? false, search, uploadedBy, uploadedAfter, uploadedBefore };
-    const { rows, count } = await this.images.list(filter, page);
-    return buildConnection(rows, page, imageCursor, count, AdminImageModel.fromRow);
+    return this.images.list(filter, toPageRequest(args));
   }
 
   @ResolveField(() => String, { description: 'The full-size image, or a rendition of a configured size (as Image.url)' })

@@ -10,6 +10,10 @@ type Renditions = AppConfig['media']['renditions'];
 
 const format = z.enum(['auto', 'jpeg', 'webp', 'avif', 'png']).nullish();
 
+// The one place field arguments are parsed outside @ValidArgs: these schemas are built from the configured
+// renditions (APP_CONFIG), and a @ValidArgs schema is fixed when the class is declared. Both Image.url and
+// AdminImage.url (and srcset) call these, so the rule stays in one place.
+
 /** Image.url arguments: null when none are given (the full-size image), else a configured size. */
 export function parseUrlArgs(renditions: Renditions, args: ImageUrlArgs): RenditionRequest | null {
   const schema = z

@@ -1,10 +1,8 @@
 import { Query, Resolver } from '@nestjs/graphql';
 import { Requires } from '../../access/requires.decorator.js';
 import { ValidArgs } from '../../graphql-types/valid-input.decorator.js';
-import { buildConnection } from '../../common/pagination/build-connection.js';
 import type { Connection } from '../../common/pagination/connection.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-request.js';
-import { SUBSCRIBER_PAGES } from '../newsletter-subscriber.repository.js';
 import { NewsletterEditorService } from '../newsletter-editor.service.js';
 import { roundupRangeSchema, subscribersFilterSchema, type RoundupRange, type SubscribersFilter } from '../newsletter.schema.js';
 import { NewsletterRoundupService } from '../roundup/newsletter-roundup.service.js';
@@ -28,13 +26,7 @@ export class NewsletterAdminResolver {
     const { status, first, after } = args;
     const filter = { status: status ?? undefined };
     const page = { direction: 'forward' as const, limit: first ?? DEFAULT_PAGE_SIZE, cursor: after ?? undefined };
-    return buildConnection(
-      await this.subscribers.list(filter, page),
-      page,
-      (row) => SUBSCRIBER_PAGES.cursorOf(row),
-      () => this.subscribers.count(filter),
-      NewsletterSubscriberModel.fromRow,
-    );
+    return this.subscribers.list(filter, page);
   }
 
   @Query(() => NewsletterRoundupModel, {

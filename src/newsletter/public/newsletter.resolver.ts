@@ -1,5 +1,6 @@
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { parseInput } from '../../common/parse-input.js';
+import { Context, Mutation, Resolver } from '@nestjs/graphql';
+import type { z } from 'zod';
+import { ValidInput } from '../../graphql-types/valid-input.decorator.js';
 import type { PublicContext } from '../../graphql-types/public-context.js';
 import { subscribeSchema } from '../newsletter.schema.js';
 import { NewsletterSignupService } from '../newsletter-signup.service.js';
@@ -19,10 +20,9 @@ export class NewsletterResolver {
 
   @Mutation(() => SubscribeToNewsletterPayload, { description: 'Asks for the newsletter; the address must confirm by mail' })
   async subscribeToNewsletter(
-    @Args('input') input: SubscribeToNewsletterInput,
+    @ValidInput(SubscribeToNewsletterInput, subscribeSchema) { email }: z.output<typeof subscribeSchema>,
     @Context() ctx: PublicContext,
   ): Promise<SubscribeToNewsletterPayload> {
-    const { email } = parseInput(subscribeSchema, input, ['input']);
     await this.signups.subscribe(email, ctx.req.ip ?? 'unknown');
     return ANSWER;
   }

@@ -5,28 +5,42 @@ export const DEFAULT_CHANGES_PAGE = 100;
 
 const cursor = z.string().max(512).nullish();
 
-// GET /syndication/changes?after=&limit= (query strings) and syndicationChanges(after:, first:).
+// The change feed's two doors name the same fields alike except the page size: `limit` in
+// GET /syndication/changes?after=&limit=, `first` in syndicationChanges(after:, first:).
 // `since` is the old name of `after`, kept as a deprecated alias.
-const changeFeedFields = z.object({
+const cursorFields = {
   after: cursor.describe('nextCursor of the previous page; none starts at the beginning'),
   since: cursor.describe('Deprecated alias of after'),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_CHANGES_PAGE, `must be at most ${MAX_CHANGES_PAGE}`)
-    .nullish()
-    .describe('Changes per page'),
-});
+};
+const pageSize = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_CHANGES_PAGE, `must be at most ${MAX_CHANGES_PAGE}`)
+  .nullish()
+  .describe('Changes per page');
 
-// Gives the cursor to read on from and the name it came under (for error paths); both at once are refused.
-export const changeFeedQuerySchema = changeFeedFields
-  .refine((query) => query.after == null || query.since == null, {
-    path: ['since'],
-    message: 'is the old name of after: send one of them',
-  })
-  .transform(({ after, since, limit }) => ({
-    cursor: after ?? since ?? null,
-    cursorPath: after == null && since != null ? 'since' : 'after',
-    limit,
-  }));
+interface CursorFields {
+  after?: string | null;
+  since?: string | null;
+}
+
+const oneCursorName = (query: CursorFields) => query.after == null || query.since == null;
+const ONE_CURSOR_NAME = { path: ['since'], message: 'is the old name of after: send one of them' };
+
+// The cursor to read on from and the name it came under (for error paths).
+function readOn({ after, since }: CursorFields, limit: number | null | undefined) {
+  return { cursor: after ?? since ?? null, cursorPath: after == null && since != null ? 'since' : 'after', limit };
+}
+
+export const changeFeedQuerySchema = z
+  .object({ ...cursorFields, limit: pageSize })
+  .refine(oneCursorName, ONE_CURSOR_NAME)
+  .transform((query) => readOn(query, query.limit));
+
+export const changeFeedArgsSchema = z
+  .object({ ...cursorFields, first: pageSize })
+  .refine(oneCursorName, ONE_CURSOR_NAME)
+  .transform((args) => readOn(args, args.first));
+
+export type ChangeFeedPage = z.output<typeof changeFeedArgsSchema>;

@@ -2,10 +2,8 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { Requires } from '../../access/requires.decorator.js';
-import { buildConnection } from '../../common/pagination/build-connection.js';
 import { ConnectionArgs, toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
-import { BY_NAME } from '../../common/pagination/keyset.js';
 import { UserEditorService } from '../user-editor.service.js';
 import { createUserSchema, updateUserSchema, type CreateUserData, type UpdateUserData } from '../user.schema.js';
 import { ValidInput } from '../../graphql-types/valid-input.decorator.js';
@@ -27,14 +25,7 @@ export class UserAdminResolver {
   @Query(() => AdminUserConnection, { description: 'Every account, by name (admins only)' })
   @Requires('ADMIN', 'list users')
   async users(@Args() args: ConnectionArgs): Promise<Connection<AdminUserModel>> {
-    const page = toPageRequest(args);
-    return buildConnection(
-      await this.userService.list(page),
-      page,
-      (row) => BY_NAME.cursorOf(row),
-      () => this.userService.count(),
-      AdminUserModel.fromRow,
-    );
+    return this.userService.list(toPageRequest(args));
   }
 
   @Mutation(() => CreateUserPayload, { description: 'Creates an account (admins only)' })

@@ -4,10 +4,8 @@ import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../access/current-actor.decorator.js';
 import { Requires } from '../../access/requires.decorator.js';
 import { ValidArgs, ValidInput } from '../../graphql-types/valid-input.decorator.js';
-import { buildConnection } from '../../common/pagination/build-connection.js';
 import { toPageRequest } from '../../graphql-types/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.js';
-import { DELIVERY_PAGES } from '../webhook.repository.js';
 import { WebhookEditorService } from '../webhook-editor.service.js';
 import {
   createWebhookEndpointSchema,
@@ -51,14 +49,7 @@ export class WebhookAdminResolver {
     @ValidArgs(WebhookDeliveriesArgs, webhookDeliveriesSchema) args: WebhookDeliveriesArgs,
   ): Promise<Connection<WebhookDeliveryModel>> {
     const { endpointId: id, ...pageArgs } = args;
-    const page = toPageRequest(pageArgs);
-    return buildConnection(
-      await this.webhooks.deliveries(id, page),
-      page,
-      (row) => DELIVERY_PAGES.cursorOf(row),
-      () => this.webhooks.countDeliveries(id),
-      WebhookDeliveryModel.fromRow,
-    );
+    return this.webhooks.deliveries(id, toPageRequest(pageArgs));
   }
 
   @Mutation(() => CreateWebhookEndpointPayload, { description: 'Adds an endpoint; returns its secret once (admins only)' })

@@ -183,6 +183,11 @@ describe('syndication change feed', () => {
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const wrong = await t.graphql.post(query, {}, { 'x-partner-key': 'ndp_wrong' });
     expect(wrong.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // The key is checked before the arguments: no key and bad arguments is still UNAUTHENTICATED.
+    const anonymousBad = await t.graphql.post(query, { first: 0 });
+    expect(anonymousBad.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const none = await t.graphql.post(query, { first: 0 }, { 'x-partner-key': key });
+    expect(none.body.errors?.[0]?.extensions?.issues).toEqual([expect.objectContaining({ path: 'first' })]);
 
     const rest = await readChanges(t, key);
     const response = await t.graphql.post(query, { first: 3 }, { 'x-partner-key': key });

@@ -1,30 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../access/actor.js';
 import { hasRole } from '../../access/roles.js';
-import type { Article, ArticleStatus, Prisma } from '../../generated/prisma/client.js';
+import type { Article, Prisma } from '../../generated/prisma/client.js';
 import { buildConnection } from '../../common/pagination/build-connection.js';
 import type { PageRequest } from '../../common/pagination/page-request.js';
 import type { Connection } from '../../common/pagination/connection.js';
-import { AdminArticleModel } from './admin-article.model.js';
+import { AdminArticleModel, ArticleRevisionModel } from './admin-article.model.js';
 import { assertCanView } from '../editing/article-access.policy.js';
 import { ADMIN_ARTICLE_PAGES, ArticleEditorRepository } from '../editing/article-editor.repository.js';
 import { ArticleErrors } from '../article.exception.js';
+import { REVISION_PAGES } from '../editing/article-revision.repository.js';
+import { ArticleRevisionService } from '../editing/article-revision.service.js';
+import type { AdminArticleFilter } from './article-admin.schema.js';
 import type { SavedArticle } from '../editing/article-editor.service.js';
 
-export interface AdminArticleFilter {
-  status?: ArticleStatus | null;
-  trashed?: boolean | null;
-  mine?: boolean | null;
-  search?: string | null;
-  sectionId?: string | null;
-  authorId?: string | null;
-  tagId?: string | null;
-}
-
-// Editors' reads: every status, working copies. Writers below editor see only their own articles.
+// Editors' reads: every status, working copies, history. Writers below editor see only their own articles.
+// The admin lists of ArticleEditorService, kept apart because they build admin models, and editing/
+// (which admin/ imports) may not import admin/.
 @Injectable()
-export class ArticleAdminQueryService {
-  constructor(private readonly articles: ArticleEditorRepository) {}
+export class ArticleEditorQueryService {
+  constructor(
+    private readonly articles: ArticleEditorRepository,
+    private readonly history: ArticleRevisionService,
+  ) {}
 
   async get(actor: Actor, id: string): Promise<AdminArticleModel> {
     const article = await this.articles.findById(id);
@@ -54,6 +52,19 @@ export class ArticleAdminQueryService {
       ({ row }) => ADMIN_ARTICLE_PAGES.cursorOf(row),
       () => this.articles.countForAdmin(where),
       ({ model }) => model,
+    );
+  }
+
+  /** An article's saved versions, newest first; the cursor is the version. */
+  async revisions(actor: Actor, articleId: string, page: PageRequest): Promise<Connection<ArticleRevisionModel>> {
+    const { article, revisions } = await this.history.list(actor, articleId, page);
+    return buildConnection(
+      revisions,
+      page,
+      (revision) => REVISION_PAGES.cursorOf(revision),
+      // Every change claims a version and writes its revision, so there are exactly `version` of them.
+      async () => article.version,
+      ArticleRevisionModel.fromRow,
     );
   }
 

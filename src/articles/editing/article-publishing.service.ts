@@ -19,11 +19,13 @@ import type { SavedArticle } from './article-editor.service.js';
 // Minimum lead time for scheduling, so "now" is a publish, not a schedule that fires at once.
 const MIN_SCHEDULE_LEAD_MS = 1000;
 
-// The publishing workflow; which status may go to which is article-transitions.ts. The working
+// The publishing workflow: the one way an article's public version changes (publish, schedule, unpublish,
+// the scheduled job), checked by assertCanPublish rather than assertCanEdit; which status may go to which
+// is article-transitions.ts. The working
 // content is read once per step (after the article, so a later claimVersion proves it current) and
 // handed to the write, the revision and the caller's payload.
 @Injectable()
-export class ArticleWorkflowService {
+export class ArticlePublishingService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly articles: ArticleEditorRepository,
