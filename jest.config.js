@@ -33,6 +33,10 @@ export default {
   testTimeout: 60_000,
   // As many workers as cores: each e2e file has its own database, so files run safely side by side.
   maxWorkers: '100%',
+  // An e2e worker has loaded the whole app; on two busy cores it needs ~0.6-1 s to exit after its last
+  // file (nothing is left open: --detectOpenHandles reports nothing). Jest's 500 ms default then prints
+  // "A worker process has failed to exit gracefully" and kills it.
+  workerGracefulExitTimeout: 2000,
   reporters: ['default', '<rootDir>/test/utils/slowest-files.reporter.mjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
