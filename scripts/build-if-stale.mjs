@@ -8,10 +8,14 @@
 //   node scripts/build-if-stale.mjs            the API (SWC -> dist/) and the GraphQL IDE (esbuild -> dist/ide/)
 //   node scripts/build-if-stale.mjs --studio   the API and the Studio (vite -> studio/dist/)
 //   node scripts/build-if-stale.mjs --only-studio   the Studio alone (the browser tests' global setup)
+// Two runs at once (two Jest workers about to run the built CLI, `npm start` beside `npm run user:create`)
+// would delete each other's output mid-build: a stale build takes dist/.build-lock, and a second run
+// waits for it, then checks again and finds the work done.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { buildIde, isIdeFresh } from './build-ide.mjs';
 
 const TARGETS = [
@@ -56,7 +60,7 @@ async function transpileApi() {
   const options = JSON.parse(readFileSync('.swcrc', 'utf8'));
   const sources = files('src').filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts') && !file.endsWith('.d.ts'));
   for (const entry of existsSync('dist') ? readdirSync('dist') : []) {
-    if (entry !== 'ide') rmSync(join('dist', entry), { recursive: true, force: true });
+    if (entry !== 'ide' && entry !== basename(LOCK)) rmSync(join('dist', entry), { recursive: true, force: true });
   }
   await Promise.all(
     sources.map(async (file) => {
@@ -95,18 +99,63 @@ async function build(target, hash) {
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-const checked = Date.now();
+const LOCK = join('dist', '.build-lock');
+
+function holderAlive() {
+  let pid;
+  try {
+    pid = Number(readFileSync(LOCK, 'utf8'));
+  } catch {
+    return true; // just released: the next try takes it
+  }
+  // Not written yet (the holder has just created it): count it as alive.
+  if (!pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+async function lock() {
+  mkdirSync('dist', { recursive: true });
+  for (;;) {
+    try {
+      writeFileSync(LOCK, String(process.pid), { flag: 'wx' });
+      // Released however this run ends (a failed build exits from build()).
+      process.on('exit', () => rmSync(LOCK, { force: true }));
+      return;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+    // A holder that died (killed mid-build) leaves its lock behind.
+    if (!holderAlive()) rmSync(LOCK, { force: true });
+    else await sleep(100);
+  }
+}
+
 const onlyStudio = process.argv.includes('--only-studio');
 const wanted = TARGETS.filter((target) => (target.studio ? onlyStudio || process.argv.includes('--studio') : !onlyStudio));
-const checks = wanted.map((target) => {
-  const hash = fingerprint(target.inputs);
-  const built = existsSync(target.stamp) ? readFileSync(target.stamp, 'utf8').trim() : '';
-  return { target, hash, fresh: built === hash };
-});
-const current = checks.filter((check) => check.fresh).map((check) => check.target.name);
-if (current.length) console.log(`Up to date: ${current.join(' and ')} (checked in ${Date.now() - checked} ms)`);
-const stale = checks.filter((check) => !check.fresh);
-for (const { target, hash } of stale) await build(target, hash);
-// The GraphQL IDE's bundle keeps its own freshness check (build-ide.mjs: its sources and the bundled
-// packages' versions); a few stat calls when fresh.
-if (!onlyStudio && !isIdeFresh()) await buildIde();
+function check() {
+  const checked = Date.now();
+  const checks = wanted.map((target) => {
+    const hash = fingerprint(target.inputs);
+    const built = existsSync(target.stamp) ? readFileSync(target.stamp, 'utf8').trim() : '';
+    return { target, hash, fresh: built === hash };
+  });
+  // The GraphQL IDE's bundle keeps its own freshness check (build-ide.mjs: its sources and the bundled
+  // packages' versions); a few stat calls when fresh.
+  const ideStale = !onlyStudio && !isIdeFresh();
+  return { checks, ideStale, stale: ideStale || checks.some((c) => !c.fresh), ms: Date.now() - checked };
+}
+
+let state = check();
+if (state.stale) {
+  await lock();
+  state = check();
+}
+const current = state.checks.filter((c) => c.fresh).map((c) => c.target.name);
+if (current.length) console.log(`Up to date: ${current.join(' and ')} (checked in ${state.ms} ms)`);
+for (const { target, hash } of state.checks.filter((c) => !c.fresh)) await build(target, hash);
+if (state.ideStale) await buildIde();

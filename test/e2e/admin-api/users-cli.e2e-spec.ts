@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,15 +13,20 @@ import { GraphqlClient } from '../../utils/graphql-client.js';
 import { LOGIN, ME, logIn } from '../../utils/sessions.js';
 import { createTestDatabase, type TestDatabase } from '../../utils/test-database.js';
 
-// `npm run user:create` / `user:reset-password` run these entry points (built); here they run from
-// source. Asynchronously: the test database (embedded, or a running app) lives in this test process
-// and must keep answering while the tool runs. `env` says which database: DATABASE_URL, or DATA_DIR
-// for the embedded one.
+// `npm run user:create` / `user:reset-password` run these entry points built, and so do these tests:
+// one build-if-stale (a hash check when fresh) instead of every run compiling the app's import graph
+// from source. Asynchronously: the test database (embedded, or a running app) lives in this test
+// process and must keep answering while the tool runs. `env` says which database: DATABASE_URL, or
+// DATA_DIR for the embedded one.
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
+});
+
 function cli(script: 'create-user' | 'reset-password', args: string[], env: Record<string, string>) {
   return new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       process.execPath,
-      ['--import', '@swc-node/register/esm-register', `src/cli/${script}.ts`, ...args],
+      [`dist/cli/${script}.js`, ...args],
       { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8', timeout: 90_000 },
       (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );

@@ -1,16 +1,17 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../../src/database/embedded-postgres.js';
 import { adminQuery, withDatabase } from '../../utils/test-database.js';
 import { onPostgres } from '../../utils/on-postgres.js';
 
-// `npm run db:migrate`, `db:seed` and `db:migration:create` run these entry points (built); here they
-// run from source against a blank database of their own. Asynchronously: the embedded server lives in
-// this test process and must keep answering while the tool runs.
+// `npm run db:migrate`, `db:seed` and `db:migration:create` run these entry points built, and so do
+// these tests: one build-if-stale (a hash check when fresh) instead of every run compiling its import
+// graph from source. Each runs against a blank database of its own. Asynchronously: the embedded
+// server lives in this test process and must keep answering while the tool runs.
 function runCli(script: string, databaseUrl: string, args: string[] = []) {
   return new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       process.execPath,
-      ['--import', '@swc-node/register/esm-register', `src/cli/${script}.ts`, ...args],
+      [`dist/cli/${script}.js`, ...args],
       { env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl }, encoding: 'utf8', timeout: 60_000 },
       (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
@@ -24,6 +25,7 @@ describe('database command-line tools', () => {
   let url: string;
 
   beforeAll(async () => {
+    execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
     if (serverUrl) {
       await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
       url = withDatabase(serverUrl, name);
@@ -64,7 +66,7 @@ describe('database command-line tools', () => {
   );
 
   it('refuses to run without DATABASE_URL', () => {
-    const result = spawnSync(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/cli/migrate.ts'], {
+    const result = spawnSync(process.execPath, ['dist/cli/migrate.js'], {
       env: { PATH: process.env.PATH },
       encoding: 'utf8',
     });
