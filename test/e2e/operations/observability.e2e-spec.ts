@@ -1,9 +1,21 @@
+// What operators watch: /metrics, /health, the logs and the traces. Each describe boots the
+// configuration it needs; they share a file to share its start-up cost (issue 12 §5).
 import { z } from 'zod';
 import { JobQueueService } from '../../../src/jobs/job-queue.service.js';
 import { JobRegistry } from '../../../src/jobs/job-registry.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
 import { waitFor } from '../../utils/wait-for.js';
 import { WebhookReceiver } from '../../utils/webhook-receiver.js';
+import { createTestDatabase, type TestDatabase } from '../../utils/test-database.js';
+import { mutateArticle } from '../../utils/admin-articles.js';
+import { loginAs, TEST_PASSWORD } from '../../utils/auth.js';
+import { captureLogs } from '../../utils/log-capture.js';
+import { LOGIN, REFRESH } from '../../utils/sessions.js';
+import { SmtpTestServer } from '../../utils/smtp-test-server.js';
+import { createPartner } from '../../utils/syndication.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { OtlpReceiver } from '../../utils/otlp-receiver.js';
 
 /** Every sample of a scrape, by its full series name: 'name{label="value",...}'. */
 async function samples(t: TestApp): Promise<Map<string, number>> {
@@ -146,4 +158,198 @@ describe('/metrics', () => {
       await plain.close();
     }
   });
+});
+
+describe('health endpoints', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({}, await createTestDatabase());
+  });
+  afterAll(() => t.app.close());
+
+  it('reports alive and ready while the database answers', async () => {
+    const alive = await fetch(`${t.baseUrl}/health`);
+    expect(alive.status).toBe(200);
+    expect(await alive.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${t.baseUrl}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it('stays alive but reports not ready once the database is gone', async () => {
+    await t.database.drop();
+    const ready = await fetch(`${t.baseUrl}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: 'unavailable', database: 'down' });
+    expect((await fetch(`${t.baseUrl}/health`)).status).toBe(200);
+  });
+});
+
+// Logs are shipped to other systems and kept: each kind of credential a client may send is sent here,
+// then the whole log output, at trace level, is searched for it.
+describe('no secret in any log', () => {
+  const logs = captureLogs('trace');
+  let t: TestApp;
+  let smtp: SmtpTestServer;
+
+  beforeAll(async () => {
+    smtp = await SmtpTestServer.start();
+    t = await createTestApp({ SMTP_URL: smtp.smtpUrl, LOG_LEVEL: 'trace' }, undefined, { logger: logs.logger });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.stop();
+  });
+
+  it('redacts partner keys, preview and newsletter tokens, passwords, bearer tokens and cookies', async () => {
+    const secrets: Record<string, string> = {};
+    const admin = await loginAs(t, 'ADMIN');
+    secrets.accessToken = admin.accessToken;
+
+    const partner = await createPartner(admin, { name: 'Logged partner' });
+    secrets.partnerKey = partner.key;
+    expect((await fetch(`${t.baseUrl}/feeds/rss.xml?key=${partner.key}`)).status).toBe(200);
+    expect((await fetch(`${t.baseUrl}/syndication/changes`, { headers: { 'x-partner-key': partner.key } })).status).toBe(200);
+
+    const draft = await mutateArticle(admin.admin, 'createArticle', { headline: 'Embargoed draft' });
+    const { createPreviewToken } = await admin.admin.data(
+      'mutation($input: CreatePreviewTokenInput!) { createPreviewToken(input: $input) { token } }',
+      { input: { id: draft.id, expiresInSeconds: 600 } },
+    );
+    secrets.previewToken = createPreviewToken.token;
+    const literal = await t.graphql.get({
+      query: `{ article(slug: "${draft.slug}", previewToken: "${secrets.previewToken}") { headline } }`,
+    });
+    expect(literal.body.data).toEqual({ article: { headline: 'Embargoed draft' } });
+    const viaVariables = await t.graphql.get({
+      query: 'query($s: String!, $p: String) { article(slug: $s, previewToken: $p) { headline } }',
+      variables: { s: draft.slug, p: secrets.previewToken },
+    });
+    expect(viaVariables.body.data).toEqual({ article: { headline: 'Embargoed draft' } });
+
+    await t.graphql.post('mutation { subscribeToNewsletter(input: { email: "logged@example.com" }) { ok } }');
+    const mail = await smtp.waitForMail('logged@example.com');
+    const confirm = /\/newsletter\/confirm\?token=([\w.%-]+)/.exec(mail.text!)!;
+    const unsubscribe = /\/newsletter\/unsubscribe\?token=([\w.%-]+)/.exec(mail.text!)!;
+    secrets.confirmToken = decodeURIComponent(confirm[1]!);
+    secrets.unsubscribeToken = decodeURIComponent(unsubscribe[1]!);
+    expect((await fetch(`${t.baseUrl}${confirm[0]}`)).status).toBe(200);
+    expect((await fetch(`${t.baseUrl}${unsubscribe[0]}`)).status).toBe(200);
+
+    const login = await t.admin.post(LOGIN, { input: { email: admin.user.email, password: TEST_PASSWORD } });
+    secrets.password = TEST_PASSWORD;
+    secrets.refreshToken = login.body.data!.login.refreshToken;
+    await t.admin.post(REFRESH, { input: { refreshToken: secrets.refreshToken } });
+    secrets.cookie = 'newsdesk_session=cookie-secret-0123456789';
+    await fetch(`${t.baseUrl}/graphql?query=%7B__typename%7D`, { headers: { cookie: secrets.cookie } });
+
+    // Request lines are written when responses finish; the last request's line proves all are in.
+    await waitFor(async () => logs.text().includes('__typename'), 5000, 'the last request line');
+    const output = logs.text();
+    for (const [kind, secret] of Object.entries(secrets)) {
+      expect({ kind, leaked: output.includes(secret) }).toEqual({ kind, leaked: false });
+    }
+    expect(output).not.toContain('cookie-secret');
+    // The lines are there, with their secrets blanked out.
+    const urls = logs.entries().map((entry) => (entry.req as { url?: string } | undefined)?.url ?? '');
+    expect(urls).toContain('/feeds/rss.xml?key=[REDACTED]');
+    expect(urls.some((url) => url.startsWith('/newsletter/confirm?token=[REDACTED]'))).toBe(true);
+    expect(urls.some((url) => decodeURIComponent(url).includes('previewToken: "[REDACTED]"'))).toBe(true);
+  });
+
+  it("logs Nest's per-module and per-route boot lines at debug, not info", () => {
+    const boot = logs.entries().filter((entry) => entry.context === 'InstanceLoader' || entry.context === 'RouterExplorer');
+    expect(boot.length).toBeGreaterThan(10);
+    expect(new Set(boot.map((entry) => entry.level))).toEqual(new Set([20]));
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+// Instrumentation hooks module loading, which Jest's module sandbox does not go through: the real
+// entry point runs in a child process, sending its spans to a collector this test stands in for.
+describe('OpenTelemetry traces (OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
+  let database: TestDatabase;
+  let receiver: OtlpReceiver;
+  let child: ChildProcess;
+  let baseUrl: string;
+  let output = '';
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    receiver = await OtlpReceiver.start();
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_URL: database.url,
+        DATABASE_POOL_SIZE: String(database.poolSize),
+        APP_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+        JOBS_ENABLED: 'false',
+        RESPONSE_CACHE: 'off',
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_SERVICE_NAME: 'newsdesk-test',
+        // Export at once instead of every 5 s.
+        OTEL_BSP_SCHEDULE_DELAY: '100',
+      },
+    });
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await waitFor(async () => output.includes('Newsdesk is ready'), 90_000, `the app to start:\n${output}`);
+  }, 120_000);
+  afterAll(async () => {
+    child?.kill('SIGTERM');
+    if (child && child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+    await receiver?.close();
+    await database?.drop();
+  });
+
+  it('sends one trace per GraphQL request: the HTTP request, the GraphQL operation and its SQL', async () => {
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query TracedLatest { latestArticles(first: 2) { id headline } }' }),
+    });
+    expect(response.status).toBe(200);
+    const operation = await waitFor(
+      async () => receiver.spans.find((span) => span.attributes['graphql.operation.name'] === 'TracedLatest'),
+      30_000,
+      'a span of the GraphQL operation',
+    );
+    expect(operation.name).toMatch(/query TracedLatest|graphql/);
+    const trace = () => receiver.spans.filter((span) => span.traceId === operation.traceId);
+    await waitFor(
+      async () =>
+        trace().some(
+          (span) => span.attributes['db.system'] === 'postgresql' || span.attributes['db.system.name'] === 'postgresql',
+        ),
+      30_000,
+      'a SQL span in the same trace',
+    );
+    const server = trace().find((span) => span.kind === 2);
+    expect(server?.attributes).toMatchObject({ 'http.request.method': 'POST', 'http.route': '/graphql' });
+  }, 60_000);
+
+  it('records no secret from a query string', async () => {
+    const query = '{ article(slug: "x", previewToken: "trace-secret-token") { id } }';
+    await fetch(`${baseUrl}/graphql?query=${encodeURIComponent(query)}`);
+    const span = await waitFor(
+      async () => receiver.spans.find((candidate) => String(candidate.attributes['url.query'] ?? '').includes('REDACTED')),
+      30_000,
+      'the GET request span',
+    );
+    expect(JSON.stringify(receiver.spans)).not.toContain('trace-secret-token');
+    expect(span.attributes['url.query']).toContain('query=');
+  }, 60_000);
 });
