@@ -3,6 +3,10 @@ import type { Article, Author, Image, Section, Series, Tag } from '../../../src/
 import { ContentFactory } from '../../factories/content.factory.js';
 import { parseXml, textOf } from '../../utils/feed-parsing.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
+import { onPostgres } from '../../utils/on-postgres.js';
+import Parser from 'rss-parser';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 
 // Everything an editor can type, at its most hostile: markup, entities, quotes, a CDATA terminator,
 // an emoji and a control character XML 1.0 cannot carry.
@@ -274,5 +278,162 @@ describe('feeds: RSS, Atom and JSON Feed', () => {
       expect(after.status).toBe(200);
       expect(after.headers.get('etag')).not.toBe(etag);
     });
+  });
+});
+
+const READER_HOSTILE = "Tom & Jerry <b>“quoted”</b> ]]> 'single' 🗞️";
+
+// The feeds as a feed reader sees them: rss-parser (what many aggregators run) reads RSS and Atom.
+describe('feeds through a real feed reader', () => {
+  let t: TestApp;
+  const reader = new Parser({
+    customFields: {
+      item: [
+        ['media:content', 'media'],
+        ['content:encoded', 'contentEncoded'],
+      ],
+    },
+  });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const factory = new ContentFactory(t.prisma);
+    const tag = await factory.tag({ slug: 'reader-test', name: 'reader <test> & co' });
+    const author = await factory.author({ name: 'Ann "Scoop" O’Neil' });
+    await factory.article({
+      headline: READER_HOSTILE,
+      slug: 'hostile',
+      text: 'Body with <tags> & ampersands',
+      tags: [tag],
+      authors: [author],
+    });
+    await factory.article({ headline: 'Draft never shown', status: 'DRAFT', tags: [tag] });
+  });
+  afterAll(() => t.close());
+
+  it.each(['rss.xml', 'atom.xml'])('reads /feeds/tags/reader-test/%s with every item intact', async (file) => {
+    const xml = await (await fetch(`${t.baseUrl}/feeds/tags/reader-test/${file}`)).text();
+    const feed = await reader.parseString(xml);
+    expect(feed.items).toHaveLength(1);
+    const [item] = feed.items;
+    expect(item!.title).toBe(READER_HOSTILE);
+    expect(item!.link).toBe('https://news.example.com/hostile');
+    expect(item!.guid ?? (item as any).id).toBeTruthy();
+    // rss-parser reads categories from RSS only (not from Atom).
+    if (file === 'rss.xml') expect(item!.categories).toContain('reader <test> & co');
+    expect(item!.isoDate).toBeTruthy();
+  });
+
+  it('reads the JSON Feed as JSON Feed 1.1', async () => {
+    const response = await fetch(`${t.baseUrl}/feeds/tags/reader-test/feed.json`);
+    const feed = (await response.json()) as any;
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.items.map((item: any) => item.title)).toEqual([READER_HOSTILE]);
+    expect(feed.items[0].authors).toEqual([{ name: 'Ann "Scoop" O’Neil' }]);
+  });
+});
+
+// The body digest the 304 path asks PostgreSQL for; any other mention of body_html reads the HTML itself.
+const BODY_DIGEST = "md5(coalesce(a.body_html, ''))";
+
+// Feed ETags are computed from what a feed is made of (feed-etag.ts), so that a reader polling with
+// If-None-Match costs no body reads. These tests hold that shortcut to the one rule that matters: the
+// ETag changes whenever any byte of the feed would, including changes that move no date.
+describe('feeds: ETags from validators', () => {
+  let t: TestApp;
+  let factory: ContentFactory;
+  let tag: Tag;
+  let author: Author;
+  let image: Image;
+  let article: Article;
+  const statements: string[] = [];
+
+  beforeAll(async () => {
+    // The SQL each request sends, from the statement log (database/query-counter.ts logs it at trace).
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n')) {
+          if (line.includes('"sql"')) statements.push((JSON.parse(line) as { sql: string }).sql);
+        }
+        done();
+      },
+    });
+    t = await createTestApp({}, undefined, { logger: pino({ level: 'trace' }, sink) });
+    factory = new ContentFactory(t.prisma);
+    [tag, author, image] = await Promise.all([
+      factory.tag({ name: 'Interest rates' }),
+      factory.author({ name: 'Ann Writer' }),
+      factory.image({ caption: 'The first caption', contentType: 'image/jpeg' }),
+    ]);
+    article = await factory.article({ tags: [tag], authors: [author], image, text: 'The first body.' });
+    await factory.article({ tags: [tag], publishedAt: new Date(Date.now() - 60_000) });
+  });
+  afterAll(() => t.close());
+
+  const url = (file: string, app = t) => `${app.baseUrl}/feeds/tags/${tag.slug}/${file}`;
+
+  async function current(file = 'rss.xml', app = t) {
+    const res = await fetch(url(file, app));
+    expect(res.status).toBe(200);
+    return { etag: res.headers.get('etag')!, body: await res.text() };
+  }
+
+  async function statusWith(etag: string, file = 'rss.xml', app = t) {
+    const res = await fetch(url(file, app), { headers: { 'if-none-match': etag } });
+    await res.arrayBuffer();
+    return res.status;
+  }
+
+  it('answers If-None-Match with 304 in every format without reading any body HTML', async () => {
+    for (const file of FORMATS) {
+      const { etag } = await current(file);
+      statements.length = 0;
+      expect(await statusWith(etag, file)).toBe(304);
+      expect(statements.some((sql) => sql.includes(BODY_DIGEST))).toBe(true);
+      for (const sql of statements) expect(sql.replaceAll(BODY_DIGEST, '')).not.toContain('body_html');
+    }
+  });
+
+  const changes: [string, () => Promise<unknown>][] = [
+    // As a re-derivation writes it (an image in the body got a new caption): no date moves.
+    [
+      'a body re-derived',
+      () => t.prisma.$executeRaw`UPDATE articles SET body_html = body_html || '<p>More.</p>' WHERE id = ${article.id}::uuid`,
+    ],
+    ['a tag renamed', () => t.prisma.tag.update({ where: { id: tag.id }, data: { name: 'Rates & yields' } })],
+    ['a byline renamed', () => t.prisma.author.update({ where: { id: author.id }, data: { name: 'Ann Writer-Smith' } })],
+    [
+      'a featured image re-captioned',
+      () => t.prisma.image.update({ where: { id: image.id }, data: { caption: 'A new caption' } }),
+    ],
+  ];
+
+  it.each(changes)('gives a new ETag after %s, and the 304 path agrees', async (_change, change) => {
+    const before = await current();
+    await change();
+    const after = await current();
+    expect(after.body).not.toBe(before.body);
+    expect(after.etag).not.toBe(before.etag);
+    expect(await statusWith(before.etag)).toBe(200);
+    expect(await statusWith(after.etag)).toBe(304);
+  });
+
+  // Three instances on one database, which the embedded server (one connection) cannot serve.
+  const onServer = onPostgres(it, 'feed ETags across instances');
+  onServer('gives another ETag under settings that change the feed, and the same one on an identical instance', async () => {
+    const before = await current();
+    const twin = await createTestApp({}, t.database);
+    const renamed = await createTestApp({ PUBLICATION_NAME: 'Another Gazette' }, t.database);
+    try {
+      expect((await current('rss.xml', twin)).etag).toBe(before.etag);
+      expect(await statusWith(before.etag, 'rss.xml', twin)).toBe(304);
+      const other = await current('rss.xml', renamed);
+      expect(other.body).toContain('Another Gazette');
+      expect(other.etag).not.toBe(before.etag);
+      expect(await statusWith(before.etag, 'rss.xml', renamed)).toBe(200);
+    } finally {
+      await twin.close();
+      await renamed.close();
+    }
   });
 });

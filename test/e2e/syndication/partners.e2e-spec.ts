@@ -3,6 +3,10 @@ import { toGlobalId } from '../../../src/common/global-id.js';
 import { ContentFactory } from '../../factories/content.factory.js';
 import { loginAs, type LoggedIn } from '../../utils/auth.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
+import { createPartner } from '../../utils/syndication.js';
+import { ResponseKeys } from '../../../src/common/response-keys.js';
+import { FeedService } from '../../../src/feeds/feed.service.js';
+import type { PartnerScope } from '../../../src/syndication/partners/partner-scope.js';
 
 const PARTNER_FIELDS = 'id name keyPrefix scope { sectionIds tagIds } fullText rateLimitPerMinute enabled lastPullAt';
 const CREATE = `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { key partner { ${PARTNER_FIELDS} } } }`;
@@ -142,5 +146,102 @@ describe('syndication partners', () => {
     expect(await refused!.json()).toMatchObject({ error: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } });
     const usage = await t.prisma.partnerUsage.findMany({ where: { partnerId: partner.id } });
     expect(usage.reduce((sum, row) => sum + row.requests, 0)).toBe(statuses.filter((status) => status === 200).length);
+  });
+});
+
+// The partner middleware in front of /feeds: a tag-scoped partner's key narrows the feed.
+describe('feeds with a partner key', () => {
+  let t: TestApp;
+  let admin: LoggedIn;
+  let factory: ContentFactory;
+
+  const titles = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${t.baseUrl}${path}`, { headers });
+    expect(response.status).toBe(200);
+    const feed = (await response.json()) as { items: { title: string; content_html?: string }[] };
+    return feed.items.map((item) => item.title).sort();
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await loginAs(t, 'ADMIN');
+    factory = new ContentFactory(t.prisma);
+  });
+  afterAll(() => t.close());
+
+  it("returns only the partner's tag to a tag-scoped key, by header or ?key=, and everything anonymously", async () => {
+    const wanted = await factory.tag();
+    const other = await factory.tag();
+    await factory.article({ headline: 'Tagged one', tags: [wanted] });
+    await factory.article({ headline: 'Tagged two', tags: [wanted, other] });
+    await factory.article({ headline: 'Other tag', tags: [other] });
+    await factory.article({ headline: 'No tag' });
+    const { key } = await createPartner(admin, { name: 'Tag partner', tagIds: [toGlobalId('Tag', wanted.id)] });
+
+    expect(await titles('/feeds/feed.json', { 'x-partner-key': key })).toEqual(['Tagged one', 'Tagged two']);
+    expect(await titles(`/feeds/feed.json?key=${encodeURIComponent(key)}`)).toEqual(['Tagged one', 'Tagged two']);
+    expect(await titles(`/feeds/tags/${other.slug}/feed.json?key=${encodeURIComponent(key)}`)).toEqual(['Tagged two']);
+    expect(await titles('/feeds/feed.json')).toEqual(['No tag', 'Other tag', 'Tagged one', 'Tagged two']);
+  });
+
+  it('refuses a bad key on feeds with 401 rather than serving the public feed', async () => {
+    const response = await fetch(`${t.baseUrl}/feeds/rss.xml?key=ndp_wrong`);
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as any).error.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+// A partner cannot be put on a request from outside (the partners module authenticates keys), so
+// scoping is checked on the feed service itself, against a real database.
+describe('feeds: partner scope', () => {
+  let t: TestApp;
+  let feeds: FeedService;
+  const ids: Record<string, string> = {};
+  const scope = (overrides: Partial<PartnerScope>): PartnerScope => ({
+    partnerId: 'p1',
+    name: 'Partner',
+    sectionIds: [],
+    tagIds: [],
+    fullText: true,
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    feeds = t.app.get(FeedService);
+    const factory = new ContentFactory(t.prisma);
+    const [world, sport, climate] = await Promise.all([factory.section(), factory.section(), factory.tag()]);
+    Object.assign(ids, { worldSection: world.id, climateTag: climate.id });
+    const articles = {
+      worldClimate: await factory.article({ section: world, tags: [climate] }),
+      worldOnly: await factory.article({ section: world }),
+      sportClimate: await factory.article({ section: sport, tags: [climate] }),
+      none: await factory.article(),
+    };
+    for (const [name, article] of Object.entries(articles)) ids[name] = toGlobalId('Article', article.id);
+  });
+  afterAll(() => t.close());
+
+  const guids = async (partner?: PartnerScope) =>
+    new Set((await feeds.build({ kind: 'site' }, partner, ResponseKeys.none)).items.map((item) => item.guid));
+
+  it('shows everything with full content to the public and to an unrestricted partner', async () => {
+    expect(await guids()).toEqual(new Set([ids.worldClimate, ids.worldOnly, ids.sportClimate, ids.none]));
+    expect(await guids(scope({}))).toEqual(await guids());
+  });
+
+  it('restricts items to the allowed sections and tags, both applying when both are set', async () => {
+    expect(await guids(scope({ sectionIds: [ids.worldSection!] }))).toEqual(new Set([ids.worldClimate, ids.worldOnly]));
+    expect(await guids(scope({ tagIds: [ids.climateTag!] }))).toEqual(new Set([ids.worldClimate, ids.sportClimate]));
+    expect(await guids(scope({ sectionIds: [ids.worldSection!], tagIds: [ids.climateTag!] }))).toEqual(
+      new Set([ids.worldClimate]),
+    );
+  });
+
+  it('leaves the body out unless the partner has full text', async () => {
+    const teaserOnly = await feeds.build({ kind: 'site' }, scope({ fullText: false }), ResponseKeys.none);
+    expect(teaserOnly.items.every((item) => item.contentHtml === null && item.summary)).toBe(true);
+    const full = await feeds.build({ kind: 'site' }, scope({ fullText: true }), ResponseKeys.none);
+    expect(full.items.every((item) => item.contentHtml?.startsWith('<p>'))).toBe(true);
   });
 });
