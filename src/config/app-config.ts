@@ -76,7 +76,14 @@ export interface AppConfig {
     readonly redisKeyPrefix: string;
     readonly maxBytes: number;
     readonly ttlSeconds: number;
-    readonly cdnPurge: { readonly url: string; readonly header: readonly [string, string] | undefined } | undefined;
+    readonly cdnPurge:
+      | {
+          readonly url: string;
+          readonly header: readonly [string, string] | undefined;
+          /** How long one run waits for the read replicas to replay the change before it fails and is retried. */
+          readonly replayWaitMs: number;
+        }
+      | undefined;
   };
   readonly retention: {
     readonly intervalMinutes: number;
@@ -192,7 +199,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       redisKeyPrefix: env.REDIS_KEY_PREFIX,
       maxBytes: env.RESPONSE_CACHE_MAX_MB * 1024 * 1024,
       ttlSeconds: env.RESPONSE_CACHE_TTL_SECONDS,
-      cdnPurge: env.CDN_PURGE_URL ? { url: env.CDN_PURGE_URL, header: headerPair(env.CDN_PURGE_HEADER) } : undefined,
+      cdnPurge: env.CDN_PURGE_URL
+        ? { url: env.CDN_PURGE_URL, header: headerPair(env.CDN_PURGE_HEADER), replayWaitMs: env.CDN_PURGE_REPLAY_WAIT_MS }
+        : undefined,
     },
     retention: {
       intervalMinutes: env.RETENTION_INTERVAL_MINUTES,

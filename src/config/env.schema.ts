@@ -254,6 +254,13 @@ export const envSchema = z.object({
     .regex(/^[\w-]+:\s*\S.*$/, 'must look like "Name: value"')
     .optional()
     .describe('Header sent with CDN purges, e.g. "Fastly-Key: <token>"'),
+  CDN_PURGE_REPLAY_WAIT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(2000)
+    .describe('How long one CDN purge waits for read replicas to replay the change before it is retried later'),
   EMBED_HOSTS: z
     .string()
     .transform((value) =>
