@@ -18,6 +18,8 @@ export interface AppConfig {
     readonly poolSize: number;
     /** Streaming replicas that may serve public reads; empty: the primary serves everything. */
     readonly readUrls: readonly string[];
+    /** Longest pause between the job runner's retries of an unreachable database (database/outage-log.ts). */
+    readonly retryMaxMs: number;
     readonly migrateOnStart: boolean;
     readonly dataDir: string;
     /** Seed the demo content into an empty embedded database. */
@@ -142,6 +144,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE,
       readUrls: env.DATABASE_READ_URLS ?? [],
+      retryMaxMs: env.DATABASE_RETRY_MAX_MS,
       migrateOnStart: embedded || env.MIGRATE_ON_START,
       dataDir: resolve(env.DATA_DIR),
       seedDemoContent: embedded,
