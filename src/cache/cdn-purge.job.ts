@@ -10,9 +10,6 @@ import { LOGGER } from '../logging/logging.module.js';
 import { CDN_PURGE_JOB, cdnPurgePayload } from './cdn-purge.schema.js';
 
 const PURGE_TIMEOUT_MS = 10_000;
-// How long one run waits for read replicas to replay the change before it fails and is retried
-// later; short, since the job runner runs one job at a time.
-const REPLAY_WAIT_MS = 2000;
 
 // Tells the CDN to drop responses by surrogate key: POST {"surrogate_keys": [...]} to CDN_PURGE_URL,
 // the body of Fastly's batch purge (other CDNs: point the URL at a small adapter). A failure throws,
@@ -34,9 +31,13 @@ export class CdnPurgeJob implements JobHandler<typeof cdnPurgePayload> {
   async handle({ keys }: z.output<typeof cdnPurgePayload>): Promise<void> {
     const target = this.config.responseCache.cdnPurge;
     if (!target) return;
-    // The job runs after the change committed, so the primary's position now includes it.
-    if (!(await this.replicas.awaitReplay(REPLAY_WAIT_MS))) {
-      throw new Error(`Read replicas have not replayed the change within ${REPLAY_WAIT_MS} ms; the CDN purge waits for them`);
+    // The job runs after the change committed, so the primary's position now includes it. The wait
+    // (CDN_PURGE_REPLAY_WAIT_MS) is short, since the job runner runs one job at a time; a replica
+    // that lags longer fails this run, and the queue retries it with backoff.
+    if (!(await this.replicas.awaitReplay(target.replayWaitMs))) {
+      throw new Error(
+        `Read replicas have not replayed the change within ${target.replayWaitMs} ms; the CDN purge waits for them`,
+      );
     }
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (target.header) headers[target.header[0]] = target.header[1];

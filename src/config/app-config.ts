@@ -18,6 +18,8 @@ export interface AppConfig {
     readonly poolSize: number;
     /** Streaming replicas that may serve public reads; empty: the primary serves everything. */
     readonly readUrls: readonly string[];
+    /** Longest pause between the job runner's retries of an unreachable database (database/outage-log.ts). */
+    readonly retryMaxMs: number;
     readonly migrateOnStart: boolean;
     readonly dataDir: string;
     /** Seed the demo content into an empty embedded database. */
@@ -76,7 +78,14 @@ export interface AppConfig {
     readonly redisKeyPrefix: string;
     readonly maxBytes: number;
     readonly ttlSeconds: number;
-    readonly cdnPurge: { readonly url: string; readonly header: readonly [string, string] | undefined } | undefined;
+    readonly cdnPurge:
+      | {
+          readonly url: string;
+          readonly header: readonly [string, string] | undefined;
+          /** How long one run waits for the read replicas to replay the change before it fails and is retried. */
+          readonly replayWaitMs: number;
+        }
+      | undefined;
   };
   readonly retention: {
     readonly intervalMinutes: number;
@@ -135,6 +144,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE,
       readUrls: env.DATABASE_READ_URLS ?? [],
+      retryMaxMs: env.DATABASE_RETRY_MAX_MS,
       migrateOnStart: embedded || env.MIGRATE_ON_START,
       dataDir: resolve(env.DATA_DIR),
       seedDemoContent: embedded,
@@ -192,7 +202,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       redisKeyPrefix: env.REDIS_KEY_PREFIX,
       maxBytes: env.RESPONSE_CACHE_MAX_MB * 1024 * 1024,
       ttlSeconds: env.RESPONSE_CACHE_TTL_SECONDS,
-      cdnPurge: env.CDN_PURGE_URL ? { url: env.CDN_PURGE_URL, header: headerPair(env.CDN_PURGE_HEADER) } : undefined,
+      cdnPurge: env.CDN_PURGE_URL
+        ? { url: env.CDN_PURGE_URL, header: headerPair(env.CDN_PURGE_HEADER), replayWaitMs: env.CDN_PURGE_REPLAY_WAIT_MS }
+        : undefined,
     },
     retention: {
       intervalMinutes: env.RETENTION_INTERVAL_MINUTES,

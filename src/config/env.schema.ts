@@ -99,6 +99,13 @@ export const envSchema = z.object({
     .optional()
     .describe('PostgreSQL streaming replicas for public reads (comma list); unset means every read goes to DATABASE_URL'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10).describe('Connections per app instance'),
+  DATABASE_RETRY_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(30_000)
+    .describe("Longest pause between the job runner's retries of an unreachable database (they double up to it)"),
   MIGRATE_ON_START: booleanFlag.default(false).describe('Apply pending migrations at start (always on in embedded mode)'),
   DATA_DIR: z.string().min(1).default('./.data').describe('Directory for embedded data'),
   PUBLIC_SITE_URL: z.string().url().default('http://localhost:3000').describe('Public front-end origin for absolute URLs'),
@@ -254,6 +261,13 @@ export const envSchema = z.object({
     .regex(/^[\w-]+:\s*\S.*$/, 'must look like "Name: value"')
     .optional()
     .describe('Header sent with CDN purges, e.g. "Fastly-Key: <token>"'),
+  CDN_PURGE_REPLAY_WAIT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(2000)
+    .describe('How long one CDN purge waits for read replicas to replay the change before it is retried later'),
   EMBED_HOSTS: z
     .string()
     .transform((value) =>

@@ -36,6 +36,13 @@ describe('OutageLog', () => {
     expect(outage.failed(refused)).toBe(1000);
   });
 
+  it('backs off no further than maxRetryMs, even when the first retry would be longer', () => {
+    const outage = new OutageLog(pino({ level: 'silent' }), 'Cache purge listener', { maxRetryMs: 500 });
+    expect([1, 2, 3].map(() => outage.failed(new Error('down')))).toEqual([500, 500, 500]);
+    const runner = new OutageLog(pino({ level: 'silent' }), 'Job runner', { firstRetryMs: 100, maxRetryMs: 500 });
+    expect([1, 2, 3, 4, 5].map(() => runner.failed(new Error('down')))).toEqual([100, 200, 400, 500, 500]);
+  });
+
   it('reduces an error to one line', () => {
     expect(reasonOf(Object.assign(new Error('boom\n  at x'), { code: 'E1' }))).toBe('E1 boom at x');
     expect(reasonOf('down')).toBe('down');

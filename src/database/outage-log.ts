@@ -6,7 +6,8 @@ const MAX_RETRY_MS = 30_000;
 // For loops that keep talking to the database (job polling, the purge listener, readiness checks):
 // without it, an unreachable database filled the log with two full stack traces a second. Now
 // an outage is logged once when it starts, with its reason on one line, and once when it ends, not
-// as a stack trace per attempt; retries back off (1 s, doubling, at most 30 s).
+// as a stack trace per attempt; retries back off (1 s, doubling, at most maxRetryMs: 30 s unless
+// DATABASE_RETRY_MAX_MS says otherwise, e.g. for tests that wait out an outage).
 export class OutageLog {
   private downSince: number | undefined;
   private failures = 0;
@@ -15,7 +16,7 @@ export class OutageLog {
     private readonly logger: Logger,
     /** Who is waiting for the database, for the log lines: "Job runner", "Cache purge listener". */
     private readonly what: string,
-    private readonly options: { firstRetryMs?: number; now?: () => number } = {},
+    private readonly options: { firstRetryMs?: number; maxRetryMs?: number; now?: () => number } = {},
   ) {}
 
   private now(): number {
@@ -36,7 +37,10 @@ export class OutageLog {
         `${this.what}: database unavailable (${reasonOf(error)}); retrying with backoff`,
       );
     }
-    return Math.min((this.options.firstRetryMs ?? FIRST_RETRY_MS) * 2 ** (this.failures - 1), MAX_RETRY_MS);
+    return Math.min(
+      (this.options.firstRetryMs ?? FIRST_RETRY_MS) * 2 ** (this.failures - 1),
+      this.options.maxRetryMs ?? MAX_RETRY_MS,
+    );
   }
 
   /** Records a successful attempt; logs the recovery if the database was down. */

@@ -36,7 +36,10 @@ export class JobRunnerService implements OnApplicationBootstrap, OnModuleDestroy
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.outage = new OutageLog(logger, 'Job runner', { firstRetryMs: config.jobs.pollIntervalMs });
+    this.outage = new OutageLog(logger, 'Job runner', {
+      firstRetryMs: config.jobs.pollIntervalMs,
+      maxRetryMs: config.database.retryMaxMs,
+    });
   }
 
   // After every module's onModuleInit, so all handlers are registered before the first claim.
