@@ -1,6 +1,6 @@
 import { Reflector } from '@nestjs/core';
 import { ACCESS_RULE, type AccessRule } from '../access/requires.decorator.js';
-import { adminOperations as adminRootFields, committedAdminSchema } from '../../test/utils/admin-operations.js';
+import { adminOperations as adminRootFields, committedSchema } from '../../test/utils/resolver-operations.js';
 
 // Logging in and refreshing a session are the only ways in; adding another needs a reason here.
 const ANONYMOUS_OPERATIONS = ['login', 'logout', 'refreshSession'];
@@ -16,7 +16,7 @@ function adminOperations(): Operation[] {
 }
 
 function committedRootFields(): string[] {
-  const schema = committedAdminSchema();
+  const schema = committedSchema('admin');
   const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()];
   return roots.flatMap((type) => Object.keys(type?.getFields() ?? {}));
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { fromGlobalId } from '../../common/global-id.js';
 import type { Connection } from '../../common/pagination/connection.js';
@@ -13,8 +13,15 @@ import { ArticlePreviewService } from '../preview/article-preview.service.js';
 import { ArticleConnection, ArticleModel } from './article.model.js';
 import { ValidArgs } from '../../graphql-types/valid-input.decorator.js';
 import type { ConnectionArgs } from '../../graphql-types/pagination/connection.args.js';
-import { ArticlesArgs, LatestArticlesArgs } from './articles.args.js';
-import { articlesArgsSchema, latestArticlesSchema, type ArticlesQuery, type LatestArticlesQuery } from './articles.schema.js';
+import { ArticlesArgs, LatestArticlesArgs, RelatedArticlesArgs } from './articles.args.js';
+import {
+  articlesArgsSchema,
+  latestArticlesSchema,
+  relatedArticlesSchema,
+  type ArticlesQuery,
+  type LatestArticlesQuery,
+  type RelatedArticlesQuery,
+} from './articles.schema.js';
 
 // Each root field reads exactly what the request selects, in one statement (see database/projection);
 // the article's fields are then plain properties. relatedArticles, which takes an argument, is the one
@@ -45,7 +52,7 @@ export class ArticleResolver {
 
   @Query(() => ArticleConnection, { description: 'Published articles, filtered and paged by cursor' })
   articles(
-    @ValidArgs(ArticlesArgs, articlesArgsSchema) args: ConnectionArgs & Pick<ArticlesArgs, 'orderBy'> & ArticlesQuery,
+    @ValidArgs(ArticlesArgs, articlesArgsSchema) args: ConnectionArgs & ArticlesQuery,
     @Info() info: GraphQLResolveInfo,
     @Context() ctx: PublicContext,
   ): Promise<Connection<ProjectedRow>> {
@@ -65,8 +72,7 @@ export class ArticleResolver {
 
   @Query(() => [ArticleModel], { description: 'Articles related to one: shared tags first, then same section' })
   async relatedArticles(
-    @Args('id', { type: () => ID, description: 'Article id' }) id: string,
-    @ValidArgs(LatestArticlesArgs, latestArticlesSchema) { first }: LatestArticlesQuery,
+    @ValidArgs(RelatedArticlesArgs, relatedArticlesSchema) { id, first }: RelatedArticlesQuery,
     @Info() info: GraphQLResolveInfo,
     @Context() ctx: PublicContext,
   ): Promise<ProjectedRow[]> {

@@ -1,4 +1,4 @@
-import { ArgsType, Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { ArticleType } from '../../generated/prisma/client.js';
 import { ConnectionArgs } from '../../graphql-types/pagination/connection.args.js';
 import type { ArticleOrder } from '../article-list.query.js';
@@ -50,4 +50,10 @@ export class ArticlesArgs extends ConnectionArgs {
 export class LatestArticlesArgs {
   @Field(() => Int, { defaultValue: 10, description: 'At most 50' })
   first!: number;
+}
+
+@ArgsType()
+export class RelatedArticlesArgs extends LatestArticlesArgs {
+  @Field(() => ID, { description: 'Article id' })
+  id!: string;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ArticleType } from '../../generated/prisma/client.js';
-import type { ArticleListFilter } from '../article-list.query.js';
+import type { ArticleListFilter, ArticleOrder } from '../article-list.query.js';
 
 const slug = z.string().trim().min(1).max(200);
 
@@ -24,8 +24,11 @@ const filterSchema = z
     search: filter?.search ?? undefined,
   }));
 
-// Paging and orderBy are toPageRequest's and GraphQL's enum check.
-export const articlesArgsSchema = z.object({ filter: filterSchema });
+// Paging is toPageRequest's. orderBy's values are ArticleOrderBy's (the spec inputs-match-schemas compares them).
+export const articlesArgsSchema = z.object({
+  filter: filterSchema,
+  orderBy: z.enum(['NEWEST', 'OLDEST', 'RELEVANCE'] satisfies ArticleOrder[]).nullish(),
+});
 
 export type ArticlesQuery = z.output<typeof articlesArgsSchema>;
 
@@ -33,3 +36,8 @@ export type ArticlesQuery = z.output<typeof articlesArgsSchema>;
 export const latestArticlesSchema = z.object({ first: z.number().int().min(1).max(50) });
 
 export type LatestArticlesQuery = z.output<typeof latestArticlesSchema>;
+
+// relatedArticles(id:, first:): an id that names no article gives an empty list, as before.
+export const relatedArticlesSchema = latestArticlesSchema.extend({ id: z.string() });
+
+export type RelatedArticlesQuery = z.output<typeof relatedArticlesSchema>;

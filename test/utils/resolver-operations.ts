@@ -1,25 +1,35 @@
 import { readFileSync } from 'node:fs';
 import { MODULE_METADATA } from '@nestjs/common/constants.js';
 import { buildSchema, type GraphQLSchema } from 'graphql';
-import { ADMIN_FEATURE_MODULES } from '../../src/app.module.js';
+import { ADMIN_FEATURE_MODULES, PublicApiModule } from '../../src/app.module.js';
 
 // @nestjs/graphql keeps these on each @Query/@Mutation method; the constants are not exported.
 const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
 const RESOLVER_NAME_METADATA = 'graphql:resolver_name';
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
-export interface AdminOperation {
+export interface ResolverOperation {
   /** Query, Mutation or Subscription. */
   root: string;
   field: string;
   method: () => unknown;
 }
 
-// Every root field the admin resolvers declare, with its method; inherited methods (the taxonomy
+/** Every root field the admin resolvers declare. */
+export function adminOperations(): ResolverOperation[] {
+  return operationsOf(ADMIN_FEATURE_MODULES);
+}
+
+/** Every root field the public resolvers declare (PublicApiModule's providers). */
+export function publicOperations(): ResolverOperation[] {
+  return operationsOf([PublicApiModule]);
+}
+
+// Every root field the modules' resolvers declare, with its method; inherited methods (the taxonomy
 // resolvers' generic host) included. Specs read the methods' metadata (access rules, input schemas).
-export function adminOperations(): AdminOperation[] {
-  const operations: AdminOperation[] = [];
-  for (const module of ADMIN_FEATURE_MODULES) {
+function operationsOf(modules: readonly object[]): ResolverOperation[] {
+  const operations: ResolverOperation[] = [];
+  for (const module of modules) {
     const providers = (Reflect.getMetadata(MODULE_METADATA.PROVIDERS, module) ?? []) as unknown[];
     for (const provider of providers.filter((p): p is abstract new () => object => typeof p === 'function')) {
       for (
@@ -41,7 +51,7 @@ export function adminOperations(): AdminOperation[] {
   return operations;
 }
 
-/** schema/admin.graphql, which the schema snapshot spec keeps equal to the built schema. */
-export function committedAdminSchema(): GraphQLSchema {
-  return buildSchema(readFileSync(new URL('../../schema/admin.graphql', import.meta.url), 'utf8'));
+/** schema/<endpoint>.graphql, which the schema snapshot spec keeps equal to the built schema. */
+export function committedSchema(endpoint: 'public' | 'admin'): GraphQLSchema {
+  return buildSchema(readFileSync(new URL(`../../schema/${endpoint}.graphql`, import.meta.url), 'utf8'));
 }

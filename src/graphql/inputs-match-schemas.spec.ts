@@ -8,7 +8,12 @@ import {
 } from 'graphql';
 import { z } from 'zod';
 import { VALID_INPUT, type ValidInputRecord } from '../graphql-types/valid-input.decorator.js';
-import { adminOperations, committedAdminSchema } from '../../test/utils/admin-operations.js';
+import {
+  adminOperations,
+  committedSchema,
+  publicOperations,
+  type ResolverOperation,
+} from '../../test/utils/resolver-operations.js';
 import { inputShapeDiff } from '../../test/utils/input-shape-diff.js';
 
 // Paging arguments go to toPageRequest, which has its own schema.
@@ -26,13 +31,29 @@ function argsAsInput(field: GraphQLField<unknown, unknown>, named: Set<string>):
   );
 }
 
+// The argument names an args schema parses; a schema with a .transform() is a pipe from its object.
 function shapeKeys(schema: z.ZodType): Set<string> {
   const def = schema._zod.def as unknown as { shape?: Record<string, unknown>; in?: z.ZodType };
+  if (!def.shape && def.in) return shapeKeys(def.in);
   return new Set(Object.keys(def.shape ?? {}));
 }
 
+// The pairs of one endpoint, each compared field by field with the committed SDL of that endpoint.
+function shapeIssues(endpoint: 'public' | 'admin', operations: ResolverOperation[]) {
+  const schema = committedSchema(endpoint);
+  const roots = { Query: schema.getQueryType()!.getFields(), Mutation: schema.getMutationType()!.getFields() };
+  return operations.flatMap(({ root, field: name, method }) => {
+    const record = Reflect.getMetadata(VALID_INPUT, method) as ValidInputRecord | undefined;
+    if (!record) return [];
+    const field = roots[root as keyof typeof roots][name]!;
+    if (record.arg === undefined) return inputShapeDiff(argsAsInput(field, shapeKeys(record.schema)), record.schema, name);
+    const arg = field.args.find((candidate) => candidate.name === record.arg)!;
+    return inputShapeDiff(arg.type, record.schema, `${name}(${record.arg})`);
+  });
+}
+
 describe('every admin input is declared once for GraphQL and once for zod, and the two agree', () => {
-  const schema = committedAdminSchema();
+  const schema = committedSchema('admin');
   const mutations = schema.getMutationType()!.getFields();
   const operations = adminOperations().map((operation) => ({
     ...operation,
@@ -51,21 +72,29 @@ describe('every admin input is declared once for GraphQL and once for zod, and t
   });
 
   it('has the same fields, lists, nullability and scalar kinds in each GraphQL input or args type and its zod schema', () => {
-    const issues = operations.flatMap(({ root, field: name, record }) => {
-      if (!record) return [];
-      const field = (root === 'Mutation' ? mutations : schema.getQueryType()!.getFields())[name]!;
-      if (record.arg === undefined) return inputShapeDiff(argsAsInput(field, shapeKeys(record.schema)), record.schema, name);
-      const arg = field.args.find((candidate) => candidate.name === record.arg)!;
-      return inputShapeDiff(arg.type, record.schema, `${name}(${record.arg})`);
-    });
-    expect(issues).toEqual([]);
+    expect(shapeIssues('admin', adminOperations())).toEqual([]);
   });
 
   it('checks the argument types of queries too', () => {
     // Guards the spec itself: the filters of the audit log and the media library are among those compared.
     const checked = operations.filter((operation) => operation.root === 'Query' && operation.record).map((o) => o.field);
     expect(checked).toEqual(
-      expect.arrayContaining(['auditEntries', 'adminImages', 'webhookDeliveries', 'adminTags', 'adminTag']),
+      expect.arrayContaining(['auditEntries', 'adminImages', 'webhookDeliveries', 'adminTags', 'adminTag', 'adminArticles']),
+    );
+  });
+});
+
+describe('every public argument with a zod schema agrees with its GraphQL declaration', () => {
+  it('has the same fields, lists, nullability and scalar kinds', () => {
+    expect(shapeIssues('public', publicOperations())).toEqual([]);
+  });
+
+  it('compares the public pairs (articles, latestArticles, subscribeToNewsletter, syndicationChanges)', () => {
+    const checked = publicOperations()
+      .filter((operation) => Reflect.hasMetadata(VALID_INPUT, operation.method))
+      .map((operation) => operation.field);
+    expect(checked).toEqual(
+      expect.arrayContaining(['articles', 'latestArticles', 'subscribeToNewsletter', 'syndicationChanges']),
     );
   });
 });
