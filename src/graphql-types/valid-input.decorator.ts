@@ -43,7 +43,7 @@ function recorded(args: ParameterDecorator, record: ValidInputRecord): Parameter
 // The one way a resolver takes outside input: the @InputType class (or scalar) gives the SDL, the zod
 // schema validates, and the resolver receives the parsed value; bad input is one BAD_USER_INPUT naming
 // `input.<field>`. Pipes run after the guards, so @Requires still answers first.
-// admin-inputs-match-schemas.spec.ts fails when a type and its schema disagree on a field.
+// inputs-match-schemas.spec.ts fails when a type and its schema disagree on a field (both endpoints).
 export function ValidInput(
   type: Type | GraphQLScalarType,
   schema: z.ZodType,
