@@ -2,6 +2,8 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { DatabaseConnection } from '../database/database-connection.js';
 import { OutageLog } from '../database/outage-log.js';
 import { LOGGER } from '../logging/logging.module.js';
@@ -26,9 +28,10 @@ export class PurgeNotificationListener implements OnApplicationBootstrap, OnAppl
     private readonly connection: DatabaseConnection,
     private readonly purger: ResponseCachePurger,
     private readonly metrics: ResponseCacheMetrics,
+    @Inject(APP_CONFIG) config: AppConfig,
     @Inject(LOGGER) logger: Logger,
   ) {
-    this.outage = new OutageLog(logger, 'Cache purge listener');
+    this.outage = new OutageLog(logger, 'Cache purge listener', { maxRetryMs: config.database.retryMaxMs });
   }
 
   async onApplicationBootstrap() {

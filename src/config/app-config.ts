@@ -18,7 +18,7 @@ export interface AppConfig {
     readonly poolSize: number;
     /** Streaming replicas that may serve public reads; empty: the primary serves everything. */
     readonly readUrls: readonly string[];
-    /** Longest pause between the job runner's retries of an unreachable database (database/outage-log.ts). */
+    /** Longest pause between retries of an unreachable database (job runner, cache purge listener; database/outage-log.ts). */
     readonly retryMaxMs: number;
     readonly migrateOnStart: boolean;
     readonly dataDir: string;

@@ -105,7 +105,9 @@ export const envSchema = z.object({
     .min(100)
     .max(600_000)
     .default(30_000)
-    .describe("Longest pause between the job runner's retries of an unreachable database (they double up to it)"),
+    .describe(
+      'Longest pause between retries of an unreachable database by the job runner and the cache purge listener (they double up to it)',
+    ),
   MIGRATE_ON_START: booleanFlag.default(false).describe('Apply pending migrations at start (always on in embedded mode)'),
   DATA_DIR: z.string().min(1).default('./.data').describe('Directory for embedded data'),
   PUBLIC_SITE_URL: z.string().url().default('http://localhost:3000').describe('Public front-end origin for absolute URLs'),

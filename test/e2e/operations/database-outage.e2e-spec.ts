@@ -21,7 +21,12 @@ onPostgres(describe, 'an unreachable database (a server that can go away)')('an 
     const url = new URL(database.url);
     proxy = await TcpProxy.start({ host: url.hostname, port: Number(url.port || 5432) });
     url.host = `127.0.0.1:${proxy.port}`;
-    t = await createTestApp({ JOBS_POLL_INTERVAL_MS: '100' }, { ...database, url: url.toString() }, { logger: logs.logger });
+    // Retries at most every half second (production: 30 s), so a dozen attempts and the recovery take seconds.
+    t = await createTestApp(
+      { JOBS_POLL_INTERVAL_MS: '100', DATABASE_RETRY_MAX_MS: '500' },
+      { ...database, url: url.toString() },
+      { logger: logs.logger },
+    );
   });
   afterAll(async () => {
     await t?.close();
