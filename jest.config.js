@@ -31,8 +31,12 @@ export default {
   // End-to-end specs boot the whole app on a database of their own; under a full parallel run that
   // takes a while. (A global option: Jest ignores it inside projects.)
   testTimeout: 60_000,
-  // As many workers as cores: each e2e file has its own database, so files run safely side by side.
-  maxWorkers: '100%',
+  // Each e2e file has its own database, so files run safely side by side. Against a PostgreSQL server
+  // one worker per core left the cores a third idle (CI's `time`: 1.3 of 2 cores busy): workers wait on
+  // the server, Chromium and child processes. A worker more than the cores fills that (a full run on two
+  // cores: 227 s with 3 workers; 4 workers took longer). PGlite runs inside the worker, so on the
+  // embedded database a worker per core already uses all there is.
+  maxWorkers: process.env.TEST_DATABASE_URL ? '150%' : '100%',
   // An e2e worker has loaded the whole app; on two busy cores it needs ~0.6-1 s to exit after its last
   // file (nothing is left open: --detectOpenHandles reports nothing). Jest's 500 ms default then prints
   // "A worker process has failed to exit gracefully" and kills it.
