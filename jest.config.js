@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 // Jest runs in native ESM mode (NestJS 12 is ESM-only); SWC compiles TypeScript with decorator
 // metadata, which Nest's injection and code-first GraphQL need.
 const swc = [
@@ -36,7 +38,8 @@ export default {
   // the server, Chromium and child processes. A worker more than the cores fills that (a full run on two
   // cores: 227 s with 3 workers; 4 workers took longer). PGlite runs inside the worker, so on the
   // embedded database a worker per core already uses all there is.
-  maxWorkers: process.env.TEST_DATABASE_URL ? '150%' : '100%',
+  // A count, not '150%': Jest reads a percentage over 100 as that many workers.
+  maxWorkers: process.env.TEST_DATABASE_URL ? Math.round(availableParallelism() * 1.5) : availableParallelism(),
   // An e2e worker has loaded the whole app; on two busy cores it needs ~0.6-1 s to exit after its last
   // file (nothing is left open: --detectOpenHandles reports nothing). Jest's 500 ms default then prints
   // "A worker process has failed to exit gracefully" and kills it.
