@@ -1,17 +1,6 @@
-import type { z } from 'zod';
-import { DomainError } from '../../common/domain-error.js';
 import { parseInput } from '../../common/parse-input.js';
+import { inputIssuesOf as issuesOf } from '../../../test/utils/input-issues.js';
 import { articlesArgsSchema, latestArticlesSchema } from './articles.schema.js';
-
-function issuesOf(schema: z.ZodType, value: unknown): unknown {
-  try {
-    parseInput(schema, value);
-  } catch (error) {
-    if (error instanceof DomainError) return error.details['issues'];
-    throw error;
-  }
-  return [];
-}
 
 describe('the public article list arguments', () => {
   it('turns the filter into the list query filter, no filter into no conditions', () => {

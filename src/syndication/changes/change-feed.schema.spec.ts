@@ -1,17 +1,6 @@
-import type { z } from 'zod';
-import { DomainError } from '../../common/domain-error.js';
 import { parseInput } from '../../common/parse-input.js';
+import { inputIssuesOf as issuesOf } from '../../../test/utils/input-issues.js';
 import { changeFeedArgsSchema, changeFeedQuerySchema } from './change-feed.schema.js';
-
-function issuesOf(schema: z.ZodType, value: unknown): unknown {
-  try {
-    parseInput(schema, value);
-  } catch (error) {
-    if (error instanceof DomainError) return error.details['issues'];
-    throw error;
-  }
-  return [];
-}
 
 describe('the change feed arguments, on REST and on GraphQL', () => {
   it('reads on from `after`, or from its old name `since`, saying which name the cursor came under', () => {
