@@ -7,8 +7,8 @@ import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 import { applyMigrations } from '../../src/database/migrator.js';
 import { SNAPSHOT_ENV, TEMPLATE_ENV, adminQuery, withDatabase } from './test-database.js';
 
-// Run once per test run by global-setup.ts (in a child process, because Jest loads global setup as
-// CommonJS while the app is ESM). Prints the environment the spec files need, as JSON.
+// Run once per test run by global-setup-steps.mjs (in a child process, which compiles the app's
+// TypeScript). Prints the environment the spec files need, as JSON.
 async function main() {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
