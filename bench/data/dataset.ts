@@ -71,6 +71,8 @@ export interface ArticleRow extends Timestamped {
   display_teaser: string | null;
   display_label: string;
   body_html: string;
+  body_xml: string;
+  body_digest: string;
   derived_version: number;
   seo_title: string | null;
   seo_description: string | null;
@@ -348,6 +350,8 @@ export class ArticleFactory {
       display_teaser: derived.displayTeaser,
       display_label: derived.displayLabel,
       body_html: derived.bodyHtml,
+      body_xml: derived.bodyXml,
+      body_digest: derived.bodyDigest,
       derived_version: derived.derivedVersion,
       seo_title: seo ? headline.slice(0, 70) : null,
       seo_description: seo ? (dek ?? text.sentence(14, 30)) : null,

@@ -115,6 +115,8 @@ const COLUMNS: Record<string, Column[]> = {
     ['display_teaser', 'text'],
     ['display_label', 'text'],
     ['body_html', 'text'],
+    ['body_xml', 'text'],
+    ['body_digest', 'text'],
     ['derived_version', 'int'],
     ['seo_title', 'text'],
     ['seo_description', 'text'],

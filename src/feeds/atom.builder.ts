@@ -1,6 +1,6 @@
 import type { Feed, FeedItem } from './feed-item.js';
-import { addMediaContent } from './rss.builder.js';
-import { el, serialise, xmlDocument, type XMLBuilder } from './xml-document.js';
+import { addMediaContent, itemContent } from './rss.builder.js';
+import { el, optionalElement, serialise, xmlDocument, type XMLBuilder } from './xml-document.js';
 
 // Atom needs an IRI for every <id>; the article's global id is not one, so it is wrapped in a URN.
 export function atomEntryId(guid: string): string {
@@ -40,7 +40,7 @@ function addEntry(entry: XMLBuilder, item: FeedItem): void {
   for (const name of item.authors) el(el(entry, 'author'), 'name', {}, name);
   for (const category of item.categories) el(entry, 'category', { term: category.slug, label: category.name });
   if (item.summary) el(entry, 'summary', { type: 'text' }, item.summary);
-  if (item.contentHtml) el(entry, 'content', { type: 'html' }, item.contentHtml);
+  optionalElement(entry, 'content', itemContent(item), { type: 'html' });
   if (item.image) {
     el(entry, 'link', { rel: 'enclosure', href: item.image.url, type: item.image.contentType });
     addMediaContent(entry, item.image);

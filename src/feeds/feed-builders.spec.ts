@@ -5,6 +5,8 @@ import type { Feed } from './feed-item.js';
 import { toFeed, toFeedItem } from './feed-item.mapper.js';
 import { buildJsonFeed } from './json-feed.builder.js';
 import { buildRss } from './rss.builder.js';
+import { feedEtag } from './feed-etag.js';
+import { bodyDigest, feedBodyFields } from '../articles/derivation/feed-body-fields.js';
 
 const site = { url: 'https://news.example.com', articleUrlPattern: '/{section}/{slug}' };
 const publication = { name: 'The Foreign Desk', language: 'en-GB' };
@@ -78,5 +80,23 @@ describe('feed builders', () => {
     expect(entries[0]).not.toHaveProperty('@_xml:lang');
     expect(entries[1]['@_xml:lang']).toBe('pt-BR');
     expect(JSON.parse(buildJsonFeed(feed)).items.map((item: { language: string }) => item.language)).toEqual(['en-GB', 'pt-BR']);
+  });
+
+  it('writes the same bytes and ETag from a body stored escaped as from its HTML, empty bodies included', () => {
+    for (const html of [`<p>${HOSTILE}</p><figure><img src="/a?b=1&amp;c=2" alt='"q"'></figure>`, '']) {
+      const fromHtml = feedOf(true);
+      const stored = feedBodyFields(html);
+      const asHtml = { ...fromHtml, items: fromHtml.items.map((item) => ({ ...item, contentHtml: html })) };
+      const asXml = {
+        ...fromHtml,
+        items: fromHtml.items.map((item) => ({ ...item, contentHtml: null, contentXml: stored.bodyXml })),
+      };
+      expect(stored.bodyDigest).toBe(bodyDigest(html));
+      expect(buildRss(asXml)).toBe(buildRss(asHtml));
+      expect(buildAtom(asXml)).toBe(buildAtom(asHtml));
+      for (const format of ['rss', 'atom', 'json'] as const) {
+        expect(feedEtag(asXml, format, [stored.bodyDigest])).toBe(feedEtag(asHtml, format, [bodyDigest(html)]));
+      }
+    }
   });
 });

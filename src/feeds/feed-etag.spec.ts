@@ -1,4 +1,5 @@
-import { bodyDigest, etagOfBuiltFeed, feedEtag } from './feed-etag.js';
+import { bodyDigest } from '../articles/derivation/feed-body-fields.js';
+import { etagOfBuiltFeed, feedEtag } from './feed-etag.js';
 import type { Feed, FeedItem } from './feed-item.js';
 
 const date = new Date('2026-01-02T03:04:05.678Z');

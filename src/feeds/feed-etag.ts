@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { bodyDigest } from '../articles/derivation/feed-body-fields.js';
 import type { Feed, FeedFormat, FeedItem } from './feed-item.js';
 import { serialiseFeed } from './feed.serialiser.js';
 
@@ -7,11 +8,6 @@ import { serialiseFeed } from './feed.serialiser.js';
 // 50-item full-text feed). Its inputs: every field of the feed and its items in order (titles, tag and
 // author names, image URLs and captions, the site and publication settings), each body as a digest,
 // the format, and a fingerprint of the serialisers' output. Any byte of the feed changes one of them.
-
-/** The digest of one item's body HTML; the same value PostgreSQL's md5() gives (feed-body.repository.ts). */
-export function bodyDigest(html: string): string {
-  return createHash('md5').update(html, 'utf8').digest('hex');
-}
 
 /** The ETag of a built feed: its items' bodies are hashed here. */
 export function etagOfBuiltFeed(feed: Feed, format: FeedFormat): string {
@@ -27,7 +23,12 @@ export function etagOfBuiltFeed(feed: Feed, format: FeedFormat): string {
  * null where the item carries no body: equal to etagOfBuiltFeed of the same feed read with them.
  */
 export function feedEtag(feed: Feed, format: FeedFormat, bodyDigests: readonly (string | null)[]): string {
-  const items = feed.items.map((item, index): FeedItem => ({ ...item, contentHtml: bodyDigests[index] ?? null }));
+  // contentXml (the same body, stored escaped) is left out: undefined drops out of the JSON.
+  const items = feed.items.map((item, index): FeedItem => ({
+    ...item,
+    contentHtml: bodyDigests[index] ?? null,
+    contentXml: undefined,
+  }));
   const hash = createHash('sha256').update(writerFingerprint(format)).update('\n');
   return `"${hash.update(JSON.stringify({ ...feed, items })).digest('base64url')}"`;
 }

@@ -20,8 +20,13 @@ export interface FeedItem {
   readonly categories: readonly { readonly slug: string; readonly name: string }[];
   readonly summary: string | null;
   readonly image: FeedImage | null;
-  /** Sanitised HTML; null when the reader may only see the teaser. */
+  /** Sanitised HTML; null when the reader may only see the teaser, or when contentXml carries it. */
   readonly contentHtml: string | null;
+  /**
+   * The same HTML already escaped as XML text (escapeXmlText), as stored when the article was
+   * written: RSS and Atom write it as it is. Read for those formats only; JSON Feed reads contentHtml.
+   */
+  readonly contentXml?: string | null;
   /** BCP 47 tag of the article: its own, else the publication's. */
   readonly language: string;
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ArticleQueryService } from '../articles/article-query.service.js';
 import type { ArticleListFilter } from '../articles/article-list.query.js';
-import { PARTNER_ARTICLE, type PublicArticle } from '../articles/public-article.js';
+import type { PublicArticle } from '../articles/public-article.js';
 import { AuthorQueryService } from '../authors/author-query.service.js';
 import { FeedErrors } from './feed.exception.js';
 import type { ResponseKeys } from '../common/response-keys.js';
@@ -36,11 +36,19 @@ const idsOf = (articles: readonly PublicArticle[]) => articles.map((article) => 
 const FILTER_KEYS = { tags: 'tagSlug', sections: 'sectionSlug', series: 'seriesSlug', authors: 'authorSlug' } as const;
 const SUBJECT_KEYS = { tags: 'tag', sections: 'section', series: 'series', authors: 'author' } as const;
 
-// Feed items: the partner shape, plus the image's content type that media:content announces. Never the
-// body blocks (which partnerArticle(true) carries for the change feed): feeds do not show them, and
-// reading them was about 1 MB of JSON per 50-item feed. The stored HTML is read apart (`build`).
-const ITEM = PARTNER_ARTICLE.merge(Selection.of([], { featuredImage: Selection.of(['contentType']) }));
 const NAME = Selection.of(['name']);
+
+// Feed items: the public article's fields a feed item shows (toFeedItem, toFeedImage), with the image's
+// content type that media:content announces, and the section, which partners' allowlists filter on, so
+// the response stays tagged with it. Not the whole partner shape: dek, SEO fields, series and the rest
+// are nothing a feed writes. Never the body blocks: feeds do not show them. The stored HTML is read
+// apart (`buildFor`).
+const ITEM = Selection.of(['id', 'headline', 'url', 'publishedAt', 'updatedAt', 'teaser', 'language'], {
+  authors: NAME,
+  tags: Selection.of(['slug', 'name']),
+  section: NAME,
+  featuredImage: Selection.of(['url', 'width', 'height', 'caption', 'credit', 'contentType']),
+});
 
 // Builds the data of every feed; the controller only serialises and caches it. One statement reads
 // the items with everything they show, and tags the response with it (cache purging,
@@ -58,14 +66,40 @@ export class FeedService {
     private readonly bodies: FeedBodyRepository,
   ) {}
 
-  /** Items are read without their bodies, as `validators` reads them, and a full-text feed's bodies apart. */
+  /** The feed with its bodies as HTML, as JSON Feed writes them. */
   async build(subject: FeedSubject, partner: PartnerScope | undefined, keys: ResponseKeys): Promise<Feed> {
+    return (await this.buildFor(subject, partner, 'json', keys)).feed;
+  }
+
+  /**
+   * Items are read without their bodies, as `validators` reads them, and a full-text feed's bodies
+   * apart: for RSS and Atom as stored, escaped for XML. The ETag comes with it, from the stored digests.
+   */
+  async buildFor(
+    subject: FeedSubject,
+    partner: PartnerScope | undefined,
+    format: FeedFormat,
+    keys: ResponseKeys,
+  ): Promise<{ feed: Feed; etag: string }> {
     const fullText = partner ? partner.fullText : true;
     const { feed, articles } = await this.read(subject, partner, keys);
-    if (!fullText) return feed;
-    const bodies = await this.bodies.bodies(idsOf(articles), keys);
-    const items = feed.items.map((item, index) => ({ ...item, contentHtml: bodies.get(articles[index]![ROW_ID]) ?? null }));
-    return { ...feed, items };
+    if (!fullText) return { feed, etag: feedEtag(feed, format, []) };
+    const bodies = await this.bodies.bodies(idsOf(articles), format === 'json' ? 'html' : 'xml', keys);
+    const found = articles.map((article) => bodies.get(article[ROW_ID]));
+    const items = feed.items.map((item, index) => ({
+      ...item,
+      contentHtml: found[index]?.html ?? null,
+      contentXml: found[index]?.xml ?? null,
+    }));
+    const built = { ...feed, items };
+    return {
+      feed: built,
+      etag: feedEtag(
+        built,
+        format,
+        found.map((body) => body?.digest ?? null),
+      ),
+    };
   }
 
   /**

@@ -6,7 +6,6 @@ import type { AppConfig } from '../config/app-config.js';
 import type { RequestWithPartner } from '../syndication/partners/partner-scope.js';
 import { PARTNER_KEY_HEADER } from '../common/http/partner-key.js';
 import { answeredNotModified, isConditionalRequest, sendCached } from './cached-response.js';
-import { etagOfBuiltFeed } from './feed-etag.js';
 import { parseFeedParams, siteFeedParamsSchema, subjectFeedParamsSchema } from './feed-route.schema.js';
 import { feedContentType, serialiseFeed } from './feed.serialiser.js';
 import { FeedService, type FeedSubject } from './feed.service.js';
@@ -47,8 +46,8 @@ export class FeedsController {
       const validators = await this.feeds.validators(subject, req.partner, format, keys);
       if (answeredNotModified(req, res, { ...scope, ...validators }, maxAge)) return;
     }
-    const feed = await this.feeds.build(subject, req.partner, keys);
+    const { feed, etag } = await this.feeds.buildFor(subject, req.partner, format, keys);
     const { body } = serialiseFeed(feed, format);
-    sendCached(req, res, { ...scope, body, etag: etagOfBuiltFeed(feed, format), lastModified: feed.updatedAt }, maxAge);
+    sendCached(req, res, { ...scope, body, etag, lastModified: feed.updatedAt }, maxAge);
   }
 }

@@ -1,5 +1,5 @@
 import type { Feed, FeedImage, FeedItem } from './feed-item.js';
-import { el, optionalElement, serialise, xmlDocument, type XMLBuilder } from './xml-document.js';
+import { el, EscapedText, optionalElement, serialise, xmlDocument, type XMLBuilder } from './xml-document.js';
 
 const NAMESPACES = {
   'xmlns:atom': 'http://www.w3.org/2005/Atom',
@@ -40,8 +40,13 @@ function addItem(item: XMLBuilder, entry: FeedItem, channelLanguage: string): vo
   if (entry.language !== channelLanguage) el(item, 'dc:language', {}, rssLanguage(entry.language));
   for (const category of entry.categories) el(item, 'category', {}, category.name);
   optionalElement(item, 'description', entry.summary);
-  optionalElement(item, 'content:encoded', entry.contentHtml);
+  optionalElement(item, 'content:encoded', itemContent(entry));
   if (entry.image) addMediaContent(item, entry.image);
+}
+
+/** The body as XML text: stored escaped when the feed read it so, else escaped here (shared with Atom). */
+export function itemContent(entry: FeedItem): string | EscapedText | null {
+  return entry.contentXml != null ? new EscapedText(entry.contentXml) : entry.contentHtml;
 }
 
 /** Media RSS: the image with its caption and credit (shared with the Atom builder). */

@@ -3,6 +3,8 @@
 // 50-item full-text feed (~400 KB of body HTML) that was most of the CPU a feed cost, and its garbage.
 // Here a text is escaped with a test for invalid characters and three replaceAll passes.
 
+import { escapeXmlText, withoutInvalidXmlChars } from '../common/xml-text.js';
+
 type Attributes = Record<string, string | number | null | undefined>;
 
 export interface XMLBuilder {
@@ -11,12 +13,6 @@ export interface XMLBuilder {
   readonly children: (XMLBuilder | string)[];
 }
 
-// Characters XML 1.0 forbids (control characters an editor pasted in, lone surrogates): dropped
-// rather than failing the whole feed.
-const INVALID_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-// The same test without the Unicode flag, which is several times faster: it also matches every
-// surrogate, paired (an emoji) or not, and only then does the exact pass run.
-const MAYBE_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/;
 // In attributes also the quote that delimits them, and whitespace a parser would otherwise normalise.
 const ATTRIBUTE_SPECIALS = /[&<>"\t\n\r]/g;
 const ENTITIES: Record<string, string> = {
@@ -30,22 +26,13 @@ const ENTITIES: Record<string, string> = {
 };
 const entity = (char: string) => ENTITIES[char]!;
 
-/**
- * Escapes editor text so parsers read back exactly what was typed: every "&" too, so an editor's
- * literal "&lt;" reads as "&lt;" and "&nbsp;" is never an undefined entity.
- */
-export function escapeXmlText(value: string): string {
-  // Three literal passes, "&" first: about twice as fast as one regular expression with a callback on
-  // body HTML, where nearly every tag needs two replacements.
-  return withoutInvalidChars(value).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
-
 function escapeXmlAttribute(value: string): string {
-  return withoutInvalidChars(value).replace(ATTRIBUTE_SPECIALS, entity);
+  return withoutInvalidXmlChars(value).replace(ATTRIBUTE_SPECIALS, entity);
 }
 
-function withoutInvalidChars(value: string): string {
-  return MAYBE_INVALID.test(value) ? value.replace(INVALID_XML_CHARS, '') : value;
+/** Text already escaped with escapeXmlText (stored so at write time): written as it is. */
+export class EscapedText {
+  constructor(readonly value: string) {}
 }
 
 /** The document: a holder for the root element. */
@@ -74,18 +61,30 @@ function write(node: XMLBuilder | string, parts: string[]): void {
 }
 
 /** Adds a child element; every text and attribute value goes through here and is escaped. */
-export function el(parent: XMLBuilder, name: string, attributes: Attributes = {}, text?: string | null): XMLBuilder {
+export function el(
+  parent: XMLBuilder,
+  name: string,
+  attributes: Attributes = {},
+  text?: string | EscapedText | null,
+): XMLBuilder {
   let written = '';
   for (const [key, value] of Object.entries(attributes)) {
     if (value != null) written += ` ${key}="${escapeXmlAttribute(String(value))}"`;
   }
   const child: XMLBuilder = { name, attributes: written, children: [] };
-  if (text != null && text !== '') child.children.push(escapeXmlText(text));
+  if (text instanceof EscapedText) {
+    if (text.value !== '') child.children.push(text.value);
+  } else if (text != null && text !== '') child.children.push(escapeXmlText(text));
   parent.children.push(child);
   return child;
 }
 
 /** Adds `<name>text</name>` only when there is text. */
-export function optionalElement(parent: XMLBuilder, name: string, text: string | null | undefined): void {
-  if (text) el(parent, name, {}, text);
+export function optionalElement(
+  parent: XMLBuilder,
+  name: string,
+  text: string | EscapedText | null | undefined,
+  attributes: Attributes = {},
+): void {
+  if (text instanceof EscapedText ? text.value : text) el(parent, name, attributes, text);
 }

@@ -62,7 +62,7 @@ export class ArticleDerivationRepository {
     // re-derivation changes no content.
     await tx.$executeRaw`
       UPDATE articles SET display_teaser = ${fields.displayTeaser}, display_label = ${fields.displayLabel},
-        body_html = ${fields.bodyHtml}, body_text = ${fields.bodyText}, word_count = ${fields.wordCount},
+        body_html = ${fields.bodyHtml}, body_xml = ${fields.bodyXml}, body_digest = ${fields.bodyDigest}, body_text = ${fields.bodyText}, word_count = ${fields.wordCount},
         reading_time_minutes = ${fields.readingTimeMinutes}, search_config = ${fields.searchConfig},
         derived_version = ${fields.derivedVersion}
       WHERE id = ${id}::uuid`;

@@ -5,13 +5,14 @@ import type { ArticleBody } from '../body/article-body.schema.js';
 import { renderBodyHtml, type RenderableImage } from '../body/article-body.renderer.js';
 import { analyseBody, deriveTeaser } from '../body/article-body.text.js';
 import { searchConfigFor } from '../search/text-search-config.js';
+import { feedBodyFields } from './feed-body-fields.js';
 
 /**
  * The version of the derivation code below. Bump it whenever a change here (or in the renderer, the
  * teaser or the text analysis) would write something different: stored rows of other versions are
  * then re-derived in the background (ArticleDerivationService).
  */
-const DERIVATION_CODE_VERSION = 2;
+const DERIVATION_CODE_VERSION = 3;
 
 /**
  * The configuration that shapes derived output: which hosts embeds may frame, and the publication's
@@ -68,6 +69,9 @@ export interface DerivedArticleFields {
   displayTeaser: string | null;
   displayLabel: string;
   bodyHtml: string;
+  /** bodyHtml as RSS and Atom write it (escaped as XML text), and its digest (the feeds' ETag input). */
+  bodyXml: string;
+  bodyDigest: string;
   bodyText: string;
   wordCount: number;
   readingTimeMinutes: number;
@@ -88,10 +92,12 @@ export function deriveArticleFields(
   settings: DerivationSettings,
 ): DerivedArticleFields {
   const stats = analyseBody(source.body);
+  const bodyHtml = renderBodyHtml(source.body, { embeds: settings.embeds, images: dependencies.images });
   return {
     displayTeaser: source.teaser?.trim() ? source.teaser : deriveTeaser(source.body),
     displayLabel: deriveLabel(source.type, source.label, dependencies.sectionName),
-    bodyHtml: renderBodyHtml(source.body, { embeds: settings.embeds, images: dependencies.images }),
+    bodyHtml,
+    ...feedBodyFields(bodyHtml),
     bodyText: stats.text,
     wordCount: stats.wordCount,
     readingTimeMinutes: stats.readingTimeMinutes,

@@ -1,5 +1,7 @@
 import { ArticleDerivationService } from '../../../src/articles/derivation/article-derivation.service.js';
 import { toGlobalId } from '../../../src/common/global-id.js';
+import { bodyDigest } from '../../../src/articles/derivation/feed-body-fields.js';
+import { escapeXmlText } from '../../../src/common/xml-text.js';
 import { ContentFactory } from '../../factories/content.factory.js';
 import { mutateArticle } from '../../utils/admin-articles.js';
 import { loginAs, type LoggedIn } from '../../utils/auth.js';
@@ -29,6 +31,18 @@ describe('derived article fields', () => {
   });
   afterAll(() => t.close());
 
+  // What feeds store of the body HTML (articles/derivation/feed-body-fields.ts): it must follow body_html wherever
+  // that comes from; null (feeds derive it on the read) is the only other allowed state.
+  async function feedForms(slug: string) {
+    const [row] = await t.prisma.$queryRaw<{ html: string | null; xml: string | null; digest: string | null }[]>`
+      SELECT body_html AS html, body_xml AS xml, body_digest AS digest FROM articles WHERE slug = ${slug}`;
+    return row!;
+  }
+  async function expectFreshFeedForms(slug: string) {
+    const { html, xml, digest } = await feedForms(slug);
+    expect({ xml, digest }).toEqual({ xml: escapeXmlText(html!), digest: bodyDigest(html!) });
+  }
+
   async function published(input: Record<string, unknown>) {
     const draft = await mutateArticle(editor.admin, 'createArticle', input);
     return mutateArticle(editor.admin, 'publishArticle', { id: draft.id });
@@ -50,6 +64,7 @@ describe('derived article fields', () => {
       wordCount: 4,
       readingTimeMinutes: 1,
     });
+    await expectFreshFeedForms(article.slug);
     const pending = await mutateArticle(editor.admin, 'updateArticle', {
       id: article.id,
       expectedVersion: article.version,
@@ -67,6 +82,7 @@ describe('derived article fields', () => {
       wordCount: 6,
       readingTimeMinutes: 1,
     });
+    await expectFreshFeedForms(article.slug);
   });
 
   it("stores the editor's language canonical, serves it, and re-indexes search when it changes", async () => {
@@ -118,15 +134,34 @@ describe('derived article fields', () => {
   it('re-derives rows written by other derivation code, and derives rows nobody derived', async () => {
     const article = await published({ headline: 'Old output', body: [{ type: 'paragraph', text: 'Current text.' }] });
     await t.prisma.$executeRaw`UPDATE articles SET body_html = '<p>stale</p>', derived_version = 1 WHERE slug = ${article.slug}`;
+    // Written without its feed forms: a trigger clears them rather than leave the old body's.
+    expect(await feedForms(article.slug)).toMatchObject({ xml: null, digest: null });
     const never = await factory.article({ text: 'Loaded past the app.' });
     await t.prisma.$executeRaw`UPDATE articles SET body_html = NULL, display_teaser = NULL WHERE id = ${never.id}::uuid`;
     const derivation = t.app.get(ArticleDerivationService);
     // What a start does: rows never derived first (before serving), then a job for older versions.
     await derivation.onApplicationBootstrap();
     expect(await read(never.slug)).toMatchObject({ bodyHtml: '<p>Loaded past the app.</p>', teaser: 'Loaded past the app.' });
+    await expectFreshFeedForms(never.slug);
     const job = await t.prisma.job.findFirstOrThrow({ where: { name: 'article.rederive', completedAt: null } });
     expect(job.payload).toMatchObject({ scope: { kind: 'stale' } });
     await derivation.rederive((job.payload as { scope: { kind: 'stale'; version: number } }).scope);
     expect((await read(article.slug)).bodyHtml).toBe('<p>Current text.</p>');
+    await expectFreshFeedForms(article.slug);
+  });
+
+  it('re-derives the body HTML and its feed forms when an image in the body gets a new caption', async () => {
+    const image = await factory.image({ caption: 'A & B <old>', credit: 'AFP' });
+    const imageId = toGlobalId('Image', image.id);
+    const article = await published({ headline: 'Pictured', body: [{ type: 'image', imageId }] });
+    expect((await read(article.slug)).bodyHtml).toContain('A &amp; B &lt;old&gt;');
+    await expectFreshFeedForms(article.slug);
+    await editor.admin.data(`mutation($input: UpdateImageInput!) { updateImage(input: $input) { image { id } } }`, {
+      input: { id: imageId, caption: 'C & D <new>' },
+    });
+    // In the change's own transaction (a job only for more articles than a batch): the next read shows it.
+    expect((await read(article.slug)).bodyHtml).toContain('C &amp; D &lt;new&gt;');
+    await expectFreshFeedForms(article.slug);
+    expect((await feedForms(article.slug)).xml).toContain('C &amp;amp; D &amp;lt;new&amp;gt;');
   });
 });
