@@ -42,7 +42,7 @@ const NAME = Selection.of(['name']);
 // content type that media:content announces, and the section, which partners' allowlists filter on, so
 // the response stays tagged with it. Not the whole partner shape: dek, SEO fields, series and the rest
 // are nothing a feed writes. Never the body blocks: feeds do not show them. The stored HTML is read
-// apart (`buildFor`).
+// apart (`build`).
 const ITEM = Selection.of(['id', 'headline', 'url', 'publishedAt', 'updatedAt', 'teaser', 'language'], {
   authors: NAME,
   tags: Selection.of(['slug', 'name']),
@@ -66,16 +66,11 @@ export class FeedService {
     private readonly bodies: FeedBodyRepository,
   ) {}
 
-  /** The feed with its bodies as HTML, as JSON Feed writes them. */
-  async build(subject: FeedSubject, partner: PartnerScope | undefined, keys: ResponseKeys): Promise<Feed> {
-    return (await this.buildFor(subject, partner, 'json', keys)).feed;
-  }
-
   /**
    * Items are read without their bodies, as `validators` reads them, and a full-text feed's bodies
    * apart: for RSS and Atom as stored, escaped for XML. The ETag comes with it, from the stored digests.
    */
-  async buildFor(
+  async build(
     subject: FeedSubject,
     partner: PartnerScope | undefined,
     format: FeedFormat,

@@ -46,7 +46,7 @@ export class FeedsController {
       const validators = await this.feeds.validators(subject, req.partner, format, keys);
       if (answeredNotModified(req, res, { ...scope, ...validators }, maxAge)) return;
     }
-    const { feed, etag } = await this.feeds.buildFor(subject, req.partner, format, keys);
+    const { feed, etag } = await this.feeds.build(subject, req.partner, format, keys);
     const { body } = serialiseFeed(feed, format);
     sendCached(req, res, { ...scope, body, etag, lastModified: feed.updatedAt }, maxAge);
   }

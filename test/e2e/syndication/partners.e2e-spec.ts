@@ -223,7 +223,7 @@ describe('feeds: partner scope', () => {
   afterAll(() => t.close());
 
   const guids = async (partner?: PartnerScope) =>
-    new Set((await feeds.build({ kind: 'site' }, partner, ResponseKeys.none)).items.map((item) => item.guid));
+    new Set((await feeds.build({ kind: 'site' }, partner, 'json', ResponseKeys.none)).feed.items.map((item) => item.guid));
 
   it('shows everything with full content to the public and to an unrestricted partner', async () => {
     expect(await guids()).toEqual(new Set([ids.worldClimate, ids.worldOnly, ids.sportClimate, ids.none]));
@@ -239,9 +239,9 @@ describe('feeds: partner scope', () => {
   });
 
   it('leaves the body out unless the partner has full text', async () => {
-    const teaserOnly = await feeds.build({ kind: 'site' }, scope({ fullText: false }), ResponseKeys.none);
+    const { feed: teaserOnly } = await feeds.build({ kind: 'site' }, scope({ fullText: false }), 'json', ResponseKeys.none);
     expect(teaserOnly.items.every((item) => item.contentHtml === null && item.summary)).toBe(true);
-    const full = await feeds.build({ kind: 'site' }, scope({ fullText: true }), ResponseKeys.none);
+    const { feed: full } = await feeds.build({ kind: 'site' }, scope({ fullText: true }), 'json', ResponseKeys.none);
     expect(full.items.every((item) => item.contentHtml?.startsWith('<p>'))).toBe(true);
   });
 });
