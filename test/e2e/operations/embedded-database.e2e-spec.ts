@@ -185,7 +185,7 @@ describe('the user tools with the app stopped, on a directory without users', ()
   }, 180_000);
   afterAll(async () => {
     await app?.app.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('open the data directory themselves and let go of it', () => {
