@@ -17,9 +17,9 @@ export interface EmbeddedPostgres {
 }
 
 export interface EmbeddedPostgresSource {
-  /** Directory to persist in; without one (and without a snapshot) the database lives in memory. */
+  /** Directory to persist in; without one the database lives in memory. */
   dataDir?: string;
-  /** Start in memory from a snapshot() of another instance. */
+  /** Start from a snapshot() of another instance: in memory, or in a dataDir that has no database yet. */
   snapshot?: Blob;
 }
 
@@ -32,7 +32,7 @@ export interface EmbeddedPostgresSource {
 // the statements of every connection and keeps those of one transaction together.
 export async function startEmbeddedPostgres(source: EmbeddedPostgresSource = {}): Promise<EmbeddedPostgres> {
   // Only one process may open a data directory; the lock also tells tools where this one serves it.
-  const lock = source.dataDir && !source.snapshot ? lockDataDir(source.dataDir) : undefined;
+  const lock = source.dataDir ? lockDataDir(source.dataDir) : undefined;
   try {
     return await serve(await openPglite(source), lock);
   } catch (error) {
@@ -68,8 +68,6 @@ function lockDataDir(dataDir: string): EmbeddedLock {
 }
 
 function openPglite({ dataDir, snapshot }: EmbeddedPostgresSource): Promise<PGlite> {
-  if (snapshot) return PGlite.create({ loadDataDir: snapshot, extensions: EXTENSIONS });
-  if (!dataDir) return PGlite.create({ extensions: EXTENSIONS });
-  mkdirSync(dataDir, { recursive: true });
-  return PGlite.create(join(dataDir, 'pgdata'), { extensions: EXTENSIONS });
+  const options = { extensions: EXTENSIONS, ...(snapshot && { loadDataDir: snapshot }) };
+  return dataDir ? PGlite.create(join(dataDir, 'pgdata'), options) : PGlite.create(options);
 }

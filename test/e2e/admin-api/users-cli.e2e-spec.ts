@@ -1,43 +1,16 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { pino } from 'pino';
-import { createNestApp } from '../../../src/app.factory.js';
-import { loadConfig } from '../../../src/config/app-config.js';
-import { EmbeddedDatabaseBusyError } from '../../../src/database/embedded-lock.js';
-import { PrismaService } from '../../../src/database/prisma.service.js';
 import { createTestApp } from '../../utils/create-app.js';
-import { GraphqlClient } from '../../utils/graphql-client.js';
-import { LOGIN, ME, logIn } from '../../utils/sessions.js';
+import { ME, logIn } from '../../utils/sessions.js';
 import { createTestDatabase, type TestDatabase } from '../../utils/test-database.js';
+import { buildUsersCli, cli, passwordIn } from '../../utils/users-cli.js';
 
-// `npm run user:create` / `user:reset-password` run these entry points built, and so do these tests:
-// one build-if-stale (a hash check when fresh) instead of every run compiling the app's import graph
-// from source. Asynchronously: the test database (embedded, or a running app) lives in this test
-// process and must keep answering while the tool runs. `env` says which database: DATABASE_URL, or
-// DATA_DIR for the embedded one.
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
-});
-
-function cli(script: 'create-user' | 'reset-password', args: string[], env: Record<string, string>) {
-  return new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [`dist/cli/${script}.js`, ...args],
-      { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8', timeout: 90_000 },
-      (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+// The tools on a PostgreSQL server (DATABASE_URL). On the embedded database, with the app stopped
+// and while it runs: operations/embedded-database.e2e-spec.ts, which shares its first starts.
+beforeAll(buildUsersCli);
 
 describe('user:create', () => {
   let database: TestDatabase;
   const run = (args: string[]) => cli('create-user', args, { DATABASE_URL: database.url });
 
-  // The tool and the app take turns: the embedded database serves one session at a time.
   beforeAll(async () => {
     database = await createTestDatabase();
   });
@@ -48,7 +21,7 @@ describe('user:create', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Created editor desk@newsroom\.test \(id [0-9a-f-]{36}\)/);
-    const password = /Password: (\S+)/.exec(result.stdout)?.[1];
+    const password = passwordIn(result.stdout);
     expect(password).toBeDefined();
 
     const given = await run([
@@ -93,108 +66,4 @@ describe('user:create', () => {
     expect(missing.stderr).toContain('Missing --name, --role');
     expect(missing.stderr).toContain('Usage: npm run user:create');
   }, 60_000);
-});
-
-const passwordIn = (stdout: string) => /Password: (\S+)/.exec(stdout)?.[1];
-
-async function startApp(dataDir: string) {
-  const printed: string[] = [];
-  const write = process.stdout.write;
-  process.stdout.write = ((chunk: string) => printed.push(String(chunk)) > 0) as typeof process.stdout.write;
-  let app: INestApplication;
-  try {
-    app = await createNestApp(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), { logger: pino({ level: 'silent' }) });
-  } finally {
-    process.stdout.write = write;
-  }
-  await app.listen(0, '127.0.0.1');
-  const admin = new GraphqlClient(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/admin/graphql`);
-  return { app, admin, printed: printed.join('') };
-}
-
-describe('user command-line tools on the embedded database', () => {
-  const dirs: string[] = [];
-  const freshDataDir = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'newsdesk-users-cli-'));
-    dirs.push(dir);
-    return dir;
-  };
-  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-  it('with the app stopped: opens the data directory itself, and the app then starts on it', async () => {
-    const dataDir = freshDataDir();
-    const created = await cli('create-user', ['--email', 'chief@newsroom.test', '--name', 'Chief', '--role', 'admin'], {
-      DATA_DIR: dataDir,
-    });
-    expect(created.stderr).toBe('');
-    expect(created.status).toBe(0);
-    expect(passwordIn(created.stdout)).toBeDefined();
-    const reset = await cli('reset-password', ['--email', 'Chief@Newsroom.test'], { DATA_DIR: dataDir });
-    expect(reset.status).toBe(0);
-    expect(reset.stdout).toContain('Reset the password of admin chief@newsroom.test');
-    const password = passwordIn(reset.stdout)!;
-    // The tool let go of the directory when it finished.
-    expect(existsSync(join(dataDir, 'embedded-postgres.json'))).toBe(false);
-
-    const { app, admin, printed } = await startApp(dataDir);
-    try {
-      // A user exists, so no demo admin is made; the reset password logs in, the first one does not.
-      expect(printed).not.toContain('password');
-      expect(
-        (await admin.post(LOGIN, { input: { email: 'chief@newsroom.test', password: passwordIn(created.stdout) } })).body
-          .errors?.[0]?.extensions?.code,
-      ).toBe('UNAUTHENTICATED');
-      const { admin: chief } = await logIn(admin, 'chief@newsroom.test', password);
-      expect((await chief.data(ME)).me.user).toMatchObject({ email: 'chief@newsroom.test', role: 'ADMIN' });
-      const audit = await app.get(PrismaService).auditEntry.findMany({
-        where: { entityType: 'User' },
-        orderBy: { createdAt: 'asc' },
-      });
-      expect(audit.map((entry) => [entry.action, (entry.details as { via?: string }).via])).toEqual([
-        ['user.created', 'cli'],
-        ['user.updated', 'cli'],
-      ]);
-    } finally {
-      await app.close();
-    }
-  }, 180_000);
-
-  it('with the app running: works through its socket, takes effect at once, and a second app is refused', async () => {
-    const dataDir = freshDataDir();
-    const { app, admin, printed } = await startApp(dataDir);
-    try {
-      const demoPassword = /password: (\S+)/.exec(printed)?.[1];
-      expect(demoPassword).toBeDefined();
-      // The demo admin lost its password: reset it while the app runs.
-      const reset = await cli('reset-password', ['--email', 'admin@newsdesk.local', '--password', 'a brand new admin password'], {
-        DATA_DIR: dataDir,
-      });
-      expect(reset.stderr).toBe('');
-      expect(reset.status).toBe(0);
-      expect(
-        (await admin.post(LOGIN, { input: { email: 'admin@newsdesk.local', password: demoPassword } })).body.errors?.[0]
-          ?.extensions?.code,
-      ).toBe('UNAUTHENTICATED');
-      await logIn(admin, 'admin@newsdesk.local', 'a brand new admin password');
-
-      const created = await cli('create-user', ['--email', 'desk@newsroom.test', '--name', 'Desk', '--role', 'editor'], {
-        DATA_DIR: dataDir,
-      });
-      expect(created.status).toBe(0);
-      const { admin: desk } = await logIn(admin, 'desk@newsroom.test', passwordIn(created.stdout)!);
-      expect((await desk.data(ME)).me.user).toMatchObject({ role: 'EDITOR' });
-
-      const missing = await cli('reset-password', ['--email', 'nobody@newsroom.test'], { DATA_DIR: dataDir });
-      expect(missing.status).toBe(1);
-      expect(missing.stderr).toContain('No user with the email nobody@newsroom.test');
-
-      // Two processes writing one PGlite directory would corrupt it.
-      await expect(
-        createNestApp(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), { logger: pino({ level: 'silent' }) }),
-      ).rejects.toBeInstanceOf(EmbeddedDatabaseBusyError);
-    } finally {
-      await app.close();
-    }
-    expect(existsSync(join(dataDir, 'embedded-postgres.json'))).toBe(false);
-  }, 180_000);
 });
