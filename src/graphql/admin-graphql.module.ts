@@ -12,7 +12,7 @@ import { LOGGER } from '../logging/logging.module.js';
 import type { AdminContext } from '../access/admin-context.js';
 import { formatGraphqlError } from './format-error.js';
 import { pruneSchema } from './prune-schema.js';
-import { DateTimeScalar } from '../graphql-types/scalars/date-time.scalar.js';
+import { buildSchemaOptions } from './build-schema-options.js';
 import { adminAuthPlugin } from './plugins/admin-auth.plugin.js';
 import { complexityPlugin } from './plugins/complexity.plugin.js';
 import { nulCharactersPlugin } from './plugins/nul-characters.plugin.js';
@@ -55,7 +55,7 @@ export function adminGraphqlEndpoint(features: Type<unknown>[]): DynamicModule {
       autoSchemaFile: true,
       sortSchema: true,
       transformSchema: pruneSchema,
-      buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+      buildSchemaOptions: buildSchemaOptions(),
       introspection: true,
       csrfPrevention: true,
       playground: false,

@@ -9,7 +9,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { formatGraphqlError } from './format-error.js';
 import { pruneSchema } from './prune-schema.js';
-import { DateTimeScalar } from '../graphql-types/scalars/date-time.scalar.js';
+import { buildSchemaOptions } from './build-schema-options.js';
 import type { PublicContext } from '../graphql-types/public-context.js';
 import { cachePolicyPlugin } from './plugins/cache-policy.plugin.js';
 import { complexityPlugin } from './plugins/complexity.plugin.js';
@@ -36,7 +36,7 @@ export function publicGraphqlEndpoint(api: Type<unknown>): DynamicModule {
       autoSchemaFile: true,
       sortSchema: true,
       transformSchema: pruneSchema,
-      buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+      buildSchemaOptions: buildSchemaOptions(),
       introspection: config.graphql.introspection,
       csrfPrevention: false,
       playground: false,
