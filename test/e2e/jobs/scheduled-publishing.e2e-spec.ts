@@ -1,12 +1,12 @@
 import { pino } from 'pino';
-import { loadConfig } from '../../../src/config/app-config.js';
+import { loadConfig, type AppConfig } from '../../../src/config/app-config.js';
 import { PrismaService } from '../../../src/database/prisma.service.js';
 import { JobRegistry } from '../../../src/jobs/job-registry.js';
 import { createWorkerContext } from '../../../src/worker.factory.js';
 import { mutateArticle } from '../../utils/admin-articles.js';
 import { loginAs } from '../../utils/auth.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
-import { createTestDatabase } from '../../utils/test-database.js';
+import { createTestDatabase, type TestDatabase } from '../../utils/test-database.js';
 import { TestClock } from '../../utils/clock.js';
 import { sleep, waitFor } from '../../utils/wait-for.js';
 import { onPostgres } from '../../utils/on-postgres.js';
@@ -27,10 +27,10 @@ async function publicArticle(t: TestApp, slug: string) {
   return article;
 }
 
-async function scheduledDraft(t: TestApp, headline: string) {
+async function scheduledDraft(t: TestApp, headline: string, delayMs = HOUR) {
   const editor = await loginAs(t, 'EDITOR');
   const draft = await mutateArticle(editor.admin, 'createArticle', { headline });
-  return mutateArticle(editor.admin, 'scheduleArticle', { id: draft.id, publishAt: ahead(HOUR) });
+  return mutateArticle(editor.admin, 'scheduleArticle', { id: draft.id, publishAt: ahead(delayMs) });
 }
 
 const publishedAudits = (t: TestApp, articleId: string) =>
@@ -109,57 +109,62 @@ describe('scheduled publishing', () => {
     }
   });
 
-  it('publishes after a restart an article whose time passed while no instance ran', async () => {
-    const database = await createTestDatabase();
-    try {
+  // One database that no instance runs jobs on while both articles are scheduled: the restart is due
+  // first, the worker's article an hour later, so the restarted app cannot publish the worker's.
+  // (Both roles run one at a time: the embedded test database is a single session.)
+  describe('with no instance running jobs when a schedule comes due', () => {
+    let database: TestDatabase;
+    let config: AppConfig;
+    let forRestart: { slug: string };
+    let forWorker: { slug: string };
+
+    beforeAll(async () => {
+      database = await createTestDatabase();
       const stopped = await createTestApp({ JOBS_ENABLED: 'false' }, database, { clock });
-      let scheduled;
       try {
-        scheduled = await scheduledDraft(stopped, 'Overnight decision');
+        config = stopped.config;
+        forRestart = await scheduledDraft(stopped, 'Overnight decision');
+        forWorker = await scheduledDraft(stopped, 'Published by the worker', 2 * HOUR);
         clock.advance(HOUR + 1000);
         await someTicks();
-        expect(await publicArticle(stopped, scheduled.slug)).toBeNull(); // due, but nobody runs jobs
+        expect(await publicArticle(stopped, forRestart.slug)).toBeNull(); // due, but nobody runs jobs
       } finally {
         await stopped.close();
       }
+    });
+    afterAll(() => database.drop());
 
+    it('publishes after a restart an article whose time passed while no instance ran', async () => {
       const restarted = await createTestApp({}, database, { clock });
       try {
-        const live = await waitFor(() => publicArticle(restarted, scheduled.slug), 8000, 'the article to go live');
+        const live = await waitFor(() => publicArticle(restarted, forRestart.slug), 8000, 'the article to go live');
         expect(live.headline).toBe('Overnight decision');
-        const row = await restarted.prisma.article.findFirstOrThrow({ where: { slug: scheduled.slug } });
+        const row = await restarted.prisma.article.findFirstOrThrow({ where: { slug: forRestart.slug } });
         expect(await publishedAudits(restarted, row.id)).toHaveLength(1);
       } finally {
         await restarted.close();
       }
-    } finally {
-      await database.drop();
-    }
-  });
+    });
 
-  it('is done by the worker role, which serves no HTTP', async () => {
-    const database = await createTestDatabase();
-    try {
-      // The web process schedules and stops; then only a worker runs (one at a time: the embedded
-      // test database is a single session).
-      const web = await createTestApp({ JOBS_ENABLED: 'false' }, database, { clock });
-      const scheduled = await scheduledDraft(web, 'Published by the worker').finally(() => web.close());
-      clock.advance(HOUR + 1000);
-
-      const config = loadConfig({
-        NODE_ENV: 'test',
-        APP_SECRET: web.config.appSecret,
-        DATABASE_URL: database.url,
-        DATABASE_POOL_SIZE: String(database.poolSize),
-        JOBS_POLL_INTERVAL_MS: '100',
-      });
-      const worker = await createWorkerContext(config, { logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }), clock });
+    it('is done by the worker role, which serves no HTTP', async () => {
+      // Due only now, with the web app stopped: only the worker can publish it.
+      clock.advance(HOUR);
+      const worker = await createWorkerContext(
+        loadConfig({
+          NODE_ENV: 'test',
+          APP_SECRET: config.appSecret,
+          DATABASE_URL: database.url,
+          DATABASE_POOL_SIZE: String(database.poolSize),
+          JOBS_POLL_INTERVAL_MS: '100',
+        }),
+        { logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }), clock },
+      );
       try {
         expect(worker.get(JobRegistry).names()).toContain('article.publish-scheduled');
         const prisma = worker.get(PrismaService);
         const published = await waitFor(
           async () => {
-            const row = await prisma.article.findFirstOrThrow({ where: { slug: scheduled.slug } });
+            const row = await prisma.article.findFirstOrThrow({ where: { slug: forWorker.slug } });
             return row.status === 'PUBLISHED' ? row : undefined;
           },
           8000,
@@ -169,8 +174,6 @@ describe('scheduled publishing', () => {
       } finally {
         await worker.close();
       }
-    } finally {
-      await database.drop();
-    }
+    });
   });
 });

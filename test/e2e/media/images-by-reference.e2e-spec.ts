@@ -4,6 +4,7 @@ import { loginAs, type LoggedIn } from '../../utils/auth.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
 import { createMediaSandbox, fetchServed, uploadedImage, type MediaSandbox } from '../../utils/media.js';
 import { phonePhoto } from '../../utils/media-images.js';
+import type { ImageFixture } from '../../fixtures/images.js';
 
 const UPDATE_IMAGE = `mutation ($input: UpdateImageInput!) { updateImage(input: $input) { image { id caption } } }`;
 const TRASH = `mutation ($id: ID!) { trashImage(input: { id: $id }) { image { trashed } } }`;
@@ -18,8 +19,12 @@ describe('media: images by reference', () => {
   let t: TestApp;
   let media: MediaSandbox;
   let editor: LoggedIn;
+  // One photo for every upload, made once: exactly as wide as the widest rendition (1200 px, so srcset
+  // lists all three widths) and 16:10, so its 1200 px rendition is 1200x750.
+  let photo: ImageFixture;
 
   beforeAll(async () => {
+    photo = await phonePhoto(1200, 750);
     media = await createMediaSandbox();
     t = await createTestApp({
       MEDIA_DIR: media.mediaDir,
@@ -34,8 +39,7 @@ describe('media: images by reference', () => {
     await media.remove();
   });
 
-  const upload = async (caption: string) =>
-    uploadedImage(t, editor, await phonePhoto(1600, 1000), { caption, credit: 'AFP', altText: 'Alt' });
+  const upload = async (caption: string) => uploadedImage(t, editor, photo, { caption, credit: 'AFP', altText: 'Alt' });
 
   async function publishedWith(body: unknown[], featuredImageId?: string) {
     const created = await mutateArticle(editor.admin, 'createArticle', {

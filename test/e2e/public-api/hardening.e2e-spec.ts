@@ -3,14 +3,21 @@ import { ContentFactory } from '../../factories/content.factory.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
 import { RESPONSE_STORE, type ResponseStore } from '../../../src/cache/response-store.js';
 
+// Booted once for the file: the hardening tests and the conditional GETs without the response cache
+// (the test default) both run on it; its depth and complexity limits are far above those GETs' queries.
+let hardened: TestApp;
+beforeAll(async () => {
+  hardened = await createTestApp({ GRAPHQL_MAX_DEPTH: '6', GRAPHQL_MAX_COMPLEXITY: '1500' });
+});
+afterAll(() => hardened.close());
+
 describe('public API: hardening and HTTP behaviour', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ GRAPHQL_MAX_DEPTH: '6', GRAPHQL_MAX_COMPLEXITY: '1500' });
+    t = hardened;
     await new ContentFactory(t.prisma).article({ headline: 'Hardening subject', slug: 'hardening-subject' });
   });
-  afterAll(() => t.close());
 
   it('rejects a query deeper than the limit with status 400 and a clear message', async () => {
     const deep = `{ articles { edges { node { tags { articles { edges { node { slug } } } } } } } }`;
@@ -116,10 +123,12 @@ describe.each([
   const url = (q: string) => `${t.graphql.endpoint}?query=${encodeURIComponent(q)}`;
 
   beforeAll(async () => {
-    t = await createTestApp({ RESPONSE_CACHE: cache });
+    t = cache === 'off' ? hardened : await createTestApp({ RESPONSE_CACHE: cache });
     factory = new ContentFactory(t.prisma);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    if (t !== hardened) await t.close();
+  });
 
   it('sends a strong ETag and answers If-None-Match with it by 304, without a body', async () => {
     await factory.article({ headline: `Revalidated ${cache}` });
