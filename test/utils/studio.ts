@@ -47,6 +47,28 @@ export async function openStudio(t: TestApp, browser: Browser, options: BrowserC
 }
 
 /**
+ * Opens a screen of the Studio already loaded in this page, as its links do (wouter follows the History
+ * API): no reload of the app, its scripts and its session for each screen. A screen that is already
+ * open is loaded afresh instead (its state, such as the list's filters, starts over). Waits for its h1.
+ */
+export async function goTo(page: Page, path: string, heading: string): Promise<void> {
+  const to = `/studio${path}`;
+  const moved = await page.evaluate(async (to) => {
+    // Runs in the page (DOM types are not in the test's lib).
+    const window = globalThis as any;
+    if (new URL(to, window.location.href).pathname === window.location.pathname) return false;
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new window.PopStateEvent('popstate'));
+    // React renders the new route in a microtask: after a frame the previous screen (and its h1, which
+    // the next one may share) is gone, so the wait below is for the new one.
+    await new Promise((done) => window.requestAnimationFrame(done));
+    return true;
+  }, to);
+  if (!moved) await page.goto(to);
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+}
+
+/**
  * Media URLs name the configured public origin (localhost:3000 by default), but a test app listens on a
  * port of its own: the browser's requests for media go to this app instead, so pictures load.
  */

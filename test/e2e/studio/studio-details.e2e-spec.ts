@@ -11,7 +11,7 @@ import { createUser, loginAs, type LoggedIn } from '../../utils/auth.js';
 import { launchBrowser } from '../../utils/browser.js';
 import { TestClock } from '../../utils/clock.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
-import { checkScreen, closeStudios, openStudio, signIn } from '../../utils/studio.js';
+import { checkScreen, closeStudios, goTo, openStudio, signIn } from '../../utils/studio.js';
 import { waitFor } from '../../utils/wait-for.js';
 import { WebhookReceiver } from '../../utils/webhook-receiver.js';
 
@@ -307,10 +307,7 @@ describe('Studio: served by the API and driven in a browser, on an app with a cl
     });
     afterAll(() => closeStudios(browser));
 
-    const go = async (path: string, heading: string) => {
-      await page.goto(`/studio${path}`);
-      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-    };
+    const go = (path: string, heading: string) => goTo(page, path, heading);
     const publicArticle = async (slug: string, fields: string) =>
       (await t.graphql.post(`query($slug: String!) { article(slug: $slug) { ${fields} } }`, { slug })).body.data?.article;
 

@@ -9,7 +9,7 @@ import { createUser, loginAs, TEST_PASSWORD, type LoggedIn } from '../../utils/a
 import { launchBrowser } from '../../utils/browser.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
 import { createMediaSandbox, type MediaSandbox } from '../../utils/media.js';
-import { checkScreen, closeStudios, openStudio, serveMediaFromApp, signIn } from '../../utils/studio.js';
+import { checkScreen, closeStudios, goTo, openStudio, serveMediaFromApp, signIn } from '../../utils/studio.js';
 import { waitFor } from '../../utils/wait-for.js';
 
 const rowIdOf = (globalId: string) => fromGlobalId(globalId)!.id;
@@ -68,10 +68,7 @@ describe('Studio in a browser, on an app with a media library and a front-end pr
     });
     afterAll(() => closeStudios(browser));
 
-    const go = async (path: string, heading: string) => {
-      await page.goto(`/studio${path}`);
-      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-    };
+    const go = (path: string, heading: string) => goTo(page, path, heading);
 
     it('media library: drag and drop uploads with progress, then caption, credit and alt text are edited', async () => {
       await go('/media', 'Media library');
@@ -438,7 +435,7 @@ describe('Studio in a browser, on an app with a media library and a front-end pr
         body: [{ type: 'paragraph', text: 'Original body.' }],
       });
       for (const page of [alice, bob]) {
-        await page.goto(`/studio/articles/${encodeURIComponent(article.id)}`);
+        await goTo(page, `/articles/${encodeURIComponent(article.id)}`, 'Edit article');
         await page.getByLabel('Headline').waitFor();
       }
       return article.id as string;
