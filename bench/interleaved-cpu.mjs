@@ -3,6 +3,9 @@
 // so a change in everyone else's load lands on both. Per window: the server's CPU and every PostgreSQL
 // backend's on the bench database (only the loaded server's are busy), over its 2xx responses.
 //   node bench/interleaved-cpu.mjs --before DIR/dist --path /feeds/tags/candidate/rss.xml [--rounds 10 --seconds 4]
+// or, with a bench scenario's own requests and success check (B rotates slugs, C's cursor, D's search, E's feed):
+//   node --import @swc-node/register/esm-register bench/interleaved-cpu.mjs --before DIR/dist --scenario B
+// Only responses that pass the check count (2xx otherwise); any that fail are printed per window.
 /* global fetch, setTimeout */
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,9 +18,12 @@ const { values } = parseArgs({
     before: { type: 'string' },
     after: { type: 'string', default: 'dist' },
     path: { type: 'string', default: '/feeds/tags/candidate/rss.xml' },
+    scenario: { type: 'string' },
     rounds: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '4' },
     connections: { type: 'string', default: '8' },
+    // Two ports from here: another helper's run on the same machine needs other ones.
+    port: { type: 'string', default: '3931' },
     'database-url': { type: 'string', default: 'postgresql://postgres@127.0.0.1:5432/newsdesk_bench_10k' },
   },
 });
@@ -51,15 +57,28 @@ const env = (port) => ({
   NODE_OPTIONS: '--max-old-space-size=256 --max-semi-space-size=8',
 });
 const servers = [
-  { name: 'before', main: `${values.before}/main.js`, port: 3931 },
-  { name: 'after', main: `${values.after}/main.js`, port: 3932 },
+  { name: 'before', main: `${values.before}/main.js`, port: Number(values.port) },
+  { name: 'after', main: `${values.after}/main.js`, port: Number(values.port) + 1 },
 ];
+// A failed start or run must not leave the servers running.
+process.on('exit', () => servers.forEach((server) => server.child?.kill()));
 for (const server of servers) {
   server.child = spawn(process.execPath, [server.main], { env: env(server.port), stdio: 'ignore' });
   server.totals = { cpuApp: 0, cpuDb: 0, responses: 0 };
 }
-const url = (server) => `http://127.0.0.1:${server.port}${values.path}`;
+// A scenario (bench/scenarios, TypeScript: run under the swc loader) supplies the path and its requests.
+let plans;
+if (values.scenario) {
+  const { SCENARIOS } = await import('./scenarios/index.ts');
+  const scenario = SCENARIOS.find(({ id }) => id === values.scenario);
+  if (!scenario) throw new Error(`no scenario ${values.scenario}`);
+  const setup = await scenario.prepare(db, values['database-url']);
+  plans = new Map();
+  for (const server of servers) plans.set(server, setup);
+}
+const url = (server) => `http://127.0.0.1:${server.port}${server.plan?.requests[0].path ?? values.path}`;
 for (const server of servers) {
+  if (plans) server.plan = await plans.get(server)(`http://127.0.0.1:${server.port}`);
   for (let i = 0; ; i++) {
     const ok = await fetch(url(server))
       .then((res) => res.arrayBuffer().then(() => res.ok))
@@ -68,15 +87,29 @@ for (const server of servers) {
     if (i > 120) throw new Error(`${server.name} did not start`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  await autocannon({ url: url(server), connections: Number(values.connections), duration: 2 }); // warm-up
+  await run(server, server.plan?.warmupRequests ? { amount: server.plan.warmupRequests } : { duration: 2 }); // warm-up
 }
-const run = (server) =>
-  new Promise((resolve, reject) =>
+function run(server, length = { duration: Number(values.seconds) }) {
+  let good = 0;
+  let failed = 0;
+  const requests = server.plan?.requests.map((request) => ({
+    ...request,
+    onResponse: (status, body) => {
+      if (server.plan.isSuccess(status, body)) good += 1;
+      else failed += 1;
+    },
+  }));
+  return new Promise((resolve, reject) =>
     autocannon(
-      { url: url(server), connections: Number(values.connections), duration: Number(values.seconds) },
-      (error, result) => (error ? reject(error) : resolve(result)),
+      { url: url(server), connections: Number(values.connections), ...length, ...(requests ? { requests } : {}) },
+      (error, result) => {
+        if (error) return reject(error);
+        if (failed) console.log(`${server.name}: ${failed} responses failed the scenario's check`);
+        resolve(requests ? { ...result, '2xx': good } : result);
+      },
     ),
   );
+}
 for (let round = 0; round < Number(values.rounds); round++) {
   const order = round % 2 ? [...servers].reverse() : servers;
   const line = [];

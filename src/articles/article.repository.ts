@@ -50,7 +50,7 @@ export class ArticleRepository {
   findPublishedBySlug(slug: string, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow | null> {
     // `slug = $1 OR id IN (former slugs)` made PostgreSQL scan every article (measured: 10k rows per
     // lookup); ids from the two unique indexes first, then a primary-key lookup.
-    return this.reader.one(
+    return this.reader.prepared.one(
       this.projection,
       selection,
       Prisma.sql`t.id = ANY(ARRAY(SELECT id FROM articles WHERE slug = ${slug} UNION ALL SELECT article_id FROM article_slugs WHERE slug = ${slug}))`,
@@ -69,7 +69,7 @@ export class ArticleRepository {
   ): Promise<ProjectedRow[]> {
     const conditions = allowlistConditions(scope, 't');
     const where = conditions.length ? Prisma.join(conditions, ' AND ') : undefined;
-    return this.reader.byIds(this.projection, selection, ids, keys, where, db);
+    return this.reader.prepared.byIds(this.projection, selection, ids, keys, where, db);
   }
 
   /** One keyset page in one statement: the page's sort keys and each article's JSON; counting is deferred. */
@@ -83,9 +83,12 @@ export class ArticleRepository {
   ): Promise<ArticlePage> {
     keys.add(...listKeysOf(filter));
     // A search parses the query in each language in use: read those first (articles/search).
-    const configs = filter.search ? await this.reader.query<ConfigInUse>(keys, CONFIGS_IN_USE_SQL) : [];
+    const configs = filter.search ? await this.reader.prepared.query<ConfigInUse>(keys, CONFIGS_IN_USE_SQL) : [];
     const query = new ArticleListQuery(filter, order, configs);
-    const [result] = await this.reader.query<{ json: string | null }>(
+    // A keyset page is planned alike for any tag, section, author or cursor: prepared. A search is not:
+    // a generic plan cannot know how selective the search terms are (database/prepared-statements.ts).
+    const reader = filter.search ? this.reader : this.reader.prepared;
+    const [result] = await reader.query<{ json: string | null }>(
       keys,
       Prisma.sql`
       SELECT json_agg(json_build_array(newsdesk_iso_time(k."publishedAt"), k.id, k.rank, ${jsonObject(this.projection, selection, 'a')})
@@ -109,7 +112,7 @@ export class ArticleRepository {
    */
   async findRelatedPublished(id: string, limit: number, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow[]> {
     keys.add(CacheKeys.relatedArticles);
-    const [result] = await this.reader.query<{ json: string | null }>(
+    const [result] = await this.reader.prepared.query<{ json: string | null }>(
       keys,
       Prisma.sql`
       WITH me AS (

@@ -6,6 +6,7 @@ import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
 import { LOGGER } from '../logging/logging.module.js';
 import { DatabaseConnection } from './database-connection.js';
 import { reasonOf } from './outage-log.js';
+import { preparedStatementName } from './prepared-statements.js';
 
 // The one Prisma client of the process. Repositories are its only users.
 @Injectable()
@@ -31,7 +32,8 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
       logger.warn({ reason: reasonOf(error) }, `An idle database connection was closed (${reasonOf(error)})`),
     );
     super({
-      adapter: new PrismaPg(pool),
+      // Names only the statements repositories mark (prepared-statements.ts).
+      adapter: new PrismaPg(pool, { statementNameGenerator: preparedStatementName }),
       // Query events feed the statement counter (tests, benchmarks) and trace-level SQL logging.
       log: connection.emitQueryEvents ? [{ emit: 'event' as const, level: 'query' as const }] : [],
     });

@@ -1,6 +1,6 @@
 import type { Feed, FeedItem } from './feed-item.js';
 import { addMediaContent, itemContent } from './rss.builder.js';
-import { el, optionalElement, serialise, xmlDocument, type XMLBuilder } from './xml-document.js';
+import { el, optionalElement, serialise, serialiseBytes, xmlDocument, type XMLBuilder } from './xml-document.js';
 
 // Atom needs an IRI for every <id>; the article's global id is not one, so it is wrapped in a URN.
 export function atomEntryId(guid: string): string {
@@ -11,6 +11,15 @@ export function atomEntryId(guid: string): string {
 // valid; the featured image is an enclosure link plus Media RSS for its caption and credit. Entries
 // inherit the feed's xml:lang; one in another language says so on its <entry>.
 export function buildAtom(feed: Feed): string {
+  return serialise(atomDocument(feed));
+}
+
+/** The Atom document as the bytes a response sends (the same as buildAtom, encoded). */
+export function buildAtomBytes(feed: Feed): Buffer {
+  return serialiseBytes(atomDocument(feed));
+}
+
+function atomDocument(feed: Feed): XMLBuilder {
   const doc = xmlDocument();
   const root = el(doc, 'feed', {
     xmlns: 'http://www.w3.org/2005/Atom',
@@ -28,7 +37,7 @@ export function buildAtom(feed: Feed): string {
   for (const item of feed.items) {
     addEntry(el(root, 'entry', item.language === feed.language ? {} : { 'xml:lang': item.language }), item);
   }
-  return serialise(doc);
+  return doc;
 }
 
 function addEntry(entry: XMLBuilder, item: FeedItem): void {

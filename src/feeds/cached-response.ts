@@ -12,7 +12,8 @@ export interface CacheValidators {
 }
 
 export interface CachedBody extends Omit<CacheValidators, 'etag'> {
-  readonly body: string;
+  /** As a string or already encoded (UTF-8), as feeds are. */
+  readonly body: string | Buffer;
   /** Default: a hash of the body. */
   readonly etag?: string;
 }
@@ -40,8 +41,9 @@ export function sendCached(req: Request, res: Response, reply: CachedBody, maxAg
   if (answeredNotModified(req, res, validators, maxAge)) return;
   // Encoded once, into the Buffer the socket writes: given a string, Node measures it twice more
   // (Content-Length here, again in res.end) before encoding it. A full-text feed is ~400 KB, and a
-  // two-byte string as soon as one character is not Latin-1 (a teaser's "…"). HEAD sends no body.
-  const bytes = Buffer.from(reply.body, 'utf8');
+  // two-byte string as soon as one character is not Latin-1 (a teaser's "…"); feeds arrive encoded
+  // (feed.serialiser.ts). HEAD sends no body.
+  const bytes = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
   res.status(200).setHeader('Content-Length', bytes.length);
   res.end(bytes);
 }

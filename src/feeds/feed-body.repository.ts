@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ResponseKeys } from '../common/response-keys.js';
 import { Prisma } from '../generated/prisma/client.js';
+import { prepared } from '../database/prepared-statements.js';
 import { ReadRouter } from '../database/replicas/read-router.js';
 import { bodyDigest } from '../articles/derivation/feed-body-fields.js';
 
@@ -25,7 +26,8 @@ type BodyRow = Omit<FeedBody, 'digest'> & { id: string; digest: string | null };
 // The item bodies of a full-text feed, read apart from the items' JSON: as plain text columns, the
 // ~400 KB of HTML is neither JSON-escaped by PostgreSQL nor JSON-parsed here. A conditional request
 // reads only the stored digest of each, so the HTML never leaves the database (nor TOAST) when the
-// reader is up to date. The ids come from a visible read.
+// reader is up to date. The ids come from a visible read. By id, three fixed texts: prepared
+// (database/prepared-statements.ts).
 @Injectable()
 export class FeedBodyRepository {
   constructor(private readonly router: ReadRouter) {}
@@ -33,11 +35,12 @@ export class FeedBodyRepository {
   /** Article id -> md5 hex of the body HTML a feed shows. */
   async digests(articleIds: readonly string[], keys: ResponseKeys): Promise<Map<string, string>> {
     if (articleIds.length === 0) return new Map();
-    const rows = await this.router.read(
-      keys,
-      (db) => db.$queryRaw<{ id: string; digest: string }[]>`
+    const rows = await this.router.read(keys, (db) =>
+      db.$queryRaw<{ id: string; digest: string }[]>(
+        prepared(Prisma.sql`
       SELECT a.id::text AS id, ${DIGEST} AS digest
-      FROM articles a WHERE a.id = ANY(${[...articleIds]}::uuid[])`,
+      FROM articles a WHERE a.id = ANY(${[...articleIds]}::uuid[])`),
+      ),
     );
     return new Map(rows.map((row) => [row.id, row.digest]));
   }
@@ -48,12 +51,16 @@ export class FeedBodyRepository {
     const ids = [...articleIds];
     const rows = await this.router.read(keys, (db) =>
       as === 'xml'
-        ? db.$queryRaw<BodyRow[]>`
+        ? db.$queryRaw<BodyRow[]>(
+            prepared(Prisma.sql`
       SELECT a.id::text AS id, a.body_xml AS xml, CASE WHEN a.body_xml IS NULL THEN ${HTML} END AS html, a.body_digest AS digest
-      FROM articles a WHERE a.id = ANY(${ids}::uuid[])`
-        : db.$queryRaw<BodyRow[]>`
+      FROM articles a WHERE a.id = ANY(${ids}::uuid[])`),
+          )
+        : db.$queryRaw<BodyRow[]>(
+            prepared(Prisma.sql`
       SELECT a.id::text AS id, NULL::text AS xml, ${HTML} AS html, a.body_digest AS digest
-      FROM articles a WHERE a.id = ANY(${ids}::uuid[])`,
+      FROM articles a WHERE a.id = ANY(${ids}::uuid[])`),
+          ),
     );
     // A row without its stored forms (not re-derived yet) has its HTML hashed here: md5() in the
     // statement would decompress it from TOAST a second time.

@@ -1,10 +1,10 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { PublicArticle } from '../articles/public-article.js';
-import { buildAtom } from './atom.builder.js';
+import { buildAtom, buildAtomBytes } from './atom.builder.js';
 import type { Feed } from './feed-item.js';
 import { toFeed, toFeedItem } from './feed-item.mapper.js';
 import { buildJsonFeed } from './json-feed.builder.js';
-import { buildRss } from './rss.builder.js';
+import { buildRss, buildRssBytes } from './rss.builder.js';
 import { feedEtag } from './feed-etag.js';
 import { bodyDigest, feedBodyFields } from '../articles/derivation/feed-body-fields.js';
 
@@ -97,6 +97,20 @@ describe('feed builders', () => {
       for (const format of ['rss', 'atom', 'json'] as const) {
         expect(feedEtag(asXml, format, [stored.bodyDigest])).toBe(feedEtag(asHtml, format, [bodyDigest(html)]));
       }
+    }
+  });
+
+  it('sends as bytes exactly the UTF-8 of the document, across chunk edges, long bodies and non-Latin-1 text', () => {
+    const long = `<p>${'x'.repeat(20_000)} ${HOSTILE}</p>`;
+    const feed = feedOf(true);
+    for (const bodies of [
+      [long, 'é'.repeat(9_000), long],
+      ['', '👍', HOSTILE.repeat(700)],
+    ]) {
+      const items = bodies.map((html, index) => ({ ...feed.items[0]!, guid: `g${index}`, contentHtml: html }));
+      const built = { ...feed, items };
+      expect(buildRssBytes(built).equals(Buffer.from(buildRss(built), 'utf8'))).toBe(true);
+      expect(buildAtomBytes(built).equals(Buffer.from(buildAtom(built), 'utf8'))).toBe(true);
     }
   });
 });

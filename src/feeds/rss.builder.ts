@@ -1,5 +1,5 @@
 import type { Feed, FeedImage, FeedItem } from './feed-item.js';
-import { el, EscapedText, optionalElement, serialise, xmlDocument, type XMLBuilder } from './xml-document.js';
+import { el, EscapedText, optionalElement, serialise, serialiseBytes, xmlDocument, type XMLBuilder } from './xml-document.js';
 
 const NAMESPACES = {
   'xmlns:atom': 'http://www.w3.org/2005/Atom',
@@ -13,6 +13,15 @@ const NAMESPACES = {
 // dc:language on an item whose language is not the channel's.
 // HTML goes in as escaped text rather than CDATA, so "]]>" in a body can never end it early.
 export function buildRss(feed: Feed): string {
+  return serialise(rssDocument(feed));
+}
+
+/** The RSS document as the bytes a response sends (the same as buildRss, encoded). */
+export function buildRssBytes(feed: Feed): Buffer {
+  return serialiseBytes(rssDocument(feed));
+}
+
+function rssDocument(feed: Feed): XMLBuilder {
   const doc = xmlDocument();
   const channel = el(el(doc, 'rss', { version: '2.0', ...NAMESPACES }), 'channel');
   el(channel, 'title', {}, feed.title);
@@ -22,7 +31,7 @@ export function buildRss(feed: Feed): string {
   el(channel, 'generator', {}, 'Newsdesk');
   if (feed.updatedAt) el(channel, 'lastBuildDate', {}, feed.updatedAt.toUTCString());
   for (const item of feed.items) addItem(el(channel, 'item'), item, feed.language);
-  return serialise(doc);
+  return doc;
 }
 
 // RSS's language codes are lower case (en-gb), as RSS 2.0 and the W3C list it points to write them.

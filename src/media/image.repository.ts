@@ -19,7 +19,8 @@ export class ImageRepository {
 
   /** Public Image objects (featured images, node(id), payloads) in the shape `selection` asks for. */
   findVisibleByIds(ids: readonly string[], selection: Selection, keys: ResponseKeys, db?: Tx): Promise<ProjectedRow[]> {
-    return this.reader.byIds(this.projection, selection, ids, keys, undefined, db);
+    // By id: one plan for any ids, so prepared (database/prepared-statements.ts).
+    return this.reader.prepared.byIds(this.projection, selection, ids, keys, undefined, db);
   }
 
   /** Whole rows of visible images, for rendering body figures when an article is written. */

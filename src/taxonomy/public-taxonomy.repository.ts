@@ -27,12 +27,13 @@ export abstract class PublicTaxonomyRepository {
     protected readonly projection: EntityProjection,
   ) {}
 
+  // Lookups by slug and by id are planned the same for any value: prepared (database/prepared-statements.ts).
   findVisibleBySlug(slug: string, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow | null> {
-    return this.reader.one(this.projection, selection, Prisma.sql`t.slug = ${slug}`, keys);
+    return this.reader.prepared.one(this.projection, selection, Prisma.sql`t.slug = ${slug}`, keys);
   }
 
   findVisibleByIds(ids: readonly string[], selection: Selection, keys: ResponseKeys, db?: Tx): Promise<ProjectedRow[]> {
-    return this.reader.byIds(this.projection, selection, ids, keys, undefined, db);
+    return this.reader.prepared.byIds(this.projection, selection, ids, keys, undefined, db);
   }
 
   /** One alphabetical keyset page, by (name, id). */

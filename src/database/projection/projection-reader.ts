@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CacheKeys } from '../../common/cache-keys.js';
 import type { ResponseKeys } from '../../common/response-keys.js';
 import { Prisma } from '../../generated/prisma/client.js';
+import { prepared } from '../prepared-statements.js';
 import { ReadRouter } from '../replicas/read-router.js';
 import type { Tx } from '../tx.js';
 import { entityKind, finishRow, finishRows, jsonObject, ROW_ID, type EntityProjection, type ProjectedRow } from './projection.js';
@@ -11,13 +12,28 @@ import type { Selection } from './selection.js';
 // Text and one JSON.parse, rather than a json column per row, measured cheapest through Prisma.
 // Without `db`, the read router picks the server from `keys` (a replica for public responses);
 // a caller in a transaction passes it as `db` and reads its own writes.
+// `prepared` is the same reader marking every statement it runs as worth preparing
+// (database/prepared-statements.ts): for reads whose plan suits any parameter, never search.
 @Injectable()
 export class ProjectionReader {
+  private mark: (sql: Prisma.Sql) => Prisma.Sql = (sql) => sql;
+  private preparing?: ProjectionReader;
+
   constructor(private readonly router: ReadRouter) {}
+
+  /** This reader, naming (preparing) its statements: a repository's explicit choice per read. */
+  get prepared(): ProjectionReader {
+    if (!this.preparing) {
+      this.preparing = new ProjectionReader(this.router);
+      this.preparing.mark = prepared;
+      this.preparing.preparing = this.preparing;
+    }
+    return this.preparing;
+  }
 
   /** Any public read: statements for public responses all go through here (one place to route them). */
   query<T>(keys: ResponseKeys, sql: Prisma.Sql, db?: Tx): Promise<T[]> {
-    return this.run(keys, db, (client) => client.$queryRaw<T[]>(sql));
+    return this.run(keys, db, (client) => client.$queryRaw<T[]>(this.mark(sql)));
   }
 
   /**
@@ -33,12 +49,12 @@ export class ProjectionReader {
     db?: Tx,
   ): Promise<ProjectedRow | null> {
     const table = Prisma.raw(projection.table);
-    const [row] = await this.run(
-      keys,
-      db,
-      (client) => client.$queryRaw<{ json: string }[]>`
+    const [row] = await this.run(keys, db, (client) =>
+      client.$queryRaw<{ json: string }[]>(
+        this.mark(Prisma.sql`
       SELECT ${jsonObject(projection, selection, 't')}::text AS json FROM ${table} t
-      WHERE ${projection.visible('t')} AND ${where} ${orderBy} LIMIT 1`,
+      WHERE ${projection.visible('t')} AND ${where} ${orderBy} LIMIT 1`),
+      ),
     );
     if (row) return finishRow(projection, selection, JSON.parse(row.json) as Record<string, unknown>, keys);
     keys.add(CacheKeys.lookupsOf(entityKind(projection)));
@@ -57,14 +73,14 @@ export class ProjectionReader {
   ): Promise<ProjectedRow[]> {
     const table = Prisma.raw(projection.table);
     const take = limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}`;
-    const [row] = await this.run(
-      keys,
-      db,
-      (client) => client.$queryRaw<{ json: string | null }[]>`
+    const [row] = await this.run(keys, db, (client) =>
+      client.$queryRaw<{ json: string | null }[]>(
+        this.mark(Prisma.sql`
       SELECT json_agg(${jsonObject(projection, selection, 't')} ORDER BY o.ord)::text AS json
       FROM (SELECT t.id, row_number() OVER (ORDER BY ${orderBy}) AS ord FROM ${table} t
             WHERE ${projection.visible('t')} AND ${where} ORDER BY ${orderBy} ${take}) o
-      JOIN ${table} t ON t.id = o.id`,
+      JOIN ${table} t ON t.id = o.id`),
+      ),
     );
     return finishRows(projection, selection, row?.json, keys);
   }
@@ -80,12 +96,12 @@ export class ProjectionReader {
   ): Promise<ProjectedRow[]> {
     if (ids.length === 0) return [];
     const table = Prisma.raw(projection.table);
-    const [row] = await this.run(
-      keys,
-      db,
-      (client) => client.$queryRaw<{ json: string | null }[]>`
+    const [row] = await this.run(keys, db, (client) =>
+      client.$queryRaw<{ json: string | null }[]>(
+        this.mark(Prisma.sql`
       SELECT json_agg(${jsonObject(projection, selection, 't')})::text AS json FROM ${table} t
-      WHERE t.id = ANY(${[...ids]}::uuid[]) AND ${projection.visible('t')} AND ${where}`,
+      WHERE t.id = ANY(${[...ids]}::uuid[]) AND ${projection.visible('t')} AND ${where}`),
+      ),
     );
     const found = new Map(finishRows(projection, selection, row?.json, keys).map((item) => [item[ROW_ID], item]));
     return keys.requested(

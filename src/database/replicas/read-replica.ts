@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { PrismaClient } from '../../generated/prisma/client.js';
 import { safeHost } from '../safe-host.js';
+import { preparedStatementName } from '../prepared-statements.js';
 
 // A probe that has not answered in this long counts as a failure: a hung replica is a down one.
 const PROBE_TIMEOUT_MS = 2000;
@@ -43,7 +44,7 @@ export class ReadReplica {
     // A restarting replica ends idle connections; unheard, the pool's 'error' would crash the process.
     this.pool.on('error', (error) => this.markDown(error));
     this.client = new PrismaClient({
-      adapter: new PrismaPg(this.pool),
+      adapter: new PrismaPg(this.pool, { statementNameGenerator: preparedStatementName }),
       log: options.emitQueryEvents ? [{ emit: 'event' as const, level: 'query' as const }] : [],
     });
   }
