@@ -21,6 +21,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://db/news' }).database.migrateOnStart).toBe(false);
   });
 
+  it('names prepared statements on a server unless told not to, and never on the embedded database', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/news' }).database.preparedStatements).toBe(true);
+    const pooled = loadConfig({ DATABASE_URL: 'postgres://db/news', DATABASE_PREPARED_STATEMENTS: 'false' });
+    expect(pooled.database.preparedStatements).toBe(false);
+    // PGlite serves every connection in one session: a name one connection prepared is there for the next.
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'true' }).database.preparedStatements).toBe(false);
+  });
+
   it('takes read replicas as a comma list, and refuses them without DATABASE_URL', () => {
     const primary = 'postgresql://u:p@db:5432/news';
     expect(loadConfig({ DATABASE_URL: primary }).database.readUrls).toEqual([]);

@@ -16,6 +16,12 @@ export interface AppConfig {
     /** Undefined means: start embedded PostgreSQL under dataDir. */
     readonly url: string | undefined;
     readonly poolSize: number;
+    /**
+     * Name (prepare) the statements repositories mark (database/prepared-statements.ts). Off in embedded
+     * mode: PGlite serves every connection in one session, where one connection's names would collide
+     * with the next one's.
+     */
+    readonly preparedStatements: boolean;
     /** Streaming replicas that may serve public reads; empty: the primary serves everything. */
     readonly readUrls: readonly string[];
     /** Longest pause between retries of an unreachable database (job runner, cache purge listener; database/outage-log.ts). */
@@ -143,6 +149,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     database: {
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE,
+      preparedStatements: !embedded && env.DATABASE_PREPARED_STATEMENTS,
       readUrls: env.DATABASE_READ_URLS ?? [],
       retryMaxMs: env.DATABASE_RETRY_MAX_MS,
       migrateOnStart: embedded || env.MIGRATE_ON_START,

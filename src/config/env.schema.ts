@@ -99,6 +99,11 @@ export const envSchema = z.object({
     .optional()
     .describe('PostgreSQL streaming replicas for public reads (comma list); unset means every read goes to DATABASE_URL'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10).describe('Connections per app instance'),
+  DATABASE_PREPARED_STATEMENTS: booleanFlag
+    .default(true)
+    .describe(
+      'Run fixed-shape public reads as named prepared statements (at most 64 per connection); false behind a pooler without prepared-statement support. Always off in embedded mode',
+    ),
   DATABASE_RETRY_MAX_MS: z.coerce
     .number()
     .int()

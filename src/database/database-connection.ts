@@ -15,6 +15,8 @@ export class DatabaseConnection {
     /** Streaming replicas for public reads (database/replicas); empty in embedded mode. */
     readonly readUrls: readonly string[],
     readonly embedded: boolean,
+    /** Whether marked statements are named (prepared-statements.ts): never on the embedded server. */
+    readonly preparedStatements: boolean,
     readonly emitQueryEvents: boolean,
     private readonly embeddedServer: EmbeddedPostgres | undefined,
   ) {}
@@ -30,7 +32,7 @@ export class DatabaseConnection {
       const running = runningServerUrl(dataDir);
       if (running) {
         logger.info({ database: 'embedded', dataDir }, `Using the embedded PostgreSQL of the running Newsdesk (${dataDir})`);
-        return new DatabaseConnection(running, 1, [], true, emitQueryEvents, undefined);
+        return new DatabaseConnection(running, 1, [], true, false, emitQueryEvents, undefined);
       }
     }
     const server = url ? undefined : await startEmbeddedPostgres({ dataDir });
@@ -40,6 +42,7 @@ export class DatabaseConnection {
       server ? 1 : poolSize,
       server ? [] : config.database.readUrls,
       Boolean(server),
+      !server && config.database.preparedStatements,
       emitQueryEvents,
       server,
     );

@@ -32,8 +32,8 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
       logger.warn({ reason: reasonOf(error) }, `An idle database connection was closed (${reasonOf(error)})`),
     );
     super({
-      // Names only the statements repositories mark (prepared-statements.ts).
-      adapter: new PrismaPg(pool, { statementNameGenerator: preparedStatementName }),
+      // Names only the statements repositories mark (prepared-statements.ts), where the server keeps them.
+      adapter: new PrismaPg(pool, connection.preparedStatements ? { statementNameGenerator: preparedStatementName } : {}),
       // Query events feed the statement counter (tests, benchmarks) and trace-level SQL logging.
       log: connection.emitQueryEvents ? [{ emit: 'event' as const, level: 'query' as const }] : [],
     });

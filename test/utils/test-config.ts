@@ -14,5 +14,6 @@ export function testConfig(db: TestDatabase, env: Record<string, string> = {}): 
     ...env,
     DATABASE_URL: db.url,
     DATABASE_POOL_SIZE: String(db.poolSize),
+    ...(db.singleSession ? { DATABASE_PREPARED_STATEMENTS: 'false' } : {}),
   });
 }

@@ -7,6 +7,8 @@ export interface TestDatabase {
   readonly url: string;
   /** Connections the app may open: the embedded server serves one at a time. */
   readonly poolSize: number;
+  /** PGlite: every connection shares one session, so the app must not name statements (app-config.ts). */
+  readonly singleSession: boolean;
   drop(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ async function cloneTemplate(serverUrl: string): Promise<TestDatabase> {
   return {
     url: withDatabase(serverUrl, name),
     poolSize: 5,
+    singleSession: false,
     drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
@@ -43,7 +46,7 @@ async function startEmbeddedFromSnapshot(): Promise<TestDatabase> {
   const snapshot = process.env[SNAPSHOT_ENV];
   if (!snapshot) throw new Error(`${SNAPSHOT_ENV} is not set: global setup did not run`);
   const embedded = await startEmbeddedPostgres({ snapshot: new Blob([await readFile(snapshot)]) });
-  return { url: embedded.url, poolSize: 1, drop: () => embedded.stop() };
+  return { url: embedded.url, poolSize: 1, singleSession: true, drop: () => embedded.stop() };
 }
 
 export async function adminQuery(serverUrl: string, sql: string): Promise<void> {

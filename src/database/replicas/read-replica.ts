@@ -13,6 +13,8 @@ export type ReplicaState = 'unknown' | 'up' | 'down' | 'not-standby';
 export interface ReplicaOptions {
   poolSize: number;
   emitQueryEvents: boolean;
+  /** Name the statements repositories mark (prepared-statements.ts), as on the primary. */
+  preparedStatements: boolean;
 }
 
 // One streaming replica: its own pool and Prisma client (the same stack as the primary's), and what
@@ -44,7 +46,7 @@ export class ReadReplica {
     // A restarting replica ends idle connections; unheard, the pool's 'error' would crash the process.
     this.pool.on('error', (error) => this.markDown(error));
     this.client = new PrismaClient({
-      adapter: new PrismaPg(this.pool, { statementNameGenerator: preparedStatementName }),
+      adapter: new PrismaPg(this.pool, options.preparedStatements ? { statementNameGenerator: preparedStatementName } : {}),
       log: options.emitQueryEvents ? [{ emit: 'event' as const, level: 'query' as const }] : [],
     });
   }

@@ -60,7 +60,11 @@ export class ReadRouter implements OnApplicationBootstrap, OnApplicationShutdown
     connection: DatabaseConnection,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    const options = { poolSize: connection.poolSize, emitQueryEvents: connection.emitQueryEvents };
+    const options = {
+      poolSize: connection.poolSize,
+      emitQueryEvents: connection.emitQueryEvents,
+      preparedStatements: connection.preparedStatements,
+    };
     this.replicas = connection.readUrls.map((url) => new ReadReplica(url, options, logger));
   }
 

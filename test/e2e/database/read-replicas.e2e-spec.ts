@@ -79,7 +79,7 @@ withReplica('read replicas (a real streaming replica made with initdb and pg_bas
 
   beforeAll(async () => {
     cluster = await startStreamingReplica();
-    database = { url: cluster.primaryUrl, poolSize: 5, drop: async () => undefined };
+    database = { url: cluster.primaryUrl, poolSize: 5, singleSession: false, drop: async () => undefined };
     await new Promise<void>((resolve) => cdn.listen(0, '127.0.0.1', resolve));
     const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as { msg: string }) });
     t = await createTestApp(
