@@ -1,6 +1,6 @@
 import type { Feed, FeedItem } from './feed-item.js';
 import { addMediaContent, itemContent } from './rss.builder.js';
-import { el, optionalElement, serialise, serialiseBytes, xmlDocument, type XMLBuilder } from './xml-document.js';
+import { el, optionalElement, serialiseBytes, xmlDocument, type XMLBuilder } from './xml-document.js';
 
 // Atom needs an IRI for every <id>; the article's global id is not one, so it is wrapped in a URN.
 export function atomEntryId(guid: string): string {
@@ -10,16 +10,13 @@ export function atomEntryId(guid: string): string {
 // Atom 1.0 (RFC 4287). The feed-level <author> is the publisher, so entries without a byline stay
 // valid; the featured image is an enclosure link plus Media RSS for its caption and credit. Entries
 // inherit the feed's xml:lang; one in another language says so on its <entry>.
-export function buildAtom(feed: Feed): string {
-  return serialise(atomDocument(feed));
-}
-
-/** The Atom document as the bytes a response sends (the same as buildAtom, encoded). */
-export function buildAtomBytes(feed: Feed): Buffer {
+// Returns the UTF-8 bytes a response sends (xml-document.ts serialiseBytes).
+export function buildAtom(feed: Feed): Buffer {
   return serialiseBytes(atomDocument(feed));
 }
 
-function atomDocument(feed: Feed): XMLBuilder {
+/** The document tree, for a test that compares serialiseBytes with serialise. */
+export function atomDocument(feed: Feed): XMLBuilder {
   const doc = xmlDocument();
   const root = el(doc, 'feed', {
     xmlns: 'http://www.w3.org/2005/Atom',

@@ -1,10 +1,11 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { PublicArticle } from '../articles/public-article.js';
-import { buildAtom, buildAtomBytes } from './atom.builder.js';
+import { atomDocument, buildAtom } from './atom.builder.js';
 import type { Feed } from './feed-item.js';
 import { toFeed, toFeedItem } from './feed-item.mapper.js';
 import { buildJsonFeed } from './json-feed.builder.js';
-import { buildRss, buildRssBytes } from './rss.builder.js';
+import { buildRss, rssDocument } from './rss.builder.js';
+import { serialise } from './xml-document.js';
 import { feedEtag } from './feed-etag.js';
 import { bodyDigest, feedBodyFields } from '../articles/derivation/feed-body-fields.js';
 
@@ -38,7 +39,8 @@ function feedOf(fullText: boolean): Feed {
   ]);
 }
 
-const parse = (xml: string) => {
+const parse = (bytes: Buffer) => {
+  const xml = bytes.toString('utf8');
   expect(XMLValidator.validate(xml)).toBe(true);
   return new XMLParser({ ignoreAttributes: false }).parse(xml);
 };
@@ -92,8 +94,8 @@ describe('feed builders', () => {
         items: fromHtml.items.map((item) => ({ ...item, contentHtml: null, contentXml: stored.bodyXml })),
       };
       expect(stored.bodyDigest).toBe(bodyDigest(html));
-      expect(buildRss(asXml)).toBe(buildRss(asHtml));
-      expect(buildAtom(asXml)).toBe(buildAtom(asHtml));
+      expect(buildRss(asXml)).toEqual(buildRss(asHtml));
+      expect(buildAtom(asXml)).toEqual(buildAtom(asHtml));
       for (const format of ['rss', 'atom', 'json'] as const) {
         expect(feedEtag(asXml, format, [stored.bodyDigest])).toBe(feedEtag(asHtml, format, [bodyDigest(html)]));
       }
@@ -109,8 +111,8 @@ describe('feed builders', () => {
     ]) {
       const items = bodies.map((html, index) => ({ ...feed.items[0]!, guid: `g${index}`, contentHtml: html }));
       const built = { ...feed, items };
-      expect(buildRssBytes(built).equals(Buffer.from(buildRss(built), 'utf8'))).toBe(true);
-      expect(buildAtomBytes(built).equals(Buffer.from(buildAtom(built), 'utf8'))).toBe(true);
+      expect(buildRss(built).equals(Buffer.from(serialise(rssDocument(built)), 'utf8'))).toBe(true);
+      expect(buildAtom(built).equals(Buffer.from(serialise(atomDocument(built)), 'utf8'))).toBe(true);
     }
   });
 });

@@ -1,13 +1,13 @@
-import { buildAtomBytes } from './atom.builder.js';
+import { buildAtom } from './atom.builder.js';
 import type { Feed, FeedFormat } from './feed-item.js';
 import { buildJsonFeed } from './json-feed.builder.js';
-import { buildRssBytes } from './rss.builder.js';
+import { buildRss } from './rss.builder.js';
 
 // Feeds are serialised to the UTF-8 bytes that are sent: XML is written straight into one Buffer
 // (xml-document.ts serialiseBytes), never first joined into one string of every body.
 const FORMATS: Record<FeedFormat, { contentType: string; build: (feed: Feed) => Buffer }> = {
-  rss: { contentType: 'application/rss+xml; charset=utf-8', build: buildRssBytes },
-  atom: { contentType: 'application/atom+xml; charset=utf-8', build: buildAtomBytes },
+  rss: { contentType: 'application/rss+xml; charset=utf-8', build: buildRss },
+  atom: { contentType: 'application/atom+xml; charset=utf-8', build: buildAtom },
   json: { contentType: 'application/feed+json; charset=utf-8', build: (feed) => Buffer.from(buildJsonFeed(feed), 'utf8') },
 };
 

@@ -1,5 +1,5 @@
 import type { Feed, FeedImage, FeedItem } from './feed-item.js';
-import { el, EscapedText, optionalElement, serialise, serialiseBytes, xmlDocument, type XMLBuilder } from './xml-document.js';
+import { el, EscapedText, optionalElement, serialiseBytes, xmlDocument, type XMLBuilder } from './xml-document.js';
 
 const NAMESPACES = {
   'xmlns:atom': 'http://www.w3.org/2005/Atom',
@@ -12,16 +12,13 @@ const NAMESPACES = {
 // content:encoded for the body, Media RSS for the featured image with its caption and credit, and
 // dc:language on an item whose language is not the channel's.
 // HTML goes in as escaped text rather than CDATA, so "]]>" in a body can never end it early.
-export function buildRss(feed: Feed): string {
-  return serialise(rssDocument(feed));
-}
-
-/** The RSS document as the bytes a response sends (the same as buildRss, encoded). */
-export function buildRssBytes(feed: Feed): Buffer {
+// Returns the UTF-8 bytes a response sends (xml-document.ts serialiseBytes).
+export function buildRss(feed: Feed): Buffer {
   return serialiseBytes(rssDocument(feed));
 }
 
-function rssDocument(feed: Feed): XMLBuilder {
+/** The document tree, for a test that compares serialiseBytes with serialise. */
+export function rssDocument(feed: Feed): XMLBuilder {
   const doc = xmlDocument();
   const channel = el(el(doc, 'rss', { version: '2.0', ...NAMESPACES }), 'channel');
   el(channel, 'title', {}, feed.title);
