@@ -1,6 +1,7 @@
 // `npm test`'s static checks: the commands of `npm run lint` and `npm run typecheck` (read from
-// package.json, so they are written once), run as many at a time as there are cores. Each is
-// single-threaded, so on two cores this cuts their ~40 s to ~31 s. Output is printed per command when
+// package.json, so they are written once), run as many at a time as there are cores. Prettier,
+// ESLint and dependency-cruiser are single-threaded; tsc is TypeScript 7's native compiler (a few
+// seconds, on every core). Output is printed per command when
 // it ends (never interleaved); any failure fails the whole. (A few lines of child_process rather
 // than another dependency such as concurrently.)
 import { spawn } from 'node:child_process';
@@ -8,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
 const { scripts } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-// In this order two lanes finish close together: the root tsc (the longest) beside the rest.
+// In this order two lanes finish close together: Prettier (the longest) on one, the rest on the other.
 const CHECKS = [scripts.typecheck, scripts.lint]
   .flatMap((script) => script.split('&&'))
   .map((command) => command.trim().split(/\s+/));
