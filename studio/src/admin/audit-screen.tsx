@@ -1,7 +1,7 @@
 import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { formatDateTime } from '../components/format';
+import { formatCount, formatDateTime } from '../components/format';
 import { CrudTable, PanelNotices } from './crud-table';
 
 const AUDIT = gql`
@@ -56,7 +56,7 @@ export default function AuditScreen() {
       </div>
       <PanelNotices error={error} />
       <CrudTable
-        caption={`${page?.totalCount ?? 0} entries, newest first`}
+        caption={`${formatCount(page?.totalCount ?? 0, 'entry', 'entries')}, newest first`}
         rows={(page?.edges ?? []).map((e: any) => e.node)}
         columns={[
           { label: 'When', cell: (e: any) => formatDateTime(e.createdAt) },

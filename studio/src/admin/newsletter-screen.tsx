@@ -2,7 +2,7 @@ import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { accessToken } from '../api/session';
-import { formatDateTime } from '../components/format';
+import { formatCount, formatDateTime } from '../components/format';
 import { CrudTable, PanelNotices } from './crud-table';
 
 const SUBSCRIBERS = gql`
@@ -63,7 +63,7 @@ export default function NewsletterScreen() {
       </div>
       <PanelNotices error={error} message={message} />
       <CrudTable
-        caption={`${data?.newsletterSubscribers.totalCount ?? 0} subscribers`}
+        caption={formatCount(data?.newsletterSubscribers.totalCount ?? 0, 'subscriber')}
         rows={(data?.newsletterSubscribers.edges ?? []).map((e: any) => e.node)}
         columns={[
           { label: 'Email', cell: (s: any) => s.email },

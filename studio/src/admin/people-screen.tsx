@@ -1,6 +1,6 @@
 import { gql } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { formatDateTime } from '../components/format';
+import { formatCount, formatDateTime } from '../components/format';
 import { CreateForm, CrudTable, PanelNotices, Tabs, usePanelActions } from './crud-table';
 
 const ROLES = ['CONTRIBUTOR', 'AUTHOR', 'EDITOR', 'ADMIN'];
@@ -141,7 +141,7 @@ function Users() {
     <div>
       <PanelNotices error={error} message={message} />
       <CrudTable
-        caption={`${data?.users.totalCount ?? 0} users`}
+        caption={formatCount(data?.users.totalCount ?? 0, 'user')}
         rows={(data?.users.edges ?? []).map((e: any) => e.node)}
         columns={[
           { label: 'Name', cell: (u: any) => u.name },

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useHasRole } from '../api/session-context';
 import { CreateForm, CrudTable, PanelNotices, Tabs, usePanelActions } from './crud-table';
+import { formatCount } from '../components/format';
 
 interface Kind {
   title: string;
@@ -97,7 +98,7 @@ function KindEditor({ kind }: { kind: Kind }) {
       </div>
       <PanelNotices error={error} message={message} />
       <CrudTable
-        caption={`${data?.[kind.list]?.totalCount ?? 0} ${kind.title.toLowerCase()}`}
+        caption={formatCount(data?.[kind.list]?.totalCount ?? 0, kind.type.toLowerCase(), kind.title.toLowerCase())}
         rows={rows}
         columns={[
           {

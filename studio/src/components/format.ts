@@ -14,3 +14,8 @@ export const STATUS_LABELS: Record<string, string> = {
   PUBLISHED: 'Published',
   ARCHIVED: 'Unpublished',
 };
+
+/** "1 tag", "2 tags", "0 tags": a count with its noun in the right number (English, as the Studio's text). */
+export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { describeError } from '../api/errors';
 import { LIBRARY_IMAGES, libraryQueryVariables, thumbnailUrl, type LibraryImage } from '../api/images';
+import { formatCount } from '../components/format';
 
 interface Props {
   /** What picking an image does (select it for editing, insert it…). */
@@ -45,7 +46,7 @@ export function LibraryGrid({ onPick, pickLabel, selectedId }: Props) {
         </p>
       )}
       <p role="status" className="count">
-        {loading && !data ? 'Loading…' : `${images.length} shown of ${data?.adminImages.totalCount ?? 0} images`}
+        {loading && !data ? 'Loading…' : `${images.length} shown of ${formatCount(data?.adminImages.totalCount ?? 0, 'image')}`}
       </p>
       <ul className="grid" aria-label="Images">
         {images.map((image) => (

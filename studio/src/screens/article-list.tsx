@@ -4,7 +4,7 @@ import { Link, useLocation } from 'wouter';
 import { describeError } from '../api/errors';
 import { useHasRole } from '../api/session-context';
 import { ARTICLE_LIST, SEARCH_AUTHORS, SEARCH_TAGS, SECTIONS_AND_SERIES } from '../api/operations';
-import { formatDateTime, STATUS_LABELS } from '../components/format';
+import { formatCount, formatDateTime, STATUS_LABELS } from '../components/format';
 import { SearchSelect, type Option } from '../components/search-select';
 
 interface Row {
@@ -125,7 +125,7 @@ export function ArticleList() {
         </p>
       )}
       <p role="status" className="count">
-        {loading && !list ? 'Loading…' : `${list?.totalCount ?? 0} article${list?.totalCount === 1 ? '' : 's'}`}
+        {loading && !list ? 'Loading…' : formatCount(list?.totalCount ?? 0, 'article')}
       </p>
       <table className="articles">
         <thead>

@@ -99,7 +99,7 @@ describe('Studio in a browser, on an app with a media library and a front-end pr
       await page.getByLabel('Search images').fill('zebra');
       await page.getByText('0 shown of 0 images').waitFor();
       await page.getByLabel('Search images').fill('chart');
-      await page.getByText('1 shown of 1 images').waitFor();
+      await page.getByText('1 shown of 1 image').waitFor();
       expect(await page.getByRole('list', { name: 'Images' }).getByRole('listitem').count()).toBe(1);
       await checkScreen(page, 'media');
     });
