@@ -24,7 +24,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '8' },
     // Two ports from here: another helper's run on the same machine needs other ones.
     port: { type: 'string', default: '3931' },
-    // V8 flags per build (heap settings are compared with the same dist on both sides).
+    // V8 flags per build, on the command line (heap settings are compared with the same dist on both
+    // sides); NODE_OPTIONS refuses some of them, e.g. --min-semi-space-size.
     'before-node-options': { type: 'string', default: '--max-old-space-size=256 --max-semi-space-size=8' },
     'after-node-options': { type: 'string', default: '--max-old-space-size=256 --max-semi-space-size=8' },
     out: { type: 'string' },
@@ -47,7 +48,7 @@ const backendsCpu = async () => {
   );
   return new Map(rows.map(({ pid }) => [pid, cpuOf(pid)]));
 };
-const env = (port, nodeOptions) => ({
+const env = (port) => ({
   ...process.env,
   DATABASE_URL: values['database-url'],
   HOST: '127.0.0.1',
@@ -58,7 +59,6 @@ const env = (port, nodeOptions) => ({
   JOBS_ENABLED: 'false',
   METRICS_ENABLED: 'true',
   RESPONSE_CACHE: 'off',
-  NODE_OPTIONS: nodeOptions,
 });
 // Peak resident set of a server since it started (the kernel's high-water mark), in MB.
 const peakRssOf = (pid) => {
@@ -72,7 +72,10 @@ const servers = [
 // A failed start or run must not leave the servers running.
 process.on('exit', () => servers.forEach((server) => server.child?.kill()));
 for (const server of servers) {
-  server.child = spawn(process.execPath, [server.main], { env: env(server.port, server.options), stdio: 'ignore' });
+  server.child = spawn(process.execPath, [...server.options.split(' ').filter(Boolean), server.main], {
+    env: env(server.port),
+    stdio: 'ignore',
+  });
   server.totals = { cpuApp: 0, cpuDb: 0, responses: 0 };
   server.rounds = [];
 }
@@ -141,7 +144,7 @@ for (let round = 0; round < Number(values.rounds); round++) {
 for (const { name, totals, child, options } of servers) {
   const per = (ms) => (ms / totals.responses).toFixed(2);
   console.log(
-    `${name}: ${totals.responses} responses, app ${per(totals.cpuApp)} + db ${per(totals.cpuDb)} = ${per(totals.cpuApp + totals.cpuDb)} CPU ms/req, peak RSS ${peakRssOf(child.pid).toFixed(0)} MB (NODE_OPTIONS "${options}")`,
+    `${name}: ${totals.responses} responses, app ${per(totals.cpuApp)} + db ${per(totals.cpuDb)} = ${per(totals.cpuApp + totals.cpuDb)} CPU ms/req, peak RSS ${peakRssOf(child.pid).toFixed(0)} MB (node flags "${options}")`,
   );
 }
 const [b, a] = servers.map(({ totals }) => (totals.cpuApp + totals.cpuDb) / totals.responses);
