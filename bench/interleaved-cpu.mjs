@@ -8,7 +8,7 @@
 // Only responses that pass the check count (2xx otherwise); any that fail are printed per window.
 /* global fetch, setTimeout */
 import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -24,6 +24,11 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '8' },
     // Two ports from here: another helper's run on the same machine needs other ones.
     port: { type: 'string', default: '3931' },
+    // V8 flags per build, on the command line (heap settings are compared with the same dist on both
+    // sides); NODE_OPTIONS refuses some of them, e.g. --min-semi-space-size.
+    'before-node-options': { type: 'string', default: '--max-old-space-size=256 --max-semi-space-size=8' },
+    'after-node-options': { type: 'string', default: '--max-old-space-size=256 --max-semi-space-size=8' },
+    out: { type: 'string' },
     'database-url': { type: 'string', default: 'postgresql://postgres@127.0.0.1:5432/newsdesk_bench_10k' },
   },
 });
@@ -54,17 +59,25 @@ const env = (port) => ({
   JOBS_ENABLED: 'false',
   METRICS_ENABLED: 'true',
   RESPONSE_CACHE: 'off',
-  NODE_OPTIONS: '--max-old-space-size=256 --max-semi-space-size=8',
 });
+// Peak resident set of a server since it started (the kernel's high-water mark), in MB.
+const peakRssOf = (pid) => {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+};
 const servers = [
-  { name: 'before', main: `${values.before}/main.js`, port: Number(values.port) },
-  { name: 'after', main: `${values.after}/main.js`, port: Number(values.port) + 1 },
+  { name: 'before', main: `${values.before}/main.js`, port: Number(values.port), options: values['before-node-options'] },
+  { name: 'after', main: `${values.after}/main.js`, port: Number(values.port) + 1, options: values['after-node-options'] },
 ];
 // A failed start or run must not leave the servers running.
 process.on('exit', () => servers.forEach((server) => server.child?.kill()));
 for (const server of servers) {
-  server.child = spawn(process.execPath, [server.main], { env: env(server.port), stdio: 'ignore' });
+  server.child = spawn(process.execPath, [...server.options.split(' ').filter(Boolean), server.main], {
+    env: env(server.port),
+    stdio: 'ignore',
+  });
   server.totals = { cpuApp: 0, cpuDb: 0, responses: 0 };
+  server.rounds = [];
 }
 // A scenario (bench/scenarios, TypeScript: run under the swc loader) supplies the path and its requests.
 let plans;
@@ -123,17 +136,35 @@ for (let round = 0; round < Number(values.rounds); round++) {
     server.totals.cpuApp += app1 - app0;
     server.totals.cpuDb += dbSpent;
     server.totals.responses += responses;
+    server.rounds.push({ cpuAppMs: app1 - app0, cpuDbMs: dbSpent, responses });
     line.push(`${server.name} ${((app1 - app0 + dbSpent) / responses).toFixed(2)} ms/req (${responses} 2xx)`);
   }
   console.log(`round ${round + 1}: ${line.join(', ')}`);
 }
-for (const { name, totals } of servers) {
+for (const { name, totals, child, options } of servers) {
   const per = (ms) => (ms / totals.responses).toFixed(2);
   console.log(
-    `${name}: ${totals.responses} responses, app ${per(totals.cpuApp)} + db ${per(totals.cpuDb)} = ${per(totals.cpuApp + totals.cpuDb)} CPU ms/req`,
+    `${name}: ${totals.responses} responses, app ${per(totals.cpuApp)} + db ${per(totals.cpuDb)} = ${per(totals.cpuApp + totals.cpuDb)} CPU ms/req, peak RSS ${peakRssOf(child.pid).toFixed(0)} MB (node flags "${options}")`,
   );
 }
 const [b, a] = servers.map(({ totals }) => (totals.cpuApp + totals.cpuDb) / totals.responses);
 console.log(`after / before: ${(a / b).toFixed(3)} (${((a / b - 1) * 100).toFixed(1)}%)`);
+if (values.out) {
+  const report = {
+    at: new Date().toISOString(),
+    options: values,
+    servers: servers.map(({ name, main, options, totals, rounds, child }) => ({
+      name,
+      main,
+      nodeOptions: options,
+      ...totals,
+      cpuMsPerRequest: (totals.cpuApp + totals.cpuDb) / totals.responses,
+      peakRssMb: peakRssOf(child.pid),
+      rounds,
+    })),
+    afterOverBefore: a / b,
+  };
+  writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
+}
 for (const server of servers) server.child.kill();
 await db.end();

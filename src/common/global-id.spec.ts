@@ -8,6 +8,13 @@ describe('global ids', () => {
     expect(fromGlobalId(toGlobalId('Article', uuid))).toEqual({ type: 'Article', id: uuid });
   });
 
+  it('encodes the same id the same way every time, also once it has been seen', () => {
+    const first = toGlobalId('Author', uuid);
+    expect(toGlobalId('Author', uuid)).toBe(first);
+    expect(first).toBe(Buffer.from(`Author:${uuid}`).toString('base64url'));
+    expect(toGlobalId('Tag', uuid)).not.toBe(first);
+  });
+
   it('rejects garbage, unknown types and non-uuid ids', () => {
     expect(fromGlobalId('not-an-id')).toBeNull();
     expect(fromGlobalId(Buffer.from(`User:${uuid}`).toString('base64url'))).toBeNull();

@@ -12,8 +12,22 @@ export function isNodeType(type: string): type is NodeType {
   return NODE_TYPES.has(type);
 }
 
+// Public reads encode the same few thousand ids (front-page articles, their authors and tags) on every
+// request; each encoding costs a Buffer and two strings. Kept per type, and forgotten wholesale when a
+// type's map is full, so a crawl of the archive cannot grow it.
+const ENCODED_PER_TYPE = 5_000;
+const encoded = new Map<NodeType, Map<string, string>>();
+
 export function toGlobalId(type: NodeType, id: string): string {
-  return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
+  let ids = encoded.get(type);
+  if (!ids) encoded.set(type, (ids = new Map()));
+  let globalId = ids.get(id);
+  if (globalId === undefined) {
+    globalId = Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
+    if (ids.size >= ENCODED_PER_TYPE) ids.clear();
+    ids.set(id, globalId);
+  }
+  return globalId;
 }
 
 export function fromGlobalId(globalId: string): { type: NodeType; id: string } | null {

@@ -79,13 +79,27 @@ function fieldsToRead(projection: EntityProjection, selection: Selection): Set<s
   return fields;
 }
 
+// The SQL of a selection depends only on the projection, the selection and the alias (a projection's
+// parameters are fixed at start-up: site URL, language), and a public endpoint sees few distinct
+// selections, one per query its clients send: each is written once, not on every request. Bounded as
+// the prepared statements are: later selections are written each time, as before.
+const WRITTEN_PER_PROJECTION = 256;
+const written = new WeakMap<EntityProjection, Map<string, Prisma.Sql>>();
+
 /** json_build_object(...) of one row of `projection` under `alias`, with the selected fields. */
-export function jsonObject(
-  projection: EntityProjection,
-  selection: Selection,
-  alias: string,
-  aliases: AliasCounter = new AliasCounter(),
-): Prisma.Sql {
+export function jsonObject(projection: EntityProjection, selection: Selection, alias: string): Prisma.Sql {
+  let known = written.get(projection);
+  if (!known) written.set(projection, (known = new Map()));
+  const key = `${alias} ${selection.signature}`;
+  let sql = known.get(key);
+  if (!sql) {
+    sql = writeJsonObject(projection, selection, alias, new AliasCounter());
+    if (known.size < WRITTEN_PER_PROJECTION) known.set(key, sql);
+  }
+  return sql;
+}
+
+function writeJsonObject(projection: EntityProjection, selection: Selection, alias: string, aliases: AliasCounter): Prisma.Sql {
   const pairs: Prisma.Sql[] = [Prisma.sql`'id', ${identifier(alias)}.id`];
   for (const field of fieldsToRead(projection, selection)) {
     const column = projection.columns[field];
@@ -108,7 +122,7 @@ function relationSql(
   const alias = aliases.take();
   const table = identifier(target.table);
   const t = identifier(alias);
-  const object = jsonObject(target, selection, alias, aliases);
+  const object = writeJsonObject(target, selection, alias, aliases);
   if (relation.kind === 'one') {
     return Prisma.sql`(SELECT ${object} FROM ${table} ${t}
       WHERE ${t}.id = ${identifier(owner)}.${identifier(relation.foreignKey)} AND ${target.visible(alias)})`;

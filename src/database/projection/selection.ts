@@ -36,8 +36,14 @@ export class Selection {
     return new Selection(new Set([...this.fields, ...other.fields]), children);
   }
 
+  private written?: string;
+
   /** A stable text form: equal selections, equal keys (for caching what is built from one). */
   get signature(): string {
+    return (this.written ??= this.write());
+  }
+
+  private write(): string {
     const parts = [...this.fields].sort().map((field) => {
       const child = this.children.get(field);
       return child ? `${field}{${child.signature}}` : field;

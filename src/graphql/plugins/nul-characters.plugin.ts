@@ -10,7 +10,8 @@ export function nulCharactersPlugin(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          const issues = [...literalIssues(document), ...nulIssues(request.variables ?? {}).map(asVariable)];
+          const literals = literalIssuesOf(document);
+          const issues = request.variables ? [...literals, ...nulIssues(request.variables).map(asVariable)] : literals;
           if (issues.length === 0) return;
           const { message, details } = DomainError.badInput(issues);
           throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...details, http: { status: 400 } } });
@@ -22,6 +23,19 @@ export function nulCharactersPlugin(): ApolloServerPlugin {
 
 function asVariable(issue: InputIssue): InputIssue {
   return { ...issue, path: `$${issue.path}` };
+}
+
+// Apollo parses each query text once and hands the same DocumentNode to every request that sends it,
+// so the document's own literals are checked once, not on every request (a visit of every node).
+const literalsChecked = new WeakMap<DocumentNode, InputIssue[]>();
+
+function literalIssuesOf(document: DocumentNode): InputIssue[] {
+  let issues = literalsChecked.get(document);
+  if (!issues) {
+    issues = literalIssues(document);
+    literalsChecked.set(document, issues);
+  }
+  return issues;
 }
 
 // String literals in the document, with the path of fields, arguments and input fields that leads
