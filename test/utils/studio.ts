@@ -37,13 +37,48 @@ export interface StudioPage {
   page: Page;
 }
 
+export interface OpenStudioOptions extends BrowserContextOptions {
+  /**
+   * Signed in as this user before the Studio loads, through the API's login (the refresh cookie lands in
+   * the context's cookie jar, as the form's login leaves it): for tests whose point is not the sign-in
+   * form, which keyboard-only tests of its own cover. The Studio opens on its Articles screen.
+   */
+  signedInAs?: string;
+}
+
+const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`;
+
 /** A browser context of its own (its own cookies: one person) on the Studio of this app. */
-export async function openStudio(t: TestApp, browser: Browser, options: BrowserContextOptions = {}): Promise<StudioPage> {
-  const context = await browser.newContext({ baseURL: t.baseUrl, viewport: { width: 1366, height: 900 }, ...options });
+export async function openStudio(t: TestApp, browser: Browser, options: OpenStudioOptions = {}): Promise<StudioPage> {
+  const { signedInAs, ...contextOptions } = options;
+  const context = await browser.newContext({ baseURL: t.baseUrl, viewport: { width: 1366, height: 900 }, ...contextOptions });
+  // The page's timers run as usual; autosaveNow() moves its time past the autosave delay at once.
+  await context.clock.install();
+  if (signedInAs) {
+    const response = await context.request.post('/admin/graphql', {
+      data: { query: LOGIN, variables: { input: { email: signedInAs, password: TEST_PASSWORD, session: 'COOKIE' } } },
+    });
+    const body = await response.json();
+    if (!body.data?.login) throw new Error(`Signing in ${signedInAs} failed: ${JSON.stringify(body.errors)}`);
+  }
   const page = await context.newPage();
   trackRequests(page);
   await page.goto('/studio/');
+  if (signedInAs) await page.getByRole('heading', { name: 'Articles', level: 1 }).waitFor();
   return { context, page };
+}
+
+// The editor's pause before an autosave (AUTOSAVE_DELAY_MS in studio/src/editor/use-article-editor.ts).
+const AUTOSAVE_DELAY_MS = 1500;
+
+/**
+ * The autosave of an edit just made, without waiting out its delay: once the editor shows the edit as
+ * unsaved (its autosave timer is set), the page's clock jumps past the delay, as if the writer paused.
+ * The save itself is the editor's own (a test still waits for what it leads to).
+ */
+export async function autosaveNow(page: Page): Promise<void> {
+  await page.getByText('Unsaved changes', { exact: true }).waitFor();
+  await page.clock.fastForward(AUTOSAVE_DELAY_MS);
 }
 
 /**

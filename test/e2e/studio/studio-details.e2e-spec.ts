@@ -11,7 +11,7 @@ import { createUser, loginAs, type LoggedIn } from '../../utils/auth.js';
 import { launchBrowser } from '../../utils/browser.js';
 import { TestClock } from '../../utils/clock.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
-import { checkScreen, closeStudios, goTo, openStudio, signIn } from '../../utils/studio.js';
+import { autosaveNow, checkScreen, closeStudios, goTo, openStudio, signIn } from '../../utils/studio.js';
 import { waitFor } from '../../utils/wait-for.js';
 import { WebhookReceiver } from '../../utils/webhook-receiver.js';
 
@@ -150,6 +150,7 @@ describe('Studio: served by the API and driven in a browser, on an app with a cl
       await page.keyboard.press('Tab');
       await page.keyboard.type('The colonels extend their rule');
       // Autosave creates the draft, then the address is the article's own.
+      await autosaveNow(page);
       await page.waitForURL(/\/studio\/articles\/[^/]+$/);
       await page.getByText('All changes saved').waitFor();
 
@@ -302,8 +303,8 @@ describe('Studio: served by the API and driven in a browser, on an app with a cl
     beforeAll(async () => {
       api = await loginAs(t, 'EDITOR');
       const admin = await createUser(t, 'ADMIN');
-      page = (await openStudio(t, browser)).page;
-      await signIn(page, admin.email);
+      // Signed in through the API: the form's sign-in is the writing test's, above.
+      page = (await openStudio(t, browser, { signedInAs: admin.email })).page;
     });
     afterAll(() => closeStudios(browser));
 
@@ -316,7 +317,10 @@ describe('Studio: served by the API and driven in a browser, on an app with a cl
       await go('/', 'Articles');
       await page.getByRole('button', { name: 'New article' }).press('Enter');
       await page.getByLabel('Headline').fill(headline);
+      await autosaveNow(page);
       await page.waitForURL(/\/studio\/articles\/[^/]+$/);
+      // The new draft is saved and its editor shown on the new address before the body is typed into.
+      await page.getByText('All changes saved').waitFor();
       if (text) {
         await page.getByRole('textbox', { name: 'Body' }).focus();
         await page.keyboard.type(text);
@@ -408,6 +412,7 @@ describe('Studio: served by the API and driven in a browser, on an app with a cl
 
       await publish();
       await slug.fill('lagos-floods');
+      await autosaveNow(page);
       // On a live article the new slug is a pending change until published.
       await page.getByText('Pending changes: the public still sees the published version').waitFor();
       await page.getByRole('button', { name: 'Publish changes', exact: true }).press('Enter');
@@ -542,8 +547,7 @@ describe('Studio: served by the API and driven in a browser, on an app with a cl
       const contributor = await createUser(t, 'CONTRIBUTOR');
       await factory.article({ headline: 'Contributor pitch', createdById: contributor.id, status: 'DRAFT' });
       await factory.article({ headline: 'A colleague draft', createdById: api.user.id, status: 'DRAFT' });
-      const { page: own } = await openStudio(t, browser);
-      await signIn(own, contributor.email);
+      const { page: own } = await openStudio(t, browser, { signedInAs: contributor.email });
       const rows = own.getByRole('table').getByRole('row');
       const onlyRow = async () => {
         await own
@@ -568,10 +572,10 @@ describe('Studio: served by the API and driven in a browser, on an app with a cl
     afterAll(() => closeStudios(browser));
 
     async function writeDraft(email: string, headline: string) {
-      const { page } = await openStudio(t, browser);
-      await signIn(page, email);
+      const { page } = await openStudio(t, browser, { signedInAs: email });
       await page.getByRole('button', { name: 'New article' }).press('Enter');
       await page.getByLabel('Headline').fill(headline);
+      await autosaveNow(page);
       await page.waitForURL(/\/studio\/articles\/[^/]+$/);
       await page.getByRole('button', { name: 'Save', exact: true }).waitFor();
       await page.getByText('All changes saved').waitFor();

@@ -9,7 +9,7 @@ import { createUser, loginAs, TEST_PASSWORD, type LoggedIn } from '../../utils/a
 import { launchBrowser } from '../../utils/browser.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
 import { createMediaSandbox, type MediaSandbox } from '../../utils/media.js';
-import { checkScreen, closeStudios, goTo, openStudio, serveMediaFromApp, signIn } from '../../utils/studio.js';
+import { autosaveNow, checkScreen, closeStudios, goTo, openStudio, serveMediaFromApp } from '../../utils/studio.js';
 import { waitFor } from '../../utils/wait-for.js';
 
 const rowIdOf = (globalId: string) => fromGlobalId(globalId)!.id;
@@ -61,10 +61,10 @@ describe('Studio in a browser, on an app with a media library and a front-end pr
         body: [{ type: 'paragraph', text: 'The second text of the story.' }],
       });
       articleId = created.id;
-      const studio = await openStudio(t, browser);
+      // Signed in through the API: the form's keyboard-only sign-in is studio-details' writing test.
+      const studio = await openStudio(t, browser, { signedInAs: admin.email });
       await serveMediaFromApp(t, studio.context);
       page = studio.page;
-      await signIn(page, admin.email);
     });
     afterAll(() => closeStudios(browser));
 
@@ -147,6 +147,7 @@ describe('Studio in a browser, on an app with a media library and a front-end pr
       await go(`/articles/${encodeURIComponent(live.id)}`, 'Edit article');
       const pending = page.getByText('Pending changes: the public still sees the published version');
       await page.getByLabel('Headline').fill('Live story, updated');
+      await autosaveNow(page);
       // The badge comes from the saved article (hasPendingChanges): it proves the autosave happened.
       await pending.waitFor();
       expect(await publicHeadline()).toEqual({ headline: 'Live story', dek: 'The live dek' });
@@ -158,6 +159,7 @@ describe('Studio in a browser, on an app with a media library and a front-end pr
       expect(await pending.count()).toBe(0);
 
       await page.getByLabel('Dek').fill('A dek nobody should see');
+      await autosaveNow(page);
       await pending.waitFor();
       await page.getByRole('button', { name: 'Discard changes', exact: true }).press('Enter');
       await page.getByText('Pending changes discarded').waitFor();
@@ -203,6 +205,7 @@ describe('Studio in a browser, on an app with a media library and a front-end pr
       // The upload becomes the featured image at once; autosave links it to the article.
       const texts = page.getByRole('complementary', { name: 'Article details' }).getByRole('group', { name: 'Image texts' });
       await texts.waitFor();
+      await autosaveNow(page);
       await waitFor(
         async () => (await t.prisma.article.findUniqueOrThrow({ where: { id: rowIdOf(articleId) } })).featuredImageId,
         10_000,
@@ -421,10 +424,8 @@ describe('Studio in a browser, on an app with a media library and a front-end pr
         await createUser(t, 'EDITOR', { name: 'Alice Editor' }),
         await createUser(t, 'EDITOR', { name: 'Bob Editor' }),
       ];
-      alice = (await openStudio(t, browser)).page;
-      bob = (await openStudio(t, browser)).page;
-      await signIn(alice, a.email);
-      await signIn(bob, b.email);
+      alice = (await openStudio(t, browser, { signedInAs: a.email })).page;
+      bob = (await openStudio(t, browser, { signedInAs: b.email })).page;
     });
     afterAll(() => closeStudios(browser));
 
@@ -452,6 +453,7 @@ describe('Studio in a browser, on an app with a media library and a front-end pr
       await page.keyboard.type(text);
     }
 
+    // Both editors' edits are autosaved (autosaveNow: without waiting out the delay).
     const saved = (page: Page) => page.getByText('All changes saved').waitFor();
     const conflict = (page: Page) => page.getByRole('alertdialog', { name: 'Someone else saved this article' });
     const stored = (id: string) =>
@@ -461,8 +463,10 @@ describe('Studio in a browser, on an app with a media library and a front-end pr
     it('keep mine: my body goes on top of their headline, and both are saved', async () => {
       const id = await openBoth('Original headline');
       await replace(alice, 'Headline', 'Headline from Alice');
+      await autosaveNow(alice);
       await saved(alice);
       await appendToBody(bob, ' Bob adds a sentence.');
+      await autosaveNow(bob);
       await conflict(bob).waitFor();
       expect(await conflict(bob).innerText()).toContain('Their save changed: Headline.');
       await checkScreen(bob, 'conflict');
@@ -478,8 +482,10 @@ describe('Studio in a browser, on an app with a media library and a front-end pr
     it('take theirs: their body stays, and mine is kept as a revision', async () => {
       const id = await openBoth('Take theirs');
       await appendToBody(alice, ' Alice wrote this.');
+      await autosaveNow(alice);
       await saved(alice);
       await appendToBody(bob, ' Bob wrote that.');
+      await autosaveNow(bob);
       await conflict(bob).waitFor();
       await conflict(bob).getByRole('button', { name: 'Take theirs' }).press('Enter');
       await saved(bob);
@@ -496,9 +502,11 @@ describe('Studio in a browser, on an app with a media library and a front-end pr
       const id = await openBoth('Merge me');
       await replace(alice, 'Headline', 'Alice headline');
       await replace(alice, 'Dek', 'Alice dek');
+      await autosaveNow(alice);
       await saved(alice);
       await replace(bob, 'Headline', 'Bob headline');
       await appendToBody(bob, ' Bob body.');
+      await autosaveNow(bob);
       await conflict(bob).waitFor();
       const panel = conflict(bob);
       expect(await panel.getByRole('row', { name: /Headline/ }).innerText()).toContain('Alice headline');
