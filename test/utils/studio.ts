@@ -77,8 +77,19 @@ const AUTOSAVE_DELAY_MS = 1500;
  * The save itself is the editor's own (a test still waits for what it leads to).
  */
 export async function autosaveNow(page: Page): Promise<void> {
-  await page.getByText('Unsaved changes', { exact: true }).waitFor();
-  await page.clock.fastForward(AUTOSAVE_DELAY_MS);
+  const unsaved = page.getByText('Unsaved changes', { exact: true });
+  await unsaved.waitFor();
+  // The timer of the last keystroke is set when React runs its effect, which may come just after the
+  // state first reads "Unsaved changes" (an earlier keystroke's): jump again until a save has begun.
+  for (let jump = 0; jump < 20; jump++) {
+    await page.clock.fastForward(AUTOSAVE_DELAY_MS);
+    const started = await unsaved.waitFor({ state: 'hidden', timeout: 250 }).then(
+      () => true,
+      () => false,
+    );
+    if (started) return;
+  }
+  throw new Error('The editor did not autosave: it still shows "Unsaved changes"');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { useEffect, useRef } from 'react';
 import { useLocation } from 'wouter';
 import { describeError } from '../api/errors';
 import { ARTICLE } from '../api/operations';
@@ -44,9 +45,20 @@ export default function EditorScreen({ id }: { id: string | null }) {
 
 function Editor({ initial }: { initial: ServerArticle | null }) {
   const [, navigate] = useLocation();
-  const session = useArticleEditor(initial, (created) =>
-    navigate(`/articles/${encodeURIComponent(created.id)}`, { replace: true }),
+  // The article this session created, carried on under its new address while this editor is open (and
+  // only then: opened again later, it loads from the server as any other).
+  const created = useRef<string | null>(null);
+  useEffect(
+    () => () => {
+      if (created.current) createdHere.delete(created.current);
+    },
+    [],
   );
+  const session = useArticleEditor(initial, (article) => {
+    created.current = article.id;
+    createdHere.add(article.id);
+    navigate(`/articles/${encodeURIComponent(article.id)}`, { replace: true });
+  });
   const { article, draft, setDraft, state, error, theirs, bodyRevision } = session;
   return (
     <article className="editor" aria-labelledby="editor-title">

@@ -67,6 +67,15 @@ export function useArticleEditor(initial: ServerArticle | null, onCreated: (arti
       const run = send(fields, on, current, revisionMessage)
         .then((saved) => {
           accept(saved);
+          // What the API made of the fields sent (a slug derived from the headline, a trimmed text) replaces
+          // the draft's copy of every field not edited since the save began; what was typed meanwhile stays.
+          // The body stays the editor's own (replacing it would move the cursor).
+          const editedSince = new Set<Field>([...changedFields(current, latest.current.draft), 'body']);
+          const rebased = mergeDrafts(latest.current.draft, draftOf(saved), editedSince);
+          if (changedFields(latest.current.draft, rebased).length) {
+            latest.current = { ...latest.current, draft: rebased };
+            setDraft(rebased);
+          }
           if (!on) onCreated(saved);
           setError('');
           setState(changedFields(draftOf(saved), latest.current.draft).length ? 'dirty' : 'saved');

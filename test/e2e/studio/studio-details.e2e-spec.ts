@@ -404,6 +404,24 @@ describe('Studio: served by the API and driven in a browser, on an app with a cl
       ]);
     });
 
+    it('a new article keeps its editing session through its first save: typing goes on in the same field', async () => {
+      await go('/', 'Articles');
+      await page.getByRole('button', { name: 'New article' }).press('Enter');
+      const headline = page.getByLabel('Headline');
+      await headline.focus();
+      await page.keyboard.type('Storm reaches');
+      await autosaveNow(page);
+      // The first save creates the article and gives the editor its address: the editor stays as it was
+      // (focus, draft), rather than reloading the article and dropping what is typed meanwhile.
+      await page.waitForURL(/\/studio\/articles\/[^/]+$/);
+      await page.keyboard.type(' the coast');
+      expect(await headline.inputValue()).toBe('Storm reaches the coast');
+      await autosaveNow(page);
+      await page.getByText('All changes saved').waitFor();
+      const stored = await t.prisma.article.findMany({ where: { headline: { startsWith: 'Storm reaches' } } });
+      expect(stored.map((article) => [article.headline, article.version])).toEqual([['Storm reaches the coast', 2]]);
+    });
+
     it('slug: derived from the headline, editable, and the previous one shown (and still leading there) once live', async () => {
       const { id } = await newArticle('Floods hit Lagos again', 'Water rose overnight.');
       const slug = page.getByLabel('Slug');
