@@ -7,7 +7,6 @@ import { SYSTEM_ACTOR } from '../access/actor.js';
 import { generatePassword } from '../users/password.js';
 import { parseInput } from '../common/parse-input.js';
 import { createUserSchema } from '../users/user.schema.js';
-import { UserEditorService } from '../users/user-editor.service.js';
 import { UsageError, openUsersContext, reportFailure } from './users-cli.context.js';
 
 const USAGE =
@@ -33,7 +32,7 @@ async function main(): Promise<void> {
   const data = parseInput(createUserSchema, { email: args.email, name: args.name, role: args.role!.toUpperCase(), password });
   const app = await openUsersContext();
   try {
-    const user = await app.get(UserEditorService).create(SYSTEM_ACTOR, data, { via: 'cli' });
+    const user = await app.users.create(SYSTEM_ACTOR, data, { via: 'cli' });
     console.log(`Created ${user.role.toLowerCase()} ${user.email} (id ${user.id})`);
     if (!args.password) console.log(`Password: ${password}\n(generated; shown only this once)`);
   } finally {
