@@ -2,6 +2,7 @@
 // account through the same service (validation, hashing, audit) as the createUser mutation, in the
 // database at DATABASE_URL or, without it, in the embedded one (whether or not the app is running).
 // Without --password, a random one is generated and printed once.
+import './short-lived.js';
 import { parseArgs } from 'node:util';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { generatePassword } from '../users/password.js';

@@ -2,6 +2,7 @@
 // (the way back in for an admin who lost theirs), ending all of its sessions, with an audit entry.
 // Works on DATABASE_URL or the embedded database, whether or not the app is running. Without
 // --password, a random one is generated and printed once.
+import './short-lived.js';
 import { parseArgs } from 'node:util';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { generatePassword } from '../users/password.js';
