@@ -4,8 +4,8 @@ import type { Tx } from '../database/tx.js';
 import { buildConnection } from '../common/pagination/build-connection.js';
 import type { Connection } from '../common/pagination/connection.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
+import type { AuditEntry } from '../generated/prisma/client.js';
 import { AUDIT_PAGES, AuditRepository, type AuditFilter } from './audit.repository.js';
-import { AuditEntryModel } from './admin/audit-entry.model.js';
 
 export interface AuditRecord {
   /** e.g. "article.published", "user.created", "api_token.revoked" */
@@ -35,9 +35,10 @@ export class AuditService {
     });
   }
 
-  async list(filter: AuditFilter, page: PageRequest): Promise<Connection<AuditEntryModel>> {
+  // The caller maps rows to its nodes, so this service (and the tools using it) load no GraphQL types.
+  async list<Node>(filter: AuditFilter, page: PageRequest, nodeOf: (row: AuditEntry) => Node): Promise<Connection<Node>> {
     const rows = await this.entries.list(filter, page);
     const cursorOf = (row: (typeof rows)[number]) => AUDIT_PAGES.cursorOf(row);
-    return buildConnection(rows, page, cursorOf, () => this.entries.count(filter), AuditEntryModel.fromRow);
+    return buildConnection(rows, page, cursorOf, () => this.entries.count(filter), nodeOf);
   }
 }

@@ -2,6 +2,7 @@
 // `node dist/cli/create-migration.js --name add_foo`. Stands in for `prisma migrate dev --create-only`,
 // which needs the native schema engine. The migrations are replayed in a temporary shadow database on
 // DATABASE_URL's server; DATABASE_URL's own database is not touched.
+import './short-lived.js';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';

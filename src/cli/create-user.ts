@@ -2,12 +2,12 @@
 // account through the same service (validation, hashing, audit) as the createUser mutation, in the
 // database at DATABASE_URL or, without it, in the embedded one (whether or not the app is running).
 // Without --password, a random one is generated and printed once.
+import './short-lived.js';
 import { parseArgs } from 'node:util';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { generatePassword } from '../users/password.js';
 import { parseInput } from '../common/parse-input.js';
 import { createUserSchema } from '../users/user.schema.js';
-import { UserEditorService } from '../users/user-editor.service.js';
 import { UsageError, openUsersContext, reportFailure } from './users-cli.context.js';
 
 const USAGE =
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const data = parseInput(createUserSchema, { email: args.email, name: args.name, role: args.role!.toUpperCase(), password });
   const app = await openUsersContext();
   try {
-    const user = await app.get(UserEditorService).create(SYSTEM_ACTOR, data, { via: 'cli' });
+    const user = await app.users.create(SYSTEM_ACTOR, data, { via: 'cli' });
     console.log(`Created ${user.role.toLowerCase()} ${user.email} (id ${user.id})`);
     if (!args.password) console.log(`Password: ${password}\n(generated; shown only this once)`);
   } finally {

@@ -1,5 +1,6 @@
 // Applies pending migrations to DATABASE_URL: `node dist/cli/migrate.js`. Stands in for
 // `prisma migrate deploy`, which needs the native schema engine.
+import './short-lived.js';
 import { applyMigrations, defaultMigrationsDir } from '../database/migrator.js';
 import { loadEnvFile } from '../config/env-file.js';
 

@@ -1,5 +1,6 @@
 // `node dist/cli/seed.js`: loads the demo content into the database at DATABASE_URL. Safe to re-run;
 // it updates the demo rows in place. Apply migrations first, the seed does not create tables.
+import './short-lived.js';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { seedDemoContent } from '../seed/demo-seeder.js';

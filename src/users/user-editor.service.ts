@@ -10,7 +10,6 @@ import type { PageRequest } from '../common/pagination/page-request.js';
 import { buildConnection } from '../common/pagination/build-connection.js';
 import type { Connection } from '../common/pagination/connection.js';
 import { BY_NAME } from '../common/pagination/keyset.js';
-import { AdminUserModel } from './admin/admin-user.model.js';
 import { UserRepository } from './user.repository.js';
 import { UserErrors } from './user.exception.js';
 import type { CreateUserData, ResetPasswordData, UpdateUserData } from './user.schema.js';
@@ -31,14 +30,15 @@ export class UserEditorService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(page: PageRequest): Promise<Connection<AdminUserModel>> {
+  // The caller maps rows to its nodes, so this service (and the user tools) load no GraphQL types.
+  async list<Node>(page: PageRequest, nodeOf: (row: User) => Node): Promise<Connection<Node>> {
     const rows = await this.users.list(page);
     return buildConnection(
       rows,
       page,
       (row) => BY_NAME.cursorOf(row),
       () => this.users.count(),
-      AdminUserModel.fromRow,
+      nodeOf,
     );
   }
 

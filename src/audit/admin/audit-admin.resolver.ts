@@ -38,6 +38,6 @@ export class AuditAdminResolver {
       ...(actorId ? { actorId } : {}),
       ...(action ? { action } : {}),
     };
-    return this.audit.list(filter, toPageRequest(args));
+    return this.audit.list(filter, toPageRequest(args), AuditEntryModel.fromRow);
   }
 }

@@ -25,7 +25,7 @@ export class UserAdminResolver {
   @Query(() => AdminUserConnection, { description: 'Every account, by name (admins only)' })
   @Requires('ADMIN', 'list users')
   async users(@Args() args: ConnectionArgs): Promise<Connection<AdminUserModel>> {
-    return this.userService.list(toPageRequest(args));
+    return this.userService.list(toPageRequest(args), AdminUserModel.fromRow);
   }
 
   @Mutation(() => CreateUserPayload, { description: 'Creates an account (admins only)' })
