@@ -13,7 +13,7 @@ export function buildApp(): void {
 
 /** A reference server (bench/limit, bench/baseline) as plain JS under dist/ (they import pure helpers from src/). */
 export function buildReference(tsconfig: string): void {
-  run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', tsconfig]);
+  run(process.execPath, ['node_modules/@typescript/native/bin/tsc', '-p', tsconfig]);
 }
 
 /** Other processes whose command line mentions `needle`, e.g. a data generator still loading. */
