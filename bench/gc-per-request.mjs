@@ -7,6 +7,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { APP_NODE_OPTIONS, appEnv } from './lib/configurations.ts';
 const { values } = parseArgs({
   options: {
     dist: { type: 'string', default: 'dist' },
@@ -15,7 +16,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '8' },
     port: { type: 'string', default: '3941' },
     heap: { type: 'string' },
-    'node-options': { type: 'string', default: '--max-old-space-size=256 --max-semi-space-size=8' },
+    'node-options': { type: 'string', default: APP_NODE_OPTIONS },
     'database-url': { type: 'string', default: 'postgresql://postgres@127.0.0.1:5432/newsdesk_bench_10k' },
   },
 });
@@ -28,15 +29,7 @@ const args = [
 const child = spawn(process.execPath, args, {
   env: {
     ...process.env,
-    DATABASE_URL: values['database-url'],
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    APP_SECRET: 'newsdesk-bench-app-secret-0123456789abcdef',
-    JOBS_ENABLED: 'false',
-    METRICS_ENABLED: 'true',
-    RESPONSE_CACHE: 'off',
+    ...appEnv(values['database-url'], port, 'off'),
     NODE_OPTIONS: values['node-options'],
     HEAP_SAMPLE_OUT: values.heap ?? '',
   },

@@ -2,7 +2,7 @@
 // both servers run at once; short autocannon windows alternate between them (order flipped each round),
 // so a change in everyone else's load lands on both. Per window: the server's CPU and every PostgreSQL
 // backend's on the bench database (only the loaded server's are busy), over its 2xx responses.
-//   node bench/interleaved-cpu.mjs --before DIR/dist --path /feeds/tags/candidate/rss.xml [--rounds 10 --seconds 4]
+//   node --import @swc-node/register/esm-register bench/interleaved-cpu.mjs --before DIR/dist --path /feeds/tags/candidate/rss.xml [--rounds 10 --seconds 4]
 // or, with a bench scenario's own requests and success check (B rotates slugs, C's cursor, D's search, E's feed):
 //   node --import @swc-node/register/esm-register bench/interleaved-cpu.mjs --before DIR/dist --scenario B
 // Only responses that pass the check count (2xx otherwise); any that fail are printed per window.
@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { appEnv } from './lib/configurations.ts';
 
 const { values } = parseArgs({
   options: {
@@ -48,17 +49,12 @@ const backendsCpu = async () => {
   );
   return new Map(rows.map(({ pid }) => [pid, cpuOf(pid)]));
 };
+// The bench's uncached app settings (bench/lib/configurations.ts), with each side's V8 flags on its
+// command line instead of the bench's NODE_OPTIONS.
 const env = (port) => ({
   ...process.env,
-  DATABASE_URL: values['database-url'],
-  HOST: '127.0.0.1',
-  PORT: String(port),
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'warn',
-  APP_SECRET: 'newsdesk-bench-app-secret-0123456789abcdef',
-  JOBS_ENABLED: 'false',
-  METRICS_ENABLED: 'true',
-  RESPONSE_CACHE: 'off',
+  ...appEnv(values['database-url'], port, 'off'),
+  NODE_OPTIONS: process.env.NODE_OPTIONS ?? '',
 });
 // Peak resident set of a server since it started (the kernel's high-water mark), in MB.
 const peakRssOf = (pid) => {
