@@ -9,7 +9,7 @@ export interface ChangePosition {
 
 // txid is an xid8 (unsigned 64-bit), id a bigint (signed 64-bit): a number past either bound never
 // names a position, and would fail in the SQL cast.
-const CHANGES = new Keyset(['xid8', 'int64']);
+export const CHANGES = new Keyset(['xid8', 'int64']);
 
 export function encodeChangeCursor(position: ChangePosition): string {
   return CHANGES.encode([position.txid, position.id]);

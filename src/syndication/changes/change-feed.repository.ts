@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service.js';
 import type { Tx } from '../../database/tx.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import type { ChangePosition } from './change-cursor.js';
+import { CHANGES, type ChangePosition } from './change-cursor.js';
+
+const FEED_ORDER = [Prisma.sql`c.txid`, Prisma.sql`c.id`];
 
 export interface ChangeRow {
   id: string;
@@ -27,14 +29,19 @@ export class ChangeFeedRepository {
   // when it commits: without the xmin bound, a reader could pass txid 101 while txid 100 is still
   // open, and 100's row would later appear behind the reader's cursor and be missed for good.
   // A long-running writing transaction therefore holds the feed back until it ends.
+  // Every column is qualified: a bare `ORDER BY txid, id` names the text OUTPUT columns below, which
+  // sorted "1000" before "999" while the cursor compared numbers, so pages crossing a digit boundary
+  // repeated or skipped changes.
   after(position: ChangePosition | undefined, limit: number): Promise<ChangeRow[]> {
-    const afterCursor = position ? Prisma.sql`AND (txid, id) > (${position.txid}::xid8, ${position.id}::bigint)` : Prisma.empty;
+    const afterCursor = position
+      ? Prisma.sql`AND ${CHANGES.sqlAfter(FEED_ORDER, [position.txid, position.id], false)}`
+      : Prisma.empty;
     return this.prisma.$queryRaw<ChangeRow[]>(Prisma.sql`
-      SELECT id::text AS id, txid::text AS txid, action, entity_type AS "entityType", entity_id::text AS "entityId",
-        created_at AS "occurredAt"
-      FROM change_events
-      WHERE txid < pg_snapshot_xmin(pg_current_snapshot()) ${afterCursor}
-      ORDER BY txid, id
+      SELECT c.id::text AS id, c.txid::text AS txid, c.action, c.entity_type AS "entityType", c.entity_id::text AS "entityId",
+        c.created_at AS "occurredAt"
+      FROM change_events c
+      WHERE c.txid < pg_snapshot_xmin(pg_current_snapshot()) ${afterCursor}
+      ORDER BY ${Prisma.join(FEED_ORDER, ', ')}
       LIMIT ${limit}`);
   }
 }
