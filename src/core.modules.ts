@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { NewsletterModule } from './newsletter/newsletter.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RetentionModule } from './retention/retention.module.js';
+import { ChangesModule } from './syndication/changes/changes.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 // What both process roles (HTTP app and worker) are built on. Config, logger and database connection
@@ -41,4 +42,6 @@ export function coreModules(config: AppConfig, keys: AppKeys, logger: Logger, co
 
 // The feature modules whose providers register job handlers and event listeners. Both roles import them
 // by name: the worker runs their jobs, and the web app must not depend on GraphQL wiring to have them.
-export const JOB_HANDLER_MODULES = [ArticlesModule, NewsletterModule, WebhooksModule];
+// ChangesModule holds the change feed's subscriber: without it, what the worker publishes on schedule
+// never reached partners.
+export const JOB_HANDLER_MODULES = [ArticlesModule, ChangesModule, NewsletterModule, WebhooksModule];

@@ -171,6 +171,8 @@ describe('scheduled publishing', () => {
           'the worker to publish the article',
         );
         expect(await prisma.auditEntry.count({ where: { action: 'article.published', entityId: published.id } })).toBe(1);
+        // Partners learn of it as of any publish: the worker's transaction wrote its change-feed row.
+        expect(await prisma.changeEvent.count({ where: { action: 'published', entityId: published.id } })).toBe(1);
       } finally {
         await worker.close();
       }
