@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { createRedisClient } from '../common/redis-client.js';
 import type { Lookup, ResponseStore, StoredResponse } from './response-store.js';
 
 // Stores only if no purge happened since the miss began (the generation check), and indexes the entry
@@ -50,7 +51,7 @@ export class RedisResponseStore implements ResponseStore {
     private readonly prefix: string,
     private readonly ttlSeconds: number,
   ) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 2 }) as ScriptedRedis;
+    this.redis = createRedisClient(url, { maxRetriesPerRequest: 2 }) as ScriptedRedis;
     this.redis.defineCommand('storeResponse', { lua: STORE_SCRIPT });
     this.redis.defineCommand('purgeResponses', { lua: PURGE_SCRIPT });
     this.generationKey = this.name('generation');

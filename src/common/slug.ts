@@ -1,4 +1,5 @@
-import { slugify as transliterate } from 'transliteration';
+import { createRequire } from 'node:module';
+import type { slugify as Transliterate } from 'transliteration';
 import { z } from 'zod';
 
 // URL slugs: lower-case ASCII letters, digits and single hyphens ("ukraine-war", "election-2024").
@@ -19,12 +20,20 @@ export const slugSchema = z
  * Apostrophes are dropped first, so "Mali’s" reads "malis", not "mali-s".
  */
 export function slugify(text: string, maxLength = 96): string {
-  const slug = transliterate(text.replace(/['’‘`]/g, ''), { lowercase: true, separator: '-', trim: true })
+  const slug = transliterator()(text.replace(/['’‘`]/g, ''), { lowercase: true, separator: '-', trim: true })
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   const cut = slug.length > maxLength ? slug.slice(0, maxLength).replace(/-[^-]*$/, '') : slug;
   // Only text without a letter or digit in any script (say "!!!" or an emoji) ends up with nothing.
   return cut || 'untitled';
+}
+
+// transliteration's tables (~190 KB of source) are loaded on the first slug made, not by every process
+// (and every test file) that imports the slug schema; slugify stays synchronous.
+let transliterate: typeof Transliterate | undefined;
+function transliterator(): typeof Transliterate {
+  transliterate ??= (createRequire(import.meta.url)('transliteration') as typeof import('transliteration')).slugify;
+  return transliterate;
 }
 
 /** The first of base, base-2, base-3... that `isTaken` says is free. */

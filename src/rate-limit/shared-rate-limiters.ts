@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import {
   RateLimiterMemory,
   RateLimiterPostgres,
@@ -7,6 +7,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
+import { createRedisClient } from '../common/redis-client.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { DatabaseConnection } from '../database/database-connection.js';
@@ -72,7 +73,7 @@ export class SharedRateLimiters implements OnApplicationShutdown {
 
   private redisClient(): Redis {
     if (this.redis) return this.redis;
-    this.redis = new Redis(this.config.responseCache.redisUrl!, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    this.redis = createRedisClient(this.config.responseCache.redisUrl!, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
     // Errors surface as failed limits (and the memory fallback); unheard, they would crash the process.
     this.redis.on('error', () => undefined);
     return this.redis;

@@ -1,6 +1,7 @@
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
 import { unsupportedImage, tooManyPixels } from '../media.exception.js';
 import { readEmbeddedTexts, type EmbeddedTexts } from './embedded-texts.js';
+import { loadSharp } from './load-sharp.js';
 
 export interface MasterFormat {
   readonly contentType: string;
@@ -44,6 +45,7 @@ export async function sanitizeImage(inputPath: string, outputPath: string, maxPi
   const pixels = width * frameHeight * (metadata.pages ?? 1);
   if (pixels > maxPixels) throw tooManyPixels(width, frameHeight * (metadata.pages ?? 1), maxPixels);
   const animated = format.extension === 'gif' || format.extension === 'webp';
+  const sharp = await loadSharp();
   const pipeline = sharp(inputPath, { failOn: 'truncated', limitInputPixels: maxPixels, animated }).autoOrient();
   try {
     const info = await encode(pipeline, format).toFile(outputPath);
@@ -55,6 +57,7 @@ export async function sanitizeImage(inputPath: string, outputPath: string, maxPi
 }
 
 async function readMetadata(path: string): Promise<Metadata> {
+  const sharp = await loadSharp();
   try {
     return await sharp(path, { limitInputPixels: false }).metadata();
   } catch {

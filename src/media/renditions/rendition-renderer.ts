@@ -1,10 +1,7 @@
 import type { Readable } from 'node:stream';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
+import { loadSharp } from '../processing/load-sharp.js';
 import { coverRegion, renditionSize, type ImageFraming } from './focal-crop.js';
-
-// Each rendition is rendered once and then served from storage, so libvips' operation cache would
-// only hold memory (tens of MB after a large photo) for nothing.
-sharp.cache(false);
 import type { RenditionFormat, RenditionRequest } from './rendition-spec.js';
 
 export interface RenderInput {
@@ -21,6 +18,7 @@ export async function renderRendition(
   timeoutSeconds: number,
 ): Promise<Buffer> {
   const size = renditionSize(input, request, input.framing);
+  const sharp = await loadSharp();
   // The master was checked against MEDIA_MAX_PIXELS at upload; sharp's own limit stays as a backstop.
   let pipeline = sharp({ failOn: 'truncated' }).timeout({ seconds: timeoutSeconds });
   if (request.fit === 'cover' && request.height > 0) {

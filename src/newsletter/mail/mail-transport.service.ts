@@ -1,5 +1,5 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { createTransport } from 'nodemailer';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { createTransport } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -20,14 +20,20 @@ type Transporter = ReturnType<typeof createTransport>;
 // mail is logged instead, its link tokens redacted (logs are kept and shipped); outside production
 // the whole mail, links included, is printed to the terminal so signups can be tried without a server.
 @Injectable()
-export class MailTransportService implements OnModuleDestroy {
-  private readonly transporter: Transporter | null;
+export class MailTransportService implements OnModuleInit, OnModuleDestroy {
+  private transporter: Transporter | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {
-    this.transporter = config.mail.smtpUrl ? createTransport(config.mail.smtpUrl) : null;
+  ) {}
+
+  // nodemailer is loaded only when SMTP_URL is set: without it (development, the embedded demo, most
+  // tests) every process would load it for nothing. Still at start-up, so a bad SMTP_URL stops it there.
+  async onModuleInit() {
+    if (!this.config.mail.smtpUrl) return;
+    const { createTransport } = await import('nodemailer');
+    this.transporter = createTransport(this.config.mail.smtpUrl);
   }
 
   async send(mail: OutgoingMail): Promise<void> {

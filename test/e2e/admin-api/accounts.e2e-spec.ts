@@ -7,6 +7,8 @@ import { TEST_PASSWORD, createUser, loginAs, type LoggedIn } from '../../utils/a
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
 import type { GraphqlClient, GraphqlResponse } from '../../utils/graphql-client.js';
 import { LOGIN, ME, errorOf, logIn } from '../../utils/sessions.js';
+import { createTestDatabase, type TestDatabase } from '../../utils/test-database.js';
+import { buildUsersCli, cli, passwordIn } from '../../utils/users-cli.js';
 
 const USER_FIELDS = 'id email name role authorId lastLoginAt disabled createdAt';
 const CREATE_USER = `mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { user { ${USER_FIELDS} } } }`;
@@ -216,4 +218,115 @@ describe('accounts (users)', () => {
       else expect(errorOf(response).code).toBe('UNAUTHENTICATED');
     });
   });
+});
+
+describe('first admin', () => {
+  it('creates the configured ADMIN_EMAIL admin while no user exists, and never again', async () => {
+    const database = await createTestDatabase();
+    try {
+      const first = await createTestApp(
+        { ADMIN_EMAIL: 'Chief@Newsroom.test', ADMIN_PASSWORD: 'the first admin password' },
+        database,
+      );
+      try {
+        const users = await first.prisma.user.findMany();
+        expect(users).toEqual([expect.objectContaining({ email: 'chief@newsroom.test', role: 'ADMIN', disabledAt: null })]);
+        const audit = await first.prisma.auditEntry.findFirstOrThrow({ where: { action: 'user.created' } });
+        expect(audit).toMatchObject({ actorKind: 'system', entityId: users[0]!.id, details: { reason: 'initial_admin' } });
+        const { admin } = await logIn(first.admin, 'chief@newsroom.test', 'the first admin password');
+        expect((await admin.data(ME)).me).toMatchObject({ kind: 'USER', role: 'ADMIN' });
+      } finally {
+        await first.close();
+      }
+      // Restarted with other settings: a user exists, so nothing is created.
+      const second = await createTestApp(
+        { ADMIN_EMAIL: 'other@newsroom.test', ADMIN_PASSWORD: 'another admin password' },
+        database,
+      );
+      try {
+        expect((await second.prisma.user.findMany()).map((user) => user.email)).toEqual(['chief@newsroom.test']);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  }, 60_000);
+
+  it('creates nobody on an external database without ADMIN_EMAIL', async () => {
+    const t = await createTestApp();
+    try {
+      expect(await t.prisma.user.count()).toBe(0);
+    } finally {
+      await t.close();
+    }
+  });
+
+  // The embedded demo's admin (admin@newsdesk.local, its password shown once, never logged) is checked
+  // in operations/embedded-database.e2e-spec.ts, on the first start that test makes anyway.
+});
+
+// The tools on a PostgreSQL server (DATABASE_URL). On the embedded database, with the app stopped
+// and while it runs: operations/embedded-database.e2e-spec.ts, which shares its first starts.
+describe('user:create', () => {
+  beforeAll(buildUsersCli);
+
+  let database: TestDatabase;
+  const run = (args: string[]) => cli('create-user', args, { DATABASE_URL: database.url });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.drop());
+
+  it('creates a user with a generated password, printed once, that logs in', async () => {
+    const result = await run(['--email', 'Desk@Newsroom.test', '--name', 'Desk Editor', '--role', 'editor']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Created editor desk@newsroom\.test \(id [0-9a-f-]{36}\)/);
+    const password = passwordIn(result.stdout);
+    expect(password).toBeDefined();
+
+    const given = await run([
+      '--email',
+      'chief@newsroom.test',
+      '--name',
+      'Chief',
+      '--role',
+      'ADMIN',
+      '--password',
+      'chosen by the chief',
+    ]);
+    expect(given.status).toBe(0);
+    expect(given.stdout).not.toContain('Password');
+
+    const t = await createTestApp({}, database);
+    try {
+      const { admin } = await logIn(t.admin, 'desk@newsroom.test', password!);
+      expect((await admin.data(ME)).me.user).toMatchObject({ email: 'desk@newsroom.test', role: 'EDITOR' });
+      await logIn(t.admin, 'chief@newsroom.test', 'chosen by the chief');
+      const audit = await t.prisma.auditEntry.findMany({ where: { action: 'user.created' } });
+      expect(audit).toHaveLength(2);
+      expect(audit[0]).toMatchObject({ actorKind: 'system', details: { via: 'cli' } });
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
+
+  it('refuses a duplicate email, bad values and missing options with clear messages', async () => {
+    const args = ['--email', 'twice@newsroom.test', '--name', 'Twice', '--role', 'author'];
+    expect((await run(args)).status).toBe(0);
+    const duplicate = await run(['--email', 'TWICE@newsroom.test', '--name', 'Again', '--role', 'author']);
+    expect(duplicate.status).toBe(1);
+    expect(duplicate.stderr).toContain('A user with the email twice@newsroom.test already exists');
+
+    const bad = await run(['--email', 'nope', '--name', '', '--role', 'king', '--password', 'short']);
+    expect(bad.status).toBe(2);
+    for (const option of ['--email', '--name', '--role', '--password']) expect(bad.stderr).toContain(`${option}:`);
+
+    const missing = await run(['--email', 'x@newsroom.test']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('Missing --name, --role');
+    expect(missing.stderr).toContain('Usage: npm run user:create');
+  }, 60_000);
 });
