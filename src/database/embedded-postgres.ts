@@ -1,9 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { PGlite } from '@electric-sql/pglite';
 import { EmbeddedLock } from './embedded-lock.js';
 
 const EMBEDDED_SOCKET_SLACK = 4;
@@ -42,6 +40,7 @@ export async function startEmbeddedPostgres(source: EmbeddedPostgresSource = {})
 }
 
 async function serve(db: PGlite, lock: EmbeddedLock | undefined): Promise<EmbeddedPostgres> {
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   // A Unix socket in a private temp directory: no port to collide with, nothing reachable from outside.
   const socketDir = mkdtempSync(join(tmpdir(), 'newsdesk-pg-'));
   const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: EMBEDDED_SOCKET_SLACK });
@@ -60,14 +59,18 @@ async function serve(db: PGlite, lock: EmbeddedLock | undefined): Promise<Embedd
   };
 }
 
-// Extensions the migrations create (pg_trgm: media library search); PGlite loads them on demand.
-const EXTENSIONS = { pg_trgm };
 function lockDataDir(dataDir: string): EmbeddedLock {
   mkdirSync(dataDir, { recursive: true });
   return EmbeddedLock.acquire(dataDir);
 }
 
-function openPglite({ dataDir, snapshot }: EmbeddedPostgresSource): Promise<PGlite> {
-  const options = { extensions: EXTENSIONS, ...(snapshot && { loadDataDir: snapshot }) };
+// Loaded when an embedded database starts, never by a server with DATABASE_URL.
+async function openPglite({ dataDir, snapshot }: EmbeddedPostgresSource): Promise<PGlite> {
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+  ]);
+  // Extensions the migrations create (pg_trgm: media library search); PGlite loads them on demand.
+  const options = { extensions: { pg_trgm }, ...(snapshot && { loadDataDir: snapshot }) };
   return dataDir ? PGlite.create(join(dataDir, 'pgdata'), options) : PGlite.create(options);
 }
