@@ -55,7 +55,7 @@ export function publicGraphqlEndpoint(api: Type<unknown>): DynamicModule {
       stringifyResult,
       plugins: [
         // First: in verify mode its willSendResponse turns a difference into an error before the others look.
-        passThroughPlugin(config.graphql.passThrough, passThrough, logger),
+        passThroughPlugin(config.graphql.passThrough, passThrough, logger, config.telemetry.endpoint !== undefined),
         // Apollo installs its cache-control plugin unless told otherwise; ours replaces it.
         ApolloServerPluginCacheControlDisabled(),
         cachePolicyPlugin(config.http.publicMaxAge),
