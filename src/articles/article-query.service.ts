@@ -6,6 +6,7 @@ import type { ResponseKeys } from '../common/response-keys.js';
 import { ROW_ID, type ProjectedRow } from '../database/projection/projection.js';
 import type { Selection } from '../database/projection/selection.js';
 import type { Tx } from '../database/tx.js';
+import type { Shape } from '../database/projection/shaped-json.js';
 import type { ArticleListFilter, ArticleOrder } from './article-list.query.js';
 import { ArticleRepository } from './article.repository.js';
 
@@ -51,6 +52,16 @@ export class ArticleQueryService {
   async latest(filter: ArticleListFilter, count: number, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow[]> {
     const page = await this.articles.listPublished(filter, 'NEWEST', firstPage(count), selection, keys, { limit: count });
     return page.rows.map((row) => row.article);
+  }
+
+  /** Whether latestText can write `shape` of an article (no field computed in JS). */
+  canShape(shape: Shape): boolean {
+    return this.articles.canShape(shape);
+  }
+
+  /** latest() as the JSON text GraphQL would send for it, each article in `shape`. */
+  latestText(filter: ArticleListFilter, count: number, shape: Shape, keys: ResponseKeys): Promise<string> {
+    return this.articles.listPublishedText(filter, 'NEWEST', firstPage(count), shape, keys, { limit: count });
   }
 
   related(article: ProjectedRow, count: number, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow[]> {

@@ -12,6 +12,7 @@ import {
   type ProjectedRow,
 } from '../database/projection/projection.js';
 import type { Selection } from '../database/projection/selection.js';
+import { canShape, shapedRow, type Shape } from '../database/projection/shaped-json.js';
 import { Prisma } from '../generated/prisma/client.js';
 import {
   allowlistConditions,
@@ -103,6 +104,38 @@ export class ArticleRepository {
       })),
       count: async () => (await this.reader.query<{ count: number }>(keys, query.count()))[0]?.count ?? 0,
     };
+  }
+
+  /** Whether PostgreSQL can write `shape` of an article whole (database/projection/shaped-json.ts). */
+  canShape(shape: Shape): boolean {
+    return canShape(this.projection, shape);
+  }
+
+  /**
+   * listPublished's page (same keyset query, keys and statement preparation), as the JSON text of the
+   * list in `shape`, keys tagged as finishRow would tag them; no cursors, for a list without paging.
+   */
+  async listPublishedText(
+    filter: ArticleListFilter,
+    order: ArticleOrder,
+    page: PageRequest,
+    shape: Shape,
+    keys: ResponseKeys,
+    options: { limit?: number } = {},
+  ): Promise<string> {
+    keys.add(...listKeysOf(filter));
+    const configs = filter.search ? await this.reader.prepared.query<ConfigInUse>(keys, CONFIGS_IN_USE_SQL) : [];
+    const query = new ArticleListQuery(filter, order, configs);
+    const reader = filter.search ? this.reader : this.reader.prepared;
+    const pageOrder = query.pageOrder(page);
+    const [result] = await reader.query<{ json: string | null; keys: string | null }>(
+      keys,
+      Prisma.sql`
+      SELECT string_agg(o.json, ',' ORDER BY ${pageOrder}) AS json, string_agg(o.keys, ' ' ORDER BY ${pageOrder}) AS keys
+      FROM (${query.page(page, options.limit)}) k JOIN articles a ON a.id = k.id CROSS JOIN LATERAL (${shapedRow(this.projection, shape, 'a')}) o`,
+    );
+    if (result?.keys) keys.add(...result.keys.split(' '));
+    return `[${result?.json ?? ''}]`;
   }
 
   /**

@@ -24,6 +24,7 @@ export function authorProjection(image: EntityProjection): EntityProjection {
     // The articles resolver lists by slug.
     requires: { articles: ['slug'] },
     relations: { avatar: { kind: 'one', target: () => image, foreignKey: 'avatar_id' } },
+    computedInJs: ['socialLinks'],
     // Links are validated on write; each gets a stable id for client caches: the author's id and the network.
     finish(row) {
       const links = row.socialLinks as StoredLink[] | undefined;

@@ -36,6 +36,11 @@ export class ResponseKeys {
     return keys;
   }
 
+  /** An empty collector reading where this one reads: for a second answer to the same request, compared with the first. */
+  sibling(): ResponseKeys {
+    return new ResponseKeys(this.collecting, this.mayReadReplica, this.replayFloor);
+  }
+
   add(...keys: string[]): void {
     if (this.collecting) for (const key of keys) this.keys.add(key);
   }

@@ -116,6 +116,8 @@ export interface AppConfig {
     readonly introspection: boolean;
     readonly maxDepth: number;
     readonly maxComplexity: number;
+    /** Public queries answered with PostgreSQL's JSON text (graphql/plugins/pass-through.plugin.ts). */
+    readonly passThrough: 'on' | 'off' | 'verify';
     readonly includeStacktrace: boolean;
     /** Serve the GraphiQL IDE at the GraphQL paths (browsers asking for HTML). */
     readonly ide: boolean;
@@ -232,6 +234,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       introspection: env.GRAPHQL_INTROSPECTION,
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       maxComplexity: env.GRAPHQL_MAX_COMPLEXITY,
+      passThrough: env.GRAPHQL_PASS_THROUGH,
       includeStacktrace: env.NODE_ENV === 'development',
       ide: env.GRAPHQL_IDE ?? env.NODE_ENV !== 'production',
     },

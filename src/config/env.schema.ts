@@ -140,6 +140,12 @@ export const envSchema = z.object({
   GRAPHQL_INTROSPECTION: booleanFlag.default(true).describe('Allow introspection of the public schema'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10).describe('Maximum query depth'),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(2500).describe('Complexity budget per operation'),
+  GRAPHQL_PASS_THROUGH: z
+    .enum(['on', 'off', 'verify'])
+    .default('on')
+    .describe(
+      'Public queries whose whole data PostgreSQL writes as JSON text go out as that text (on); off: every query runs through graphql-js; verify: both, and a 500 on any byte difference (for tests)',
+    ),
   APP_SECRET: z
     .string()
     .min(32, 'must be at least 32 characters')

@@ -17,6 +17,8 @@ import { nulCharactersPlugin } from './plugins/nul-characters.plugin.js';
 import { requestIdPlugin } from './plugins/request-id.plugin.js';
 import { validationRules } from './validation/validation-rules.js';
 import { GraphqlOperationMetrics } from '../metrics/graphql-operation.metrics.js';
+import { PassThroughRegistry } from '../graphql-types/pass-through-registry.js';
+import { passThroughPlugin, stringifyResult } from './pass-through/pass-through.plugin.js';
 
 export const PUBLIC_GRAPHQL_PATH = '/graphql';
 
@@ -24,13 +26,19 @@ export const PUBLIC_GRAPHQL_PATH = '/graphql';
 // CSRF preflight rules would protect nothing, as no request carries cookies and the one mutation
 // (newsletter signup, double opt-in and rate limited) is POST-only and harmless to forge.
 // `api` is the one module whose resolvers make the schema; which features it holds is decided by the
-// composition root (app.module.ts), so this edge imports no feature.
+// composition root (app.module.ts), so this edge imports no feature. It exports the PassThroughRegistry
+// its features fill (pass-through/).
 export function publicGraphqlEndpoint(api: Type<unknown>): DynamicModule {
   return GraphQLModule.forRootAsync<ApolloDriverConfig>({
     driver: ApolloDriver,
     imports: [api],
-    inject: [APP_CONFIG, LOGGER, GraphqlOperationMetrics],
-    useFactory: (config: AppConfig, logger: Logger, metrics: GraphqlOperationMetrics): ApolloDriverConfig => ({
+    inject: [APP_CONFIG, LOGGER, GraphqlOperationMetrics, PassThroughRegistry],
+    useFactory: (
+      config: AppConfig,
+      logger: Logger,
+      metrics: GraphqlOperationMetrics,
+      passThrough: PassThroughRegistry,
+    ): ApolloDriverConfig => ({
       path: PUBLIC_GRAPHQL_PATH,
       include: [api],
       autoSchemaFile: true,
@@ -43,7 +51,11 @@ export function publicGraphqlEndpoint(api: Type<unknown>): DynamicModule {
       includeStacktraceInErrorResponses: config.graphql.includeStacktrace,
       validationRules: validationRules(config.graphql.maxDepth),
       formatError: formatGraphqlError(config.graphql.includeStacktrace),
+      // Writes a pass-through's JSON text as it is; any other result as Apollo would.
+      stringifyResult,
       plugins: [
+        // First: in verify mode its willSendResponse turns a difference into an error before the others look.
+        passThroughPlugin(config.graphql.passThrough, passThrough, logger, config.telemetry.endpoint !== undefined),
         // Apollo installs its cache-control plugin unless told otherwise; ours replaces it.
         ApolloServerPluginCacheControlDisabled(),
         cachePolicyPlugin(config.http.publicMaxAge),

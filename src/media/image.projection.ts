@@ -35,6 +35,7 @@ export function imageProjection(urls: MediaUrls): EntityProjection {
       },
     },
     requires: { url: ['source'], srcset: ['source'] },
+    computedInJs: ['url', 'srcset'],
     finish(row) {
       if (!('source' in row)) return;
       const source = row.source as UrlImage;

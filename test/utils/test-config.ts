@@ -11,6 +11,8 @@ export function testConfig(db: TestDatabase, env: Record<string, string> = {}): 
     // Factories write rows directly, past the services that purge the cache, so a cached answer could
     // hide their rows. The response-cache tests turn it on and write through the admin API.
     RESPONSE_CACHE: 'off',
+    // GRAPHQL_PASS_THROUGH=verify npm run test:e2e: every spec's public queries answered both ways, and compared.
+    ...(process.env.GRAPHQL_PASS_THROUGH ? { GRAPHQL_PASS_THROUGH: process.env.GRAPHQL_PASS_THROUGH } : {}),
     ...env,
     DATABASE_URL: db.url,
     DATABASE_POOL_SIZE: String(db.poolSize),

@@ -46,6 +46,8 @@ export interface EntityProjection {
   readonly requires?: Readonly<Record<string, readonly string[]>>;
   /** Completes one object in place after parsing, for values computed from its Relay id. */
   finish?(row: Record<string, unknown>): void;
+  /** Fields whose public value JS computes (finish, a resolver): a shaped read (shaped-json.ts) cannot write them. */
+  readonly computedInJs?: readonly string[];
 }
 
 // Kept under symbols, which JSON.stringify and GraphQL both ignore: the object is the public shape as
@@ -58,7 +60,7 @@ export type ProjectedRow = Record<string, unknown> & { id: string; [ROW_ID]: str
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/i;
 
-function identifier(name: string): Prisma.Sql {
+export function identifier(name: string): Prisma.Sql {
   if (!IDENTIFIER.test(name)) throw new Error(`Not a plain SQL identifier: ${name}`);
   return Prisma.raw(name);
 }

@@ -1,0 +1,227 @@
+import { PassThroughRegistry } from '../../../src/graphql-types/pass-through-registry.js';
+import { ContentFactory } from '../../factories/content.factory.js';
+import { createTestApp, type TestApp } from '../../utils/create-app.js';
+import { createTestDatabase, type TestDatabase } from '../../utils/test-database.js';
+
+// GRAPHQL_PASS_THROUGH: the same requests to two apps on one database, one answering with
+// PostgreSQL's JSON text (on) and one through graphql-js (off), must get the same bytes and headers.
+
+const CARD =
+  'id headline slug dek teaser publishedAt authors { id name slug } tags { id name slug } section { id name slug } ' +
+  'featuredImage { caption credit }';
+
+const HEADERS = ['etag', 'surrogate-key', 'cache-control', 'content-type', 'x-request-id'];
+// The same request id to both apps: errors carry it.
+const REQUEST_ID = 'pass-through-spec';
+
+interface Answer {
+  status: number;
+  body: string;
+  headers: Record<string, string | null>;
+}
+
+async function get(app: TestApp, query: string, variables?: Record<string, unknown>): Promise<Answer> {
+  const search = new URLSearchParams({ query });
+  if (variables) search.set('variables', JSON.stringify(variables));
+  const response = await fetch(`${app.baseUrl}/graphql?${search}`, { headers: { 'x-request-id': REQUEST_ID } });
+  const headers = Object.fromEntries(HEADERS.map((name) => [name, response.headers.get(name)]));
+  return { status: response.status, body: await response.text(), headers };
+}
+
+function served(app: TestApp): number {
+  return app.app.get(PassThroughRegistry).served;
+}
+
+/** Asks both apps; returns the answer after checking they are identical, and whether the pass-through answered. */
+async function compare(on: TestApp, off: TestApp, query: string, variables?: Record<string, unknown>) {
+  const before = served(on);
+  const [passed, normal] = [await get(on, query, variables), await get(off, query, variables)];
+  expect(passed.body).toBe(normal.body);
+  expect(passed.headers).toEqual(normal.headers);
+  expect(passed.status).toBe(normal.status);
+  return { answer: normal, passedThrough: served(on) - before === 1 };
+}
+
+describe('public API: pass-through of PostgreSQL JSON text', () => {
+  let database: TestDatabase;
+  let on: TestApp;
+  let off: TestApp;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    on = await createTestApp({ GRAPHQL_PASS_THROUGH: 'on', METRICS_ENABLED: 'true' }, database);
+    off = await createTestApp({ GRAPHQL_PASS_THROUGH: 'off', METRICS_ENABLED: 'true' }, database);
+  });
+  afterAll(async () => {
+    await on.close();
+    await off.close();
+    await database.drop();
+  });
+
+  it('answers an empty list of articles as graphql-js does', async () => {
+    const { answer, passedThrough } = await compare(on, off, `{ latestArticles(first: 20) { ${CARD} } }`);
+    expect(JSON.parse(answer.body)).toEqual({ data: { latestArticles: [] } });
+    expect(passedThrough).toBe(true);
+  });
+
+  describe('with content', () => {
+    beforeAll(async () => {
+      const factory = new ContentFactory(on.prisma);
+      const [kept, trashed] = [await factory.author({ name: 'Ada "Quoted" \\ Back' }), await factory.author()];
+      const [tag, trashedTag] = [
+        await factory.tag({ name: 'Tab\there, new\nline, \u0001 control, é and 🦆' }),
+        await factory.tag(),
+      ];
+      const section = await factory.section();
+      const image = await factory.image({ caption: 'A </script> caption', credit: null });
+      const base = Date.parse('2026-11-01T10:00:00.000Z');
+      for (let i = 0; i < 55; i += 1) {
+        await factory.article({
+          headline: i === 0 ? 'Unicode \u2028 separator, "quotes" and \\' : undefined,
+          dek: i % 3 ? `Dek ${i}` : undefined,
+          teaser: i % 4 ? null : `Teaser ${i}`,
+          publishedAt: new Date(base + i * 60_000 + (i % 7)),
+          section: i % 2 ? section : undefined,
+          image: i % 5 ? undefined : image,
+          authors: i % 3 === 0 ? [] : [kept, trashed],
+          tags: i % 2 ? [tag, trashedTag] : [trashedTag],
+        });
+      }
+      await on.prisma.author.update({ where: { id: trashed.id }, data: { deletedAt: new Date() } });
+      await on.prisma.tag.update({ where: { id: trashedTag.id }, data: { deletedAt: new Date() } });
+      // An unpublished article is never listed.
+      await factory.article({ status: 'DRAFT', publishedAt: null });
+    });
+
+    // [name, query, variables]; the variables of every row given, as it.each passes `done` for a missing one.
+    const compilable: [string, string, Record<string, unknown> | null][] = [
+      ['the bench A query', `{ latestArticles(first: 20) { ${CARD} } }`, null],
+      ['first: 1', `{ latestArticles(first: 1) { ${CARD} } }`, null],
+      ['first: 50', `{ latestArticles(first: 50) { ${CARD} } }`, null],
+      ['the default first', '{ latestArticles { id headline } }', null],
+      ['a variable', `query Latest($n: Int!) { latestArticles(first: $n) { ${CARD} } }`, { n: 7 }],
+      ['aliases', '{ news: latestArticles(first: 3) { key: id title: headline writers: authors { who: name } } }', null],
+      [
+        'the same field twice',
+        '{ latestArticles(first: 3) { id headline authors { name } headline authors { slug name } } }',
+        null,
+      ],
+      [
+        'named and inline fragments on Article',
+        '{ latestArticles(first: 4) { ...Card ... on Article { dek } ... { slug } } } fragment Card on Article { id headline tags { name } }',
+        null,
+      ],
+      [
+        '__typename at each level',
+        '{ __typename latestArticles(first: 3) { __typename id authors { __typename name } section { __typename slug } featuredImage { __typename caption } } t: __typename }',
+        null,
+      ],
+      [
+        'fields in another order',
+        '{ latestArticles(first: 5) { featuredImage { credit caption } section { slug name id } publishedAt id } }',
+        null,
+      ],
+      [
+        'more plain fields',
+        '{ latestArticles(first: 5) { label type url language wordCount readingTimeMinutes updatedAt } }',
+        null,
+      ],
+    ];
+
+    it.each(compilable)('answers %s with the same bytes and headers, from PostgreSQL', async (_name, query, variables) => {
+      const { answer, passedThrough } = await compare(on, off, query, variables ?? undefined);
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body).errors).toBeUndefined();
+      expect(passedThrough).toBe(true);
+    });
+
+    const fallbacks: [string, string][] = [
+      ["a first out of range (the resolver's error)", '{ latestArticles(first: 51) { id } }'],
+      ['first: 0', '{ latestArticles(first: 0) { id } }'],
+      ['@include', '{ latestArticles(first: 3) { id headline @include(if: false) } }'],
+      ['a field computed in JS', '{ latestArticles(first: 3) { id featuredImage { url caption } } }'],
+      ['social links', '{ latestArticles(first: 3) { authors { socialLinks { network } } } }'],
+      ['a fragment on an interface', '{ latestArticles(first: 3) { ... on Node { id } } }'],
+      ['a field with a resolver', '{ latestArticles(first: 1) { id relatedArticles(first: 2) { id } } }'],
+      ['a Float', '{ latestArticles(first: 3) { featuredImage { focalX } } }'],
+      ['two root fields', '{ a: latestArticles(first: 2) { id } b: latestArticles(first: 3) { id } }'],
+    ];
+
+    it.each(fallbacks)('leaves %s to graphql-js, with the same bytes and headers', async (_name, query) => {
+      const { passedThrough } = await compare(on, off, query);
+      expect(passedThrough).toBe(false);
+    });
+
+    it('gives the same error for a variable of the wrong type', async () => {
+      const query = `query Latest($n: Int!) { latestArticles(first: $n) { id } }`;
+      const { answer, passedThrough } = await compare(on, off, query, { n: 'many' });
+      expect(answer.status).toBe(400);
+      expect(passedThrough).toBe(false);
+    });
+
+    it('lists the article, author, tag, section and image keys as the normal path does', async () => {
+      const { answer } = await compare(on, off, `{ latestArticles(first: 20) { ${CARD} } }`);
+      const keys = answer.headers['surrogate-key']!.split(' ');
+      expect(keys.slice(0, 2)).toEqual(['articles', expect.stringMatching(/^article:/)]);
+      expect(keys).toEqual(expect.arrayContaining(['author:links', 'tag:links', 'section:links', 'image:links']));
+    });
+
+    it('reads in one statement, and counts the operation in the metrics as before', async () => {
+      const query = `query PassThroughMetric { latestArticles(first: 20) { ${CARD} } }`;
+      const before = on.queries.total;
+      const { passedThrough } = await compare(on, off, query);
+      expect(passedThrough).toBe(true);
+      expect(on.queries.total - before).toBe(1);
+      const line = async (app: TestApp) =>
+        (await (await fetch(`${app.baseUrl}/metrics`)).text())
+          .split('\n')
+          .filter((text) => text.startsWith('newsdesk_graphql_operations_total') && text.includes('PassThroughMetric'));
+      expect(await line(on)).toEqual(await line(off));
+      expect(await line(on)).toEqual([expect.stringContaining('result="ok"} 1')]);
+    });
+
+    it('answers POST as before too', async () => {
+      const post = (app: TestApp) =>
+        fetch(`${app.baseUrl}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: `{ latestArticles(first: 20) { ${CARD} } }` }),
+        }).then(async (response) => ({ body: await response.text(), cache: response.headers.get('cache-control') }));
+      expect(await post(on)).toEqual(await post(off));
+    });
+  });
+});
+
+describe('GRAPHQL_PASS_THROUGH=verify', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ GRAPHQL_PASS_THROUGH: 'verify' });
+    const factory = new ContentFactory(t.prisma);
+    await factory.article({ authors: [await factory.author()], tags: [await factory.tag()] });
+  });
+  afterAll(() => t.close());
+
+  it('runs both paths and answers as graphql-js when they agree', async () => {
+    const before = served(t);
+    const response = await get(t, `{ latestArticles(first: 20) { ${CARD} } }`);
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body).data.latestArticles).toHaveLength(1);
+    expect(served(t) - before).toBe(1);
+  });
+
+  it('fails loudly (500) when the two differ', async () => {
+    const registry = t.app.get(PassThroughRegistry);
+    const real = registry.get('latestArticles')!;
+    registry.register('latestArticles', { accepts: () => true, read: () => Promise.resolve('[]') });
+    try {
+      // Another text, so another plan, made with the wrong reader.
+      const response = await get(t, '{ latestArticles(first: 20) { id } }');
+      expect(response.status).toBe(500);
+      expect(JSON.parse(response.body).errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(response.headers['cache-control']).toBe('no-store');
+    } finally {
+      registry.register('latestArticles', real);
+    }
+  });
+});
