@@ -41,9 +41,16 @@ export function canShape(projection: EntityProjection, shape: Shape): boolean {
   });
 }
 
-/** Relay id, as common/global-id.ts toGlobalId: base64url of "<Type>:<uuid>" without padding (base64 wraps at 76 characters). */
+// "<Type>:<uuid>" is ASCII (a GraphQL name and a uuid's hex), so its text is its UTF-8 bytes; up to 57
+// bytes base64 writes one line, so no newline needs removing. rtrim and replace, not translate(): a
+// translate() per id cost PostgreSQL ~2.3 us, five times as much, ~0.3 ms of a 20-card page's ~140 ids.
+const ONE_BASE64_LINE = 57;
+const UUID_TEXT = 36;
+
+/** Relay id, as common/global-id.ts toGlobalId: base64url of "<Type>:<uuid>" without padding. */
 export function relayIdSql(type: string, id: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`translate(encode(convert_to(${Prisma.raw(`'${type}:'`)} || ${id}::text, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
+  if (!NAME.test(type) || type.length + 1 + UUID_TEXT > ONE_BASE64_LINE) throw new Error(`No Relay id SQL for type ${type}`);
+  return Prisma.sql`replace(replace(rtrim(encode((${Prisma.raw(`'${type}:'`)} || ${id}::text)::bytea, 'base64'), '='), '+', '-'), '/', '_')`;
 }
 
 const written = new WeakMap<Shape, Map<string, Prisma.Sql>>();
