@@ -85,7 +85,7 @@ export class Keyset {
       throw new Error(`No cursor SQL for a ${type} key`);
     });
     const json = Prisma.sql`'["' || ${Prisma.join(values, ` || '","' || `)} || '"]'`;
-    return Prisma.sql`replace(replace(replace(rtrim(encode(convert_to(${json}, 'UTF8'), 'base64'), '='), E'\n', ''), '+', '-'), '/', '_')`;
+    return Prisma.sql`replace(replace(replace(rtrim(encode(convert_to(${json}, 'UTF8'), 'base64'), '='), E'\\n', ''), '+', '-'), '/', '_')`;
   }
 
   /** `(col1, col2) < ($1::timestamptz, $2::uuid)`: rows after the cursor in a descending read. */
