@@ -219,6 +219,12 @@ describe('public API: pass-through of PostgreSQL JSON text', () => {
         });
       });
 
+      it('reads a page in one statement', async () => {
+        const before = on.queries.total;
+        await passedThrough(TAG_PAGE, { tag: tagSlug });
+        expect(on.queries.total - before).toBe(1);
+      });
+
       it("tags the list's key and the extra row read to know of a next page, as the normal path does", async () => {
         const { headers } = await passedThrough(TAG_PAGE, { tag: tagSlug });
         const keys = headers['surrogate-key']!.split(' ');
