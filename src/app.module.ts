@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { ArticlesAdminModule } from './articles/admin/articles-admin.module.js';
 import { ArticlesModule } from './articles/articles.module.js';
 import { ArticleResolver } from './articles/public/article.resolver.js';
+import { ArticlesPassThrough } from './articles/public/articles.pass-through.js';
 import { LatestArticlesPassThrough } from './articles/public/latest-articles.pass-through.js';
 import { PassThroughRegistry } from './graphql-types/pass-through-registry.js';
 import { NESTED_ARTICLES_RESOLVERS } from './articles/public/nested-articles.resolver.js';
@@ -83,6 +84,7 @@ import { WebhooksAdminModule } from './webhooks/admin/webhooks-admin.module.js';
     // Root fields the endpoint may answer with PostgreSQL's JSON text (graphql/pass-through/).
     PassThroughRegistry,
     LatestArticlesPassThrough,
+    ArticlesPassThrough,
   ],
   exports: [PassThroughRegistry],
 })

@@ -80,6 +80,12 @@ export class ArticleListQuery {
     return this.isRanked() ? BY_RANK.encode([rank ?? 0, publishedAt, id]) : BY_DATE.encode([publishedAt, id]);
   }
 
+  /** cursorOf in SQL, over the columns page() returns under `k`; date orders only. */
+  cursorSql(): Prisma.Sql {
+    if (this.isRanked()) throw new Error('No cursor SQL for a ranked list');
+    return BY_DATE.sqlEncode([Prisma.sql`k."publishedAt"`, Prisma.sql`k.id`]);
+  }
+
   // Ranking reads each match's whole tsvector, so ranking every match of a common word grows with the
   // archive (0.3 s at 10k articles for "government"). Relevance ranks the newest RELEVANCE_WINDOW
   // matches instead, a bounded cost; NEWEST and OLDEST page through all matches.

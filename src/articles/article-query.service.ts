@@ -7,6 +7,7 @@ import { ROW_ID, type ProjectedRow } from '../database/projection/projection.js'
 import type { Selection } from '../database/projection/selection.js';
 import type { Tx } from '../database/tx.js';
 import type { Shape } from '../database/projection/shaped-json.js';
+import type { ConnectionShape } from '../database/projection/shaped-connection.js';
 import type { ArticleListFilter, ArticleOrder } from './article-list.query.js';
 import { ArticleRepository } from './article.repository.js';
 
@@ -62,6 +63,17 @@ export class ArticleQueryService {
   /** latest() as the JSON text GraphQL would send for it, each article in `shape`. */
   latestText(filter: ArticleListFilter, count: number, shape: Shape, keys: ResponseKeys): Promise<string> {
     return this.articles.listPublishedText(filter, 'NEWEST', firstPage(count), shape, keys, { limit: count });
+  }
+
+  /** list() as the JSON text GraphQL would send for its connection; null for a cursor list() would refuse. */
+  listText(
+    filter: ArticleListFilter,
+    order: Exclude<ArticleOrder, 'RELEVANCE'>,
+    page: PageRequest,
+    shape: ConnectionShape,
+    keys: ResponseKeys,
+  ): Promise<string> | null {
+    return this.articles.listPublishedConnectionText(filter, order, page, shape, keys);
   }
 
   related(article: ProjectedRow, count: number, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow[]> {

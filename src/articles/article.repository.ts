@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CacheKeys, type ListScope } from '../common/cache-keys.js';
+import { DomainError } from '../common/domain-error.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import type { ResponseKeys } from '../common/response-keys.js';
 import type { Tx } from '../database/tx.js';
@@ -13,6 +14,7 @@ import {
 } from '../database/projection/projection.js';
 import type { Selection } from '../database/projection/selection.js';
 import { canShape, shapedRow, type Shape } from '../database/projection/shaped-json.js';
+import { connectionText, edgeSql, type ConnectionShape } from '../database/projection/shaped-connection.js';
 import { Prisma } from '../generated/prisma/client.js';
 import {
   allowlistConditions,
@@ -136,6 +138,68 @@ export class ArticleRepository {
     );
     if (result?.keys) keys.add(...result.keys.split(' '));
     return `[${result?.json ?? ''}]`;
+  }
+
+  /**
+   * listPublished's page as the JSON text of its connection in `shape` (buildConnection's edges and
+   * pageInfo), for a date order and a forward page: the same keyset query, and the keys of every row
+   * read, the extra one that tells whether a next page follows included, as finishRow tags them. Null
+   * when the page's cursor is not one of this list's (the resolver then gives its BAD_USER_INPUT).
+   */
+  listPublishedConnectionText(
+    filter: ArticleListFilter,
+    order: Exclude<ArticleOrder, 'RELEVANCE'>,
+    page: PageRequest,
+    shape: ConnectionShape,
+    keys: ResponseKeys,
+  ): Promise<string> | null {
+    if (filter.search || page.direction !== 'forward') throw new Error('A forward page of a date order, without search');
+    const query = new ArticleListQuery(filter, order);
+    let pageSql: Prisma.Sql;
+    try {
+      pageSql = query.page(page);
+    } catch (error) {
+      if (error instanceof DomainError) return null;
+      throw error;
+    }
+    return this.readConnectionText(query, page, pageSql, filter, shape, keys);
+  }
+
+  private async readConnectionText(
+    query: ArticleListQuery,
+    page: PageRequest,
+    pageSql: Prisma.Sql,
+    filter: ArticleListFilter,
+    shape: ConnectionShape,
+    keys: ResponseKeys,
+  ): Promise<string> {
+    keys.add(...listKeysOf(filter));
+    const edge = edgeSql(shape.edge, Prisma.sql`k.cursor`, Prisma.sql`o.json`);
+    const inPage = Prisma.sql`k.n <= ${page.limit}`;
+    const [result] = await this.reader.prepared.query<{
+      json: string | null;
+      keys: string | null;
+      more: boolean | null;
+      start_cursor: string | null;
+      end_cursor: string | null;
+    }>(
+      keys,
+      Prisma.sql`
+      SELECT string_agg(${edge}, ',' ORDER BY k.n) FILTER (WHERE ${inPage}) AS json,
+        string_agg(o.keys, ' ' ORDER BY k.n) AS keys, bool_or(k.n > ${page.limit}) AS more,
+        min(k.cursor) FILTER (WHERE k.n = 1 AND ${inPage}) AS start_cursor,
+        min(k.cursor) FILTER (WHERE k.n = least(k.total, ${page.limit})) AS end_cursor
+      FROM (SELECT k.id, ${query.cursorSql()} AS cursor, row_number() OVER (ORDER BY ${query.pageOrder(page)}) AS n,
+        count(*) OVER () AS total FROM (${pageSql}) k) k
+      JOIN articles a ON a.id = k.id CROSS JOIN LATERAL (${shapedRow(this.projection, shape.node, 'a')}) o`,
+    );
+    if (result?.keys) keys.add(...result.keys.split(' '));
+    return connectionText(shape, result?.json ?? '', {
+      hasNextPage: result?.more ?? false,
+      hasPreviousPage: page.cursor !== undefined,
+      startCursor: result?.start_cursor ?? null,
+      endCursor: result?.end_cursor ?? null,
+    });
   }
 
   /**

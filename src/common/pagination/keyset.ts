@@ -70,6 +70,24 @@ export class Keyset {
     return values as KeyValue[];
   }
 
+  /**
+   * encode() written in SQL, for statements that return cursors themselves: base64url of the values'
+   * JSON text, concatenated by hand (json_build_array puts spaces after commas), with the newline that
+   * base64 writes every 76 characters removed. Timestamps and uuids only, whose JSON text is the
+   * quoted value (no character needs escaping); a timestamp column is read as Date.toISOString writes it.
+   */
+  sqlEncode(columns: readonly Prisma.Sql[]): Prisma.Sql {
+    if (columns.length !== this.types.length) throw new Error('One column per sort key');
+    const values = columns.map((column, i) => {
+      const type = this.types[i];
+      if (type === 'timestamp') return Prisma.sql`newsdesk_iso_time(${column})`;
+      if (type === 'uuid') return Prisma.sql`${column}::text`;
+      throw new Error(`No cursor SQL for a ${type} key`);
+    });
+    const json = Prisma.sql`'["' || ${Prisma.join(values, ` || '","' || `)} || '"]'`;
+    return Prisma.sql`replace(replace(replace(rtrim(encode(convert_to(${json}, 'UTF8'), 'base64'), '='), E'\\n', ''), '+', '-'), '/', '_')`;
+  }
+
   /** `(col1, col2) < ($1::timestamptz, $2::uuid)`: rows after the cursor in a descending read. */
   sqlAfter(columns: readonly Prisma.Sql[], values: readonly KeyValue[], descending: boolean): Prisma.Sql {
     const casts = values.map((value, i) => Prisma.sql`${value}::${Prisma.raw(SQL_TYPE[this.types[i]!])}`);

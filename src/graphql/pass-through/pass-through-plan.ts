@@ -26,6 +26,8 @@ import type { PassThroughField, PassThroughRegistry } from '../../graphql-types/
 // graphql-js would complete it. Anything else, or anything unsure, is "not compilable" and runs as
 // before: directives (never evaluated here), fragments on other types than the object's own,
 // fields with a resolver or arguments, and leaves whose serialisation JSON text may not reproduce.
+// A connection's edges and pageInfo are plain objects to it: the root field's accepts() decides
+// whether it can write that shape (database/projection/shaped-connection.ts reads one).
 
 /** A root key of the response: Query's name, or a registered field with its value's shape. */
 export type RootEntry =

@@ -65,6 +65,12 @@ describe('public API: pass-through of PostgreSQL JSON text', () => {
   });
 
   describe('with content', () => {
+    // The tag of the odd articles (27 of 55: two pages of 20), one no article has, and the trashed one.
+    let tagSlug: string;
+    let emptyTagSlug: string;
+    let trashedTagSlug: string;
+    let sectionSlug: string;
+
     beforeAll(async () => {
       const factory = new ContentFactory(on.prisma);
       const [kept, trashed] = [await factory.author({ name: 'Ada "Quoted" \\ Back' }), await factory.author()];
@@ -72,7 +78,9 @@ describe('public API: pass-through of PostgreSQL JSON text', () => {
         await factory.tag({ name: 'Tab\there, new\nline, \u0001 control, é and 🦆' }),
         await factory.tag(),
       ];
+      [tagSlug, trashedTagSlug, emptyTagSlug] = [tag.slug, trashedTag.slug, (await factory.tag()).slug];
       const section = await factory.section();
+      sectionSlug = section.slug;
       const image = await factory.image({ caption: 'A </script> caption', credit: null });
       const base = Date.parse('2026-11-01T10:00:00.000Z');
       for (let i = 0; i < 55; i += 1) {
@@ -178,6 +186,137 @@ describe('public API: pass-through of PostgreSQL JSON text', () => {
           .filter((text) => text.startsWith('newsdesk_graphql_operations_total') && text.includes('PassThroughMetric'));
       expect(await line(on)).toEqual(await line(off));
       expect(await line(on)).toEqual([expect.stringContaining('result="ok"} 1')]);
+    });
+
+    describe('the articles connection', () => {
+      // bench/scenarios/queries.ts TAG_PAGE_QUERY, scenario C.
+      const TAG_PAGE =
+        'query TagPage($tag: String!, $after: String) { articles(filter: { tag: $tag }, first: 20, after: $after) { ' +
+        `edges { cursor node { ${CARD} } } pageInfo { hasNextPage endCursor } } }`;
+      const FULL_PAGE_INFO = 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
+
+      async function passedThrough(query: string, variables?: Record<string, unknown>) {
+        const { answer, passedThrough } = await compare(on, off, query, variables);
+        expect(answer.status).toBe(200);
+        const body = JSON.parse(answer.body);
+        expect(body.errors).toBeUndefined();
+        expect(passedThrough).toBe(true);
+        return { body, headers: answer.headers };
+      }
+
+      it('answers the first tag page, and the next one by its endCursor, as graphql-js does', async () => {
+        const first = await passedThrough(TAG_PAGE, { tag: tagSlug });
+        expect(first.body.data.articles.edges).toHaveLength(20);
+        expect(first.body.data.articles.pageInfo.hasNextPage).toBe(true);
+        const after = first.body.data.articles.pageInfo.endCursor;
+        expect(after).toBe(first.body.data.articles.edges[19].cursor);
+        const second = await passedThrough(TAG_PAGE, { tag: tagSlug, after });
+        // The last page: 27 tagged articles, 7 after the first 20.
+        expect(second.body.data.articles.edges).toHaveLength(7);
+        expect(second.body.data.articles.pageInfo).toEqual({
+          hasNextPage: false,
+          endCursor: second.body.data.articles.edges[6].cursor,
+        });
+      });
+
+      it('reads a page in one statement', async () => {
+        const before = on.queries.total;
+        await passedThrough(TAG_PAGE, { tag: tagSlug });
+        expect(on.queries.total - before).toBe(1);
+      });
+
+      it("tags the list's key and the extra row read to know of a next page, as the normal path does", async () => {
+        const { headers } = await passedThrough(TAG_PAGE, { tag: tagSlug });
+        const keys = headers['surrogate-key']!.split(' ');
+        expect(keys[0]).toBe(`articles:tag:${tagSlug}`);
+        // 20 edges and the 21st row; compare() has checked the whole list against graphql-js's.
+        expect(keys.filter((key) => key.startsWith('article:'))).toHaveLength(21);
+      });
+
+      const connections: [string, string, Record<string, unknown> | null][] = [
+        ['an empty tag', TAG_PAGE, { tag: 'EMPTY' }],
+        ['an unknown tag', TAG_PAGE, { tag: 'no-such-tag' }],
+        ['a trashed tag', TAG_PAGE, { tag: 'TRASHED' }],
+        ['every pageInfo field on a first page', `{ articles(first: 5) { edges { cursor } ${FULL_PAGE_INFO} } }`, null],
+        ['the default page size and no filter', `{ articles { edges { cursor node { id } } ${FULL_PAGE_INFO} } }`, null],
+        ['first: 0', `{ articles(first: 0) { edges { cursor } ${FULL_PAGE_INFO} } }`, null],
+        ['first: 100', `{ articles(first: 100) { edges { node { id headline } } ${FULL_PAGE_INFO} } }`, null],
+        [
+          'OLDEST',
+          `{ articles(orderBy: OLDEST, first: 3) { edges { cursor node { id publishedAt } } ${FULL_PAGE_INFO} } }`,
+          null,
+        ],
+        ['NEWEST given', `{ articles(orderBy: NEWEST, first: 3) { edges { cursor node { id } } } }`, null],
+        ['a section and a type', `{ articles(filter: { section: "SECTION", type: NEWS }, first: 3) { edges { cursor } } }`, null],
+        ['pageInfo alone', `{ articles(filter: { tag: "TAG" }, first: 3) { ${FULL_PAGE_INFO} } }`, null],
+        ['cursors alone', `{ articles(filter: { tag: "TAG" }, first: 3) { edges { cursor } } }`, null],
+        [
+          'aliases on edges, node and pageInfo',
+          '{ list: articles(filter: { tag: "TAG" }, first: 4) { items: edges { at: cursor article: node { key: id title: headline } } ' +
+            'page: pageInfo { more: hasNextPage last: endCursor first: startCursor back: hasPreviousPage } } }',
+          null,
+        ],
+        [
+          '__typename in the connection, edges, node and pageInfo',
+          '{ articles(first: 2) { __typename edges { __typename cursor node { __typename id } } pageInfo { __typename hasNextPage } } }',
+          null,
+        ],
+        [
+          'fragments on the connection, edge and page info',
+          '{ articles(first: 2) { ...Page edges { ... on ArticleEdge { cursor } } } } ' +
+            'fragment Page on ArticleConnection { pageInfo { ...Info } edges { node { id } } } fragment Info on PageInfo { endCursor }',
+          null,
+        ],
+      ];
+
+      it.each(connections)('answers %s with the same bytes and headers, from PostgreSQL', async (_name, query, variables) => {
+        const named = (text: string) =>
+          text.replace('"TAG"', JSON.stringify(tagSlug)).replace('"SECTION"', JSON.stringify(sectionSlug));
+        const slugs: Record<string, string> = { EMPTY: emptyTagSlug, TRASHED: trashedTagSlug };
+        const given = variables && { ...variables, tag: slugs[variables.tag as string] ?? variables.tag };
+        await passedThrough(named(query), given ?? undefined);
+      });
+
+      it('gives a later page with all of pageInfo as graphql-js does (hasPreviousPage after a cursor)', async () => {
+        const query = `query Page($after: String) { articles(first: 10, after: $after) { edges { cursor } ${FULL_PAGE_INFO} } }`;
+        const first = await passedThrough(query);
+        const { body } = await passedThrough(query, { after: first.body.data.articles.pageInfo.endCursor });
+        expect(body.data.articles.pageInfo.hasPreviousPage).toBe(true);
+      });
+
+      const refused: [string, string, Record<string, unknown>][] = [
+        ['a cursor that is not one', TAG_PAGE, { tag: 'TAG', after: 'garbage' }],
+        // A cursor of another keyset: a tag list's, by (name, id).
+        [
+          'a foreign cursor',
+          TAG_PAGE,
+          { tag: 'TAG', after: Buffer.from('["Mali","0193a3c1-6c1e-7d2a-9b1c-0a1b2c3d4e5f"]').toString('base64url') },
+        ],
+        ['first out of range', '{ articles(first: 101) { edges { cursor } } }', {}],
+        ['an empty tag slug', '{ articles(filter: { tag: "" }) { edges { cursor } } }', {}],
+      ];
+
+      it.each(refused)('leaves %s to the resolver, with the same error bytes', async (_name, query, variables) => {
+        const given = { ...variables, ...(variables.tag ? { tag: tagSlug } : {}) };
+        const { answer, passedThrough } = await compare(on, off, query, given);
+        expect(JSON.parse(answer.body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+        expect(passedThrough).toBe(false);
+      });
+
+      const fallbacks: [string, string][] = [
+        ['last:', '{ articles(last: 3) { edges { cursor node { id } } pageInfo { hasPreviousPage startCursor } } }'],
+        ['before:', '{ articles(before: "x") { edges { cursor } } }'],
+        ['totalCount', '{ articles(first: 3) { totalCount edges { cursor } } }'],
+        ['a search', '{ articles(filter: { search: "dek" }, first: 3) { edges { cursor node { id } } } }'],
+        ['RELEVANCE', '{ articles(orderBy: RELEVANCE, first: 3) { edges { cursor node { id } } } }'],
+        ['a field computed in JS in a node', '{ articles(first: 3) { edges { node { featuredImage { url } } } } }'],
+        ['edges under two keys', '{ articles(first: 3) { a: edges { cursor } b: edges { node { id } } } }'],
+      ];
+
+      it.each(fallbacks)('leaves %s to graphql-js, with the same bytes and headers', async (_name, query) => {
+        const { passedThrough } = await compare(on, off, query);
+        expect(passedThrough).toBe(false);
+      });
     });
 
     it('answers POST as before too', async () => {
