@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CacheKeys, type ListScope } from '../common/cache-keys.js';
 import { DomainError } from '../common/domain-error.js';
+import { pageInfoOf } from '../common/pagination/build-connection.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import type { ResponseKeys } from '../common/response-keys.js';
 import type { Tx } from '../database/tx.js';
@@ -114,8 +115,8 @@ export class ArticleRepository {
   }
 
   /**
-   * listPublished's page (same keyset query, keys and statement preparation), as the JSON text of the
-   * list in `shape`, keys tagged as finishRow would tag them; no cursors, for a list without paging.
+   * listPublished's page without search (same keyset query, keys and prepared statement), as the JSON
+   * text of the list in `shape`, keys tagged as finishRow would tag them; no cursors, for a list without paging.
    */
   async listPublishedText(
     filter: ArticleListFilter,
@@ -125,12 +126,11 @@ export class ArticleRepository {
     keys: ResponseKeys,
     options: { limit?: number } = {},
   ): Promise<string> {
+    if (filter.search) throw new Error('A list without search');
     keys.add(...listKeysOf(filter));
-    const configs = filter.search ? await this.reader.prepared.query<ConfigInUse>(keys, CONFIGS_IN_USE_SQL) : [];
-    const query = new ArticleListQuery(filter, order, configs);
-    const reader = filter.search ? this.reader : this.reader.prepared;
+    const query = new ArticleListQuery(filter, order);
     const pageOrder = query.pageOrder(page);
-    const [result] = await reader.query<{ json: string | null; keys: string | null }>(
+    const [result] = await this.reader.prepared.query<{ json: string | null; keys: string | null }>(
       keys,
       Prisma.sql`
       SELECT string_agg(o.json, ',' ORDER BY ${pageOrder}) AS json, string_agg(o.keys, ' ' ORDER BY ${pageOrder}) AS keys
@@ -194,12 +194,11 @@ export class ArticleRepository {
       JOIN articles a ON a.id = k.id CROSS JOIN LATERAL (${shapedRow(this.projection, shape.node, 'a')}) o`,
     );
     if (result?.keys) keys.add(...result.keys.split(' '));
-    return connectionText(shape, result?.json ?? '', {
-      hasNextPage: result?.more ?? false,
-      hasPreviousPage: page.cursor !== undefined,
-      startCursor: result?.start_cursor ?? null,
-      endCursor: result?.end_cursor ?? null,
-    });
+    return connectionText(
+      shape,
+      result?.json ?? '',
+      pageInfoOf(page, result?.more ?? false, result?.start_cursor ?? null, result?.end_cursor ?? null),
+    );
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { PageInfo } from '../../common/pagination/connection.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Shape, ShapedField } from './shaped-json.js';
 
@@ -22,8 +23,17 @@ function leavesOnly(shape: Shape | undefined, names: ReadonlySet<string>): boole
   return shape !== undefined && shape.fields.every((entry) => 'typename' in entry || (names.has(entry.field) && !entry.shape));
 }
 
+// Shapes live with their compiled plan: read once at planning, not again on every request.
+const read = new WeakMap<Shape, ConnectionShape | null>();
+
 /** `shape` read as a connection's, or null when it asks for anything buildConnection's rows do not give. */
 export function connectionShape(shape: Shape): ConnectionShape | null {
+  let connection = read.get(shape);
+  if (connection === undefined) read.set(shape, (connection = readConnectionShape(shape)));
+  return connection;
+}
+
+function readConnectionShape(shape: Shape): ConnectionShape | null {
   let edge: Shape = NO_FIELDS;
   let node: Shape = NO_FIELDS;
   for (const entry of shape.fields) {
@@ -56,16 +66,9 @@ export function edgeSql(edge: Shape, cursor: Prisma.Sql, nodeJson: Prisma.Sql): 
   return Prisma.sql`${Prisma.join(parts, ' || ')} || '}'`;
 }
 
-/** What buildConnection's pageInfo says of one page (a base64url cursor needs no JSON escaping). */
-export interface PageInfoValues {
-  readonly hasNextPage: boolean;
-  readonly hasPreviousPage: boolean;
-  readonly startCursor: string | null;
-  readonly endCursor: string | null;
-}
-
 /** The connection's JSON text, from the edges' text (joined by commas) and the page's values. */
-export function connectionText({ connection }: ConnectionShape, edges: string, pageInfo: PageInfoValues): string {
+export function connectionText({ connection }: ConnectionShape, edges: string, pageInfo: PageInfo): string {
+  // A base64url cursor needs no JSON escaping; JSON.stringify writes the booleans and nulls.
   const text = connection.fields.map((entry) => {
     if ('typename' in entry) return `"${entry.key}":"${entry.typename}"`;
     if (entry.field === 'edges') return `"${entry.key}":[${edges}]`;
@@ -74,10 +77,10 @@ export function connectionText({ connection }: ConnectionShape, edges: string, p
   return `{${text.join(',')}}`;
 }
 
-function pageInfoText(shape: Shape, values: PageInfoValues): string {
+function pageInfoText(shape: Shape, values: PageInfo): string {
   const text = shape.fields.map((entry) => {
     if ('typename' in entry) return `"${entry.key}":"${entry.typename}"`;
-    return `"${entry.key}":${JSON.stringify(values[entry.field as keyof PageInfoValues])}`;
+    return `"${entry.key}":${JSON.stringify(values[entry.field as keyof PageInfo])}`;
   });
   return `{${text.join(',')}}`;
 }
