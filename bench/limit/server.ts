@@ -4,13 +4,7 @@
 // Env: DATABASE_URL, PORT (default 3997), DATABASE_POOL_SIZE (default 10, as the app's).
 import { createServer, type ServerResponse } from 'node:http';
 import pg from 'pg';
-import {
-  ARTICLE_PAGE_QUERY,
-  LATEST_ARTICLES_COUNT,
-  LATEST_ARTICLES_QUERY,
-  SEARCH_QUERY,
-  TAG_PAGE_QUERY,
-} from '../scenarios/queries.js';
+import { ARTICLE_PAGE_QUERY, LATEST_ARTICLES_QUERY, SEARCH_QUERY, TAG_PAGE_QUERY } from '../scenarios/queries.js';
 import { ARTICLE_PAGE, BEFORE_ALL, LATEST, SEARCH, TAG_PAGE, type Statement } from './statements.js';
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -52,7 +46,7 @@ function afterKeys(variables: Variables): readonly [string, string] {
 
 // Routes by the exact document the scenario sends; its variables become the statement's parameters.
 const ROUTES = new Map<string, { statement: Statement; values: (variables: Variables) => unknown[] }>([
-  [LATEST_ARTICLES_QUERY, { statement: LATEST, values: () => [LATEST_ARTICLES_COUNT] }],
+  [LATEST_ARTICLES_QUERY, { statement: LATEST, values: () => [] }],
   [ARTICLE_PAGE_QUERY, { statement: ARTICLE_PAGE, values: (variables) => [text(variables, 'slug')] }],
   [TAG_PAGE_QUERY, { statement: TAG_PAGE, values: (variables) => [text(variables, 'tag'), ...afterKeys(variables)] }],
   [SEARCH_QUERY, { statement: SEARCH, values: (variables) => [text(variables, 'search')] }],

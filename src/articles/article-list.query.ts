@@ -1,5 +1,6 @@
 import { Keyset } from '../common/pagination/keyset.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
+import { literalLimit } from '../database/prepared-statements.js';
 import { Prisma, type ArticleType } from '../generated/prisma/client.js';
 import { publishedSql } from './article-visibility.js';
 import { articleSearch, type ConfigInUse } from './search/text-search-query.js';
@@ -55,12 +56,12 @@ export class ArticleListQuery {
       return Prisma.sql`
         SELECT c.id, c."publishedAt", ts_rank(c.search_vector, c.query) AS rank FROM (${this.relevanceWindow()}) c
         WHERE true ${keyset}
-        ORDER BY rank ${dir}, c."publishedAt" ${dir}, c.id ${dir} LIMIT ${limit}`;
+        ORDER BY rank ${dir}, c."publishedAt" ${dir}, c.id ${dir} ${literalLimit(limit)}`;
     }
     return Prisma.sql`
       SELECT ${this.idColumn()} AS id, ${this.publishedAt()} AS "publishedAt", NULL::real AS rank
       ${this.from()} ${this.where()} ${keyset}
-      ORDER BY ${this.publishedAt()} ${dir}, ${this.idColumn()} ${dir} LIMIT ${limit}`;
+      ORDER BY ${this.publishedAt()} ${dir}, ${this.idColumn()} ${dir} ${literalLimit(limit)}`;
   }
 
   /** ORDER BY over the columns page() returns (under alias `k`), for re-reading them in page order. */
@@ -93,7 +94,7 @@ export class ArticleListQuery {
     return Prisma.sql`
       SELECT ${this.idColumn()} AS id, ${this.publishedAt()} AS "publishedAt", a.search_vector, ${this.search().ownQuery} AS query
       ${this.from()} ${this.where()}
-      ORDER BY ${this.publishedAt()} DESC, ${this.idColumn()} DESC LIMIT ${RELEVANCE_WINDOW}`;
+      ORDER BY ${this.publishedAt()} DESC, ${this.idColumn()} DESC ${literalLimit(RELEVANCE_WINDOW)}`;
   }
 
   private search() {

@@ -5,6 +5,7 @@ import { pageInfoOf } from '../common/pagination/build-connection.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import type { ResponseKeys } from '../common/response-keys.js';
 import type { Tx } from '../database/tx.js';
+import { literalLimit } from '../database/prepared-statements.js';
 import { ProjectionReader } from '../database/projection/projection-reader.js';
 import {
   finishRow,
@@ -220,7 +221,7 @@ export class ArticleRepository {
           SELECT other.article_id FROM article_tags other
           WHERE other.tag_id = mine.tag_id AND other.article_id <> mine.article_id AND other.published_at IS NOT NULL
           ORDER BY other.published_at DESC, other.article_id DESC
-          LIMIT ${RELATED_PER_TAG}
+          ${literalLimit(RELATED_PER_TAG)}
         ) recent
         WHERE mine.article_id = ${id}::uuid
         GROUP BY recent.article_id
@@ -228,7 +229,7 @@ export class ArticleRepository {
         SELECT a.id, 0::bigint AS shared_tags FROM articles a
         WHERE a.section_id = (SELECT section_id FROM me) AND ${PUBLISHED} AND a.id <> ${id}::uuid
         ORDER BY a.status, a.published_at DESC, a.id DESC
-        LIMIT ${limit}
+        ${literalLimit(limit)}
       ), candidates AS (
         SELECT id, max(shared_tags) AS shared_tags FROM (SELECT * FROM shared UNION ALL SELECT * FROM same_section) c GROUP BY id
       ), ranked AS (
@@ -236,7 +237,7 @@ export class ArticleRepository {
           (a.section_id IS NOT DISTINCT FROM (SELECT section_id FROM me)) DESC, a.published_at DESC, a.id DESC) AS ord
         FROM candidates c JOIN articles a ON a.id = c.id
         WHERE ${PUBLISHED} AND a.id <> ${id}::uuid
-        ORDER BY ord LIMIT ${limit}
+        ORDER BY ord ${literalLimit(limit)}
       )
       SELECT json_agg(${jsonObject(this.projection, selection, 'a')} ORDER BY r.ord)::text AS json
       FROM ranked r JOIN articles a ON a.id = r.id`,

@@ -1,5 +1,5 @@
 import { Prisma } from '../generated/prisma/client.js';
-import { MAX_NAMED, prepared, preparedStatementName } from './prepared-statements.js';
+import { literalLimit, MAX_NAMED, prepared, preparedStatementName } from './prepared-statements.js';
 
 const textOf = (sql: Prisma.Sql) => ({ sql: sql.sql });
 
@@ -25,5 +25,17 @@ describe('preparedStatementName', () => {
     expect(names.filter(Boolean).length).toBeLessThan(MAX_NAMED);
     expect(names.at(-1)).toBeUndefined();
     expect(preparedStatementName(first)).toBe(name);
+  });
+});
+
+describe('literalLimit', () => {
+  it('writes the LIMIT into the text, so a prepared statement can keep one generic plan', () => {
+    expect(literalLimit(21).sql).toBe('LIMIT 21');
+    expect(literalLimit(0).values).toEqual([]);
+  });
+
+  it('refuses anything but a non-negative integer, since the value is not a parameter', () => {
+    for (const bad of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53])
+      expect(() => literalLimit(bad)).toThrow(RangeError);
   });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CacheKeys } from '../../common/cache-keys.js';
 import type { ResponseKeys } from '../../common/response-keys.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import { prepared } from '../prepared-statements.js';
+import { literalLimit, prepared } from '../prepared-statements.js';
 import { ReadRouter } from '../replicas/read-router.js';
 import type { Tx } from '../tx.js';
 import { entityKind, finishRow, finishRows, jsonObject, ROW_ID, type EntityProjection, type ProjectedRow } from './projection.js';
@@ -72,7 +72,7 @@ export class ProjectionReader {
     db?: Tx,
   ): Promise<ProjectedRow[]> {
     const table = Prisma.raw(projection.table);
-    const take = limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}`;
+    const take = limit === undefined ? Prisma.empty : literalLimit(limit);
     const [row] = await this.run(keys, db, (client) =>
       client.$queryRaw<{ json: string | null }[]>(
         this.mark(Prisma.sql`
