@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, getNamedType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getNamedType, visit, type DocumentNode, type GraphQLSchema, type ValueNode } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-request.js';
 
@@ -14,13 +14,35 @@ const pageSizeEstimator: ComplexityEstimator = ({ args, field, childComplexity }
 
 const estimators = [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })];
 
-// A document without variables costs the same on every request: Apollo hands the same DocumentNode to
-// every request with the same text, so its figure is kept with it (per operation name) instead of
-// walking the document with the schema's type info each time.
-const withoutVariables = new WeakMap<DocumentNode, Map<string | undefined, number>>();
+// A document's figure depends on its variables only through the estimators above: page sizes
+// (`first`, `last`) and the conditions of @include/@skip. A slug, a cursor or a search term never
+// changes it. Apollo hands the same DocumentNode to every request with the same text, so the figure
+// is kept with it, per operation name and the values of those variables alone, instead of walking
+// the document with the schema's type info on every request (1-2% of an uncached tag page's CPU).
+// A figure over the budget is computed again, so a refusal is always the exact one, and a client
+// sending ever new page sizes keeps at most MAX_KEPT figures per document.
+const MAX_KEPT = 32;
+const SIZING_ARGUMENTS = new Set(['first', 'last']);
+const kept = new WeakMap<DocumentNode, { variables: readonly string[]; figures: Map<string, number> }>();
 
-function usesVariables(document: DocumentNode): boolean {
-  return document.definitions.some((node) => node.kind === Kind.OPERATION_DEFINITION && node.variableDefinitions?.length);
+/** The variables an estimator reads: in page-size arguments and in directives' arguments. */
+function sizingVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (value: ValueNode) =>
+    visit(value, {
+      Variable(node) {
+        names.add(node.name.value);
+      },
+    });
+  visit(document, {
+    Field(node) {
+      for (const argument of node.arguments ?? []) if (SIZING_ARGUMENTS.has(argument.name.value)) collect(argument.value);
+    },
+    Directive(node) {
+      for (const argument of node.arguments ?? []) collect(argument.value);
+    },
+  });
+  return [...names].sort();
 }
 
 function complexityOf(
@@ -28,20 +50,18 @@ function complexityOf(
   document: DocumentNode,
   operationName: string | undefined,
   variables: Record<string, unknown>,
+  budget: number,
 ) {
-  const compute = () => getComplexity({ schema, query: document, operationName, variables, estimators });
-  let known = withoutVariables.get(document);
-  if (!known) {
-    if (usesVariables(document)) return compute();
-    known = new Map();
-    withoutVariables.set(document, known);
-  }
-  let complexity = known.get(operationName);
-  if (complexity === undefined) {
-    complexity = compute();
-    known.set(operationName, complexity);
-  }
-  return complexity;
+  let entry = kept.get(document);
+  if (!entry) kept.set(document, (entry = { variables: sizingVariables(document), figures: new Map() }));
+  // An absent variable (its default applies) and an explicit null are different keys.
+  const values = entry.variables.map((name) => (Object.hasOwn(variables, name) ? [variables[name]] : []));
+  const key = JSON.stringify([operationName ?? null, values]);
+  const figure = entry.figures.get(key);
+  if (figure !== undefined && figure <= budget) return figure;
+  const computed = getComplexity({ schema, query: document, operationName, variables, estimators });
+  if (entry.figures.size < MAX_KEPT) entry.figures.set(key, computed);
+  return computed;
 }
 
 export function complexityPlugin(maxComplexity: number): ApolloServerPlugin {
@@ -51,7 +71,13 @@ export function complexityPlugin(maxComplexity: number): ApolloServerPlugin {
         async didResolveOperation({ request, document }) {
           let complexity: number;
           try {
-            complexity = complexityOf(schema, document, request.operationName ?? undefined, request.variables ?? {});
+            complexity = complexityOf(
+              schema,
+              document,
+              request.operationName ?? undefined,
+              request.variables ?? {},
+              maxComplexity,
+            );
           } catch (error) {
             // Variables that do not fit their types: execution reports them as BAD_USER_INPUT with the path.
             if (error instanceof GraphQLError) return;
