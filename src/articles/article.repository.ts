@@ -25,16 +25,11 @@ import {
   type ArticleOrder,
   type ArticleSortKeys,
 } from './article-list.query.js';
-import { publishedSql } from './article-visibility.js';
+import { relatedRailSql } from './related-rail.query.js';
 import { CONFIGS_IN_USE_SQL, type ConfigInUse } from './search/text-search-query.js';
 
 /** The public Article projection, built from the site config (see article.projection.ts). */
 export const ARTICLE_PROJECTION = Symbol('ArticleProjection');
-
-/** How many of each tag's newest articles are candidates for an article's related list. */
-const RELATED_PER_TAG = 200;
-
-const PUBLISHED = publishedSql('a');
 
 export interface ArticlePage {
   rows: { article: ProjectedRow; cursor: string }[];
@@ -202,45 +197,14 @@ export class ArticleRepository {
     );
   }
 
-  /**
-   * Articles sharing the most tags first, then same-section ones, newest first within each. Candidates
-   * are the RELATED_PER_TAG newest articles of each of its tags and the newest of its section, so the
-   * cost stays flat however many articles a popular tag has.
-   */
+  /** Articles sharing the most tags first, then same-section ones, newest first within each (relatedRailSql). */
   async findRelatedPublished(id: string, limit: number, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow[]> {
     keys.add(CacheKeys.relatedArticles);
     const [result] = await this.reader.prepared.query<{ json: string | null }>(
       keys,
       Prisma.sql`
-      WITH me AS (
-        SELECT section_id FROM articles WHERE id = ${id}::uuid
-      ), shared AS (
-        SELECT recent.article_id AS id, count(*) AS shared_tags
-        FROM article_tags mine
-        CROSS JOIN LATERAL (
-          SELECT other.article_id FROM article_tags other
-          WHERE other.tag_id = mine.tag_id AND other.article_id <> mine.article_id AND other.published_at IS NOT NULL
-          ORDER BY other.published_at DESC, other.article_id DESC
-          ${literalLimit(RELATED_PER_TAG)}
-        ) recent
-        WHERE mine.article_id = ${id}::uuid
-        GROUP BY recent.article_id
-      ), same_section AS (
-        SELECT a.id, 0::bigint AS shared_tags FROM articles a
-        WHERE a.section_id = (SELECT section_id FROM me) AND ${PUBLISHED} AND a.id <> ${id}::uuid
-        ORDER BY a.status, a.published_at DESC, a.id DESC
-        ${literalLimit(limit)}
-      ), candidates AS (
-        SELECT id, max(shared_tags) AS shared_tags FROM (SELECT * FROM shared UNION ALL SELECT * FROM same_section) c GROUP BY id
-      ), ranked AS (
-        SELECT a.id, row_number() OVER (ORDER BY c.shared_tags DESC,
-          (a.section_id IS NOT DISTINCT FROM (SELECT section_id FROM me)) DESC, a.published_at DESC, a.id DESC) AS ord
-        FROM candidates c JOIN articles a ON a.id = c.id
-        WHERE ${PUBLISHED} AND a.id <> ${id}::uuid
-        ORDER BY ord ${literalLimit(limit)}
-      )
       SELECT json_agg(${jsonObject(this.projection, selection, 'a')} ORDER BY r.ord)::text AS json
-      FROM ranked r JOIN articles a ON a.id = r.id`,
+      FROM (${relatedRailSql(Prisma.sql`${id}::uuid`, limit)}) r JOIN articles a ON a.id = r.id`,
     );
     return finishRows(this.projection, selection, result?.json, keys);
   }
