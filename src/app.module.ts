@@ -7,6 +7,7 @@ import { ArticleResolver } from './articles/public/article.resolver.js';
 import { ArticlesPassThrough } from './articles/public/articles.pass-through.js';
 import { LatestArticlesPassThrough } from './articles/public/latest-articles.pass-through.js';
 import { PassThroughRegistry } from './graphql-types/pass-through-registry.js';
+import { ImageUrlPassThrough } from './media/public/image-url.pass-through.js';
 import { NESTED_ARTICLES_RESOLVERS } from './articles/public/nested-articles.resolver.js';
 import { AuditAdminModule } from './audit/admin/audit-admin.module.js';
 import { AuthAdminModule } from './auth/admin/auth-admin.module.js';
@@ -81,10 +82,11 @@ import { WebhooksAdminModule } from './webhooks/admin/webhooks-admin.module.js';
     ImageResolver,
     SyndicationChangeResolver,
     NewsletterResolver,
-    // Root fields the endpoint may answer with PostgreSQL's JSON text (graphql/pass-through/).
+    // Root fields (and fields within them) the endpoint may answer with PostgreSQL's JSON text (graphql/pass-through/).
     PassThroughRegistry,
     LatestArticlesPassThrough,
     ArticlesPassThrough,
+    ImageUrlPassThrough,
   ],
   exports: [PassThroughRegistry],
 })
