@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { ArticlesAdminModule } from './articles/admin/articles-admin.module.js';
 import { ArticlesModule } from './articles/articles.module.js';
 import { ArticleResolver } from './articles/public/article.resolver.js';
+import { ArticlePassThrough } from './articles/public/article.pass-through.js';
 import { ArticlesPassThrough } from './articles/public/articles.pass-through.js';
 import { LatestArticlesPassThrough } from './articles/public/latest-articles.pass-through.js';
 import { PassThroughRegistry } from './graphql-types/pass-through-registry.js';
@@ -86,6 +87,7 @@ import { WebhooksAdminModule } from './webhooks/admin/webhooks-admin.module.js';
     PassThroughRegistry,
     LatestArticlesPassThrough,
     ArticlesPassThrough,
+    ArticlePassThrough,
     ImageUrlPassThrough,
   ],
   exports: [PassThroughRegistry],

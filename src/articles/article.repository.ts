@@ -8,6 +8,7 @@ import type { Tx } from '../database/tx.js';
 import { literalLimit } from '../database/prepared-statements.js';
 import { ProjectionReader } from '../database/projection/projection-reader.js';
 import {
+  entityKind,
   finishRow,
   finishRows,
   jsonObject,
@@ -15,7 +16,7 @@ import {
   type ProjectedRow,
 } from '../database/projection/projection.js';
 import type { Selection } from '../database/projection/selection.js';
-import { canShape, shapedRow, type Shape } from '../database/projection/shaped-json.js';
+import { canShape, shapedRow, shapedRowWith, type Shape, type ShapedField } from '../database/projection/shaped-json.js';
 import { connectionText, edgeSql, type ConnectionShape } from '../database/projection/shaped-connection.js';
 import { Prisma } from '../generated/prisma/client.js';
 import {
@@ -48,15 +49,7 @@ export class ArticleRepository {
 
   /** By current slug, else by a slug it had before a rename: one statement either way. */
   findPublishedBySlug(slug: string, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow | null> {
-    // `slug = $1 OR id IN (former slugs)` made PostgreSQL scan every article (measured: 10k rows per
-    // lookup); ids from the two unique indexes first, then a primary-key lookup.
-    return this.reader.prepared.one(
-      this.projection,
-      selection,
-      Prisma.sql`t.id = ANY(ARRAY(SELECT id FROM articles WHERE slug = ${slug} UNION ALL SELECT article_id FROM article_slugs WHERE slug = ${slug}))`,
-      keys,
-      Prisma.sql`ORDER BY (t.slug = ${slug}) DESC`,
-    );
+    return this.reader.prepared.one(this.projection, selection, bySlugSql(slug), keys, bySlugOrder(slug));
   }
 
   /** In the order of `ids`; with a partner's `scope`, only those in its allowlists. */
@@ -197,7 +190,9 @@ export class ArticleRepository {
     );
   }
 
-  /** Articles sharing the most tags first, then same-section ones, newest first within each (relatedRailSql). */
+  /**
+   * Articles sharing the most tags first, then same-section ones, newest first within each (relatedRailSql).
+   */
   async findRelatedPublished(id: string, limit: number, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow[]> {
     keys.add(CacheKeys.relatedArticles);
     const [result] = await this.reader.prepared.query<{ json: string | null }>(
@@ -207,6 +202,59 @@ export class ArticleRepository {
       FROM (${relatedRailSql(Prisma.sql`${id}::uuid`, limit)}) r JOIN articles a ON a.id = r.id`,
     );
     return finishRows(this.projection, selection, result?.json, keys);
+  }
+
+  /**
+   * findPublishedBySlug as the JSON text GraphQL sends for the article in `shape` ('null' when there is
+   * none), keys tagged as finishRow and `one` tag them; with `related`, that entry of the shape is the
+   * article's related rail, findRelatedPublished's, read in the same statement and tagged after the
+   * article as its resolver tags it. Call canShape on the shape without `related.entry` first.
+   */
+  async findPublishedBySlugText(
+    slug: string,
+    shape: Shape,
+    related: { entry: ShapedField; first: number } | null,
+    keys: ResponseKeys,
+  ): Promise<string> {
+    const [row] = await this.reader.prepared.query<{ json: string; keys: string }>(
+      keys,
+      Prisma.sql`
+      SELECT o.json, o.keys FROM (SELECT t.id FROM articles t WHERE ${this.projection.visible('t')} AND ${bySlugSql(slug)}
+        ${bySlugOrder(slug)} ${literalLimit(1)}) k
+      JOIN articles t ON t.id = k.id CROSS JOIN LATERAL (${this.articleRow(shape, related)}) o`,
+    );
+    if (!row) {
+      keys.add(CacheKeys.lookupsOf(entityKind(this.projection)));
+      return 'null';
+    }
+    keys.add(...row.keys.split(' '));
+    return row.json;
+  }
+
+  // An article page's row over `t`: a text per shape and rail size (1-50), written once.
+  private readonly articleRows = new WeakMap<Shape, Map<number, Prisma.Sql>>();
+
+  private articleRow(shape: Shape, related: { entry: ShapedField; first: number } | null): Prisma.Sql {
+    if (!related) return shapedRow(this.projection, shape, 't');
+    let known = this.articleRows.get(shape);
+    if (!known) this.articleRows.set(shape, (known = new Map()));
+    let sql = known.get(related.first);
+    if (!sql) {
+      sql = shapedRowWith(this.projection, shape, 't', [{ entry: related.entry, sql: this.relatedText(related, 't') }]);
+      known.set(related.first, sql);
+    }
+    return sql;
+  }
+
+  // findRelatedPublished's rail as a shaped field of the article under `owner`: the list's text, and
+  // its key then each row's, in the order findRelatedPublished tags them.
+  private relatedText({ entry, first }: { entry: ShapedField; first: number }, owner: string): Prisma.Sql {
+    const shape = 'shape' in entry ? entry.shape : undefined;
+    if (!shape) throw new Error('The related rail has a shape');
+    return Prisma.sql`SELECT '[' || coalesce(string_agg(ro.json, ',' ORDER BY rr.ord), '') || ']' AS json,
+      concat_ws(' ', ${Prisma.raw(`'${CacheKeys.relatedArticles}'`)}, string_agg(ro.keys, ' ' ORDER BY rr.ord)) AS keys
+      FROM (${relatedRailSql(Prisma.raw(`${owner}.id`), first)}) rr JOIN articles a ON a.id = rr.id
+      CROSS JOIN LATERAL (${shapedRow(this.projection, shape, 'a')}) ro`;
   }
 
   /** The tags, authors, section and series whose article lists include this article (for cache purging). */
@@ -232,6 +280,17 @@ export class ArticleRepository {
       limit,
     );
   }
+}
+
+// An article by current or former slug, over alias `t`. `slug = $1 OR id IN (former slugs)` made
+// PostgreSQL scan every article (measured: 10k rows per lookup); ids from the two unique indexes
+// first, then a primary-key lookup. The current slug wins over a former one.
+function bySlugSql(slug: string): Prisma.Sql {
+  return Prisma.sql`t.id = ANY(ARRAY(SELECT id FROM articles WHERE slug = ${slug} UNION ALL SELECT article_id FROM article_slugs WHERE slug = ${slug}))`;
+}
+
+function bySlugOrder(slug: string): Prisma.Sql {
+  return Prisma.sql`ORDER BY (t.slug = ${slug}) DESC`;
 }
 
 // The list keys of a filtered list (see CacheKeys): an article can only enter a list narrowed by a
