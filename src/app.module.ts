@@ -4,9 +4,11 @@ import type { Logger } from 'pino';
 import { ArticlesAdminModule } from './articles/admin/articles-admin.module.js';
 import { ArticlesModule } from './articles/articles.module.js';
 import { ArticleResolver } from './articles/public/article.resolver.js';
+import { ArticlePassThrough } from './articles/public/article.pass-through.js';
 import { ArticlesPassThrough } from './articles/public/articles.pass-through.js';
 import { LatestArticlesPassThrough } from './articles/public/latest-articles.pass-through.js';
 import { PassThroughRegistry } from './graphql-types/pass-through-registry.js';
+import { ImageUrlPassThrough } from './media/public/image-url.pass-through.js';
 import { NESTED_ARTICLES_RESOLVERS } from './articles/public/nested-articles.resolver.js';
 import { AuditAdminModule } from './audit/admin/audit-admin.module.js';
 import { AuthAdminModule } from './auth/admin/auth-admin.module.js';
@@ -81,10 +83,12 @@ import { WebhooksAdminModule } from './webhooks/admin/webhooks-admin.module.js';
     ImageResolver,
     SyndicationChangeResolver,
     NewsletterResolver,
-    // Root fields the endpoint may answer with PostgreSQL's JSON text (graphql/pass-through/).
+    // Root fields (and fields within them) the endpoint may answer with PostgreSQL's JSON text (graphql/pass-through/).
     PassThroughRegistry,
     LatestArticlesPassThrough,
     ArticlesPassThrough,
+    ArticlePassThrough,
+    ImageUrlPassThrough,
   ],
   exports: [PassThroughRegistry],
 })

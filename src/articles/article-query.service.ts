@@ -6,7 +6,7 @@ import type { ResponseKeys } from '../common/response-keys.js';
 import { ROW_ID, type ProjectedRow } from '../database/projection/projection.js';
 import type { Selection } from '../database/projection/selection.js';
 import type { Tx } from '../database/tx.js';
-import type { Shape } from '../database/projection/shaped-json.js';
+import type { Shape, ShapedField } from '../database/projection/shaped-json.js';
 import type { ConnectionShape } from '../database/projection/shaped-connection.js';
 import type { ArticleListFilter, ArticleOrder } from './article-list.query.js';
 import { ArticleRepository } from './article.repository.js';
@@ -58,6 +58,19 @@ export class ArticleQueryService {
   /** Whether latestText can write `shape` of an article (no field computed in JS). */
   canShape(shape: Shape): boolean {
     return this.articles.canShape(shape);
+  }
+
+  /**
+   * findBySlug() as the JSON text GraphQL would send for it, in `shape`; `related`: that field of the
+   * shape is related() of the article, `first` long, read in the same statement.
+   */
+  findBySlugText(
+    slug: string,
+    shape: Shape,
+    related: { entry: ShapedField; first: number } | null,
+    keys: ResponseKeys,
+  ): Promise<string> {
+    return this.articles.findPublishedBySlugText(slug, shape, related, keys);
   }
 
   /** latest() as the JSON text GraphQL would send for it, each article in `shape`. */

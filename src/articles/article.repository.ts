@@ -8,6 +8,7 @@ import type { Tx } from '../database/tx.js';
 import { literalLimit } from '../database/prepared-statements.js';
 import { ProjectionReader } from '../database/projection/projection-reader.js';
 import {
+  entityKind,
   finishRow,
   finishRows,
   jsonObject,
@@ -15,7 +16,7 @@ import {
   type ProjectedRow,
 } from '../database/projection/projection.js';
 import type { Selection } from '../database/projection/selection.js';
-import { canShape, shapedRow, type Shape } from '../database/projection/shaped-json.js';
+import { canShape, shapedRow, shapedRowWith, type Shape, type ShapedField } from '../database/projection/shaped-json.js';
 import { connectionText, edgeSql, type ConnectionShape } from '../database/projection/shaped-connection.js';
 import { Prisma } from '../generated/prisma/client.js';
 import {
@@ -25,16 +26,11 @@ import {
   type ArticleOrder,
   type ArticleSortKeys,
 } from './article-list.query.js';
-import { publishedSql } from './article-visibility.js';
+import { relatedRailSql } from './related-rail.query.js';
 import { CONFIGS_IN_USE_SQL, type ConfigInUse } from './search/text-search-query.js';
 
 /** The public Article projection, built from the site config (see article.projection.ts). */
 export const ARTICLE_PROJECTION = Symbol('ArticleProjection');
-
-/** How many of each tag's newest articles are candidates for an article's related list. */
-const RELATED_PER_TAG = 200;
-
-const PUBLISHED = publishedSql('a');
 
 export interface ArticlePage {
   rows: { article: ProjectedRow; cursor: string }[];
@@ -53,15 +49,7 @@ export class ArticleRepository {
 
   /** By current slug, else by a slug it had before a rename: one statement either way. */
   findPublishedBySlug(slug: string, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow | null> {
-    // `slug = $1 OR id IN (former slugs)` made PostgreSQL scan every article (measured: 10k rows per
-    // lookup); ids from the two unique indexes first, then a primary-key lookup.
-    return this.reader.prepared.one(
-      this.projection,
-      selection,
-      Prisma.sql`t.id = ANY(ARRAY(SELECT id FROM articles WHERE slug = ${slug} UNION ALL SELECT article_id FROM article_slugs WHERE slug = ${slug}))`,
-      keys,
-      Prisma.sql`ORDER BY (t.slug = ${slug}) DESC`,
-    );
+    return this.reader.prepared.one(this.projection, selection, bySlugSql(slug), keys, bySlugOrder(slug));
   }
 
   /** In the order of `ids`; with a partner's `scope`, only those in its allowlists. */
@@ -203,46 +191,70 @@ export class ArticleRepository {
   }
 
   /**
-   * Articles sharing the most tags first, then same-section ones, newest first within each. Candidates
-   * are the RELATED_PER_TAG newest articles of each of its tags and the newest of its section, so the
-   * cost stays flat however many articles a popular tag has.
+   * Articles sharing the most tags first, then same-section ones, newest first within each (relatedRailSql).
    */
   async findRelatedPublished(id: string, limit: number, selection: Selection, keys: ResponseKeys): Promise<ProjectedRow[]> {
     keys.add(CacheKeys.relatedArticles);
     const [result] = await this.reader.prepared.query<{ json: string | null }>(
       keys,
       Prisma.sql`
-      WITH me AS (
-        SELECT section_id FROM articles WHERE id = ${id}::uuid
-      ), shared AS (
-        SELECT recent.article_id AS id, count(*) AS shared_tags
-        FROM article_tags mine
-        CROSS JOIN LATERAL (
-          SELECT other.article_id FROM article_tags other
-          WHERE other.tag_id = mine.tag_id AND other.article_id <> mine.article_id AND other.published_at IS NOT NULL
-          ORDER BY other.published_at DESC, other.article_id DESC
-          ${literalLimit(RELATED_PER_TAG)}
-        ) recent
-        WHERE mine.article_id = ${id}::uuid
-        GROUP BY recent.article_id
-      ), same_section AS (
-        SELECT a.id, 0::bigint AS shared_tags FROM articles a
-        WHERE a.section_id = (SELECT section_id FROM me) AND ${PUBLISHED} AND a.id <> ${id}::uuid
-        ORDER BY a.status, a.published_at DESC, a.id DESC
-        ${literalLimit(limit)}
-      ), candidates AS (
-        SELECT id, max(shared_tags) AS shared_tags FROM (SELECT * FROM shared UNION ALL SELECT * FROM same_section) c GROUP BY id
-      ), ranked AS (
-        SELECT a.id, row_number() OVER (ORDER BY c.shared_tags DESC,
-          (a.section_id IS NOT DISTINCT FROM (SELECT section_id FROM me)) DESC, a.published_at DESC, a.id DESC) AS ord
-        FROM candidates c JOIN articles a ON a.id = c.id
-        WHERE ${PUBLISHED} AND a.id <> ${id}::uuid
-        ORDER BY ord ${literalLimit(limit)}
-      )
       SELECT json_agg(${jsonObject(this.projection, selection, 'a')} ORDER BY r.ord)::text AS json
-      FROM ranked r JOIN articles a ON a.id = r.id`,
+      FROM (${relatedRailSql(Prisma.sql`${id}::uuid`, limit)}) r JOIN articles a ON a.id = r.id`,
     );
     return finishRows(this.projection, selection, result?.json, keys);
+  }
+
+  /**
+   * findPublishedBySlug as the JSON text GraphQL sends for the article in `shape` ('null' when there is
+   * none), keys tagged as finishRow and `one` tag them; with `related`, that entry of the shape is the
+   * article's related rail, findRelatedPublished's, read in the same statement and tagged after the
+   * article as its resolver tags it. Call canShape on the shape without `related.entry` first.
+   */
+  async findPublishedBySlugText(
+    slug: string,
+    shape: Shape,
+    related: { entry: ShapedField; first: number } | null,
+    keys: ResponseKeys,
+  ): Promise<string> {
+    const [row] = await this.reader.prepared.query<{ json: string; keys: string }>(
+      keys,
+      Prisma.sql`
+      SELECT o.json, o.keys FROM (SELECT t.id FROM articles t WHERE ${this.projection.visible('t')} AND ${bySlugSql(slug)}
+        ${bySlugOrder(slug)} ${literalLimit(1)}) k
+      JOIN articles t ON t.id = k.id CROSS JOIN LATERAL (${this.articleRow(shape, related)}) o`,
+    );
+    if (!row) {
+      keys.add(CacheKeys.lookupsOf(entityKind(this.projection)));
+      return 'null';
+    }
+    keys.add(...row.keys.split(' '));
+    return row.json;
+  }
+
+  // An article page's row over `t`: a text per shape and rail size (1-50), written once.
+  private readonly articleRows = new WeakMap<Shape, Map<number, Prisma.Sql>>();
+
+  private articleRow(shape: Shape, related: { entry: ShapedField; first: number } | null): Prisma.Sql {
+    if (!related) return shapedRow(this.projection, shape, 't');
+    let known = this.articleRows.get(shape);
+    if (!known) this.articleRows.set(shape, (known = new Map()));
+    let sql = known.get(related.first);
+    if (!sql) {
+      sql = shapedRowWith(this.projection, shape, 't', [{ entry: related.entry, sql: this.relatedText(related, 't') }]);
+      known.set(related.first, sql);
+    }
+    return sql;
+  }
+
+  // findRelatedPublished's rail as a shaped field of the article under `owner`: the list's text, and
+  // its key then each row's, in the order findRelatedPublished tags them.
+  private relatedText({ entry, first }: { entry: ShapedField; first: number }, owner: string): Prisma.Sql {
+    const shape = 'shape' in entry ? entry.shape : undefined;
+    if (!shape) throw new Error('The related rail has a shape');
+    return Prisma.sql`SELECT '[' || coalesce(string_agg(ro.json, ',' ORDER BY rr.ord), '') || ']' AS json,
+      concat_ws(' ', ${Prisma.raw(`'${CacheKeys.relatedArticles}'`)}, string_agg(ro.keys, ' ' ORDER BY rr.ord)) AS keys
+      FROM (${relatedRailSql(Prisma.raw(`${owner}.id`), first)}) rr JOIN articles a ON a.id = rr.id
+      CROSS JOIN LATERAL (${shapedRow(this.projection, shape, 'a')}) ro`;
   }
 
   /** The tags, authors, section and series whose article lists include this article (for cache purging). */
@@ -268,6 +280,17 @@ export class ArticleRepository {
       limit,
     );
   }
+}
+
+// An article by current or former slug, over alias `t`. `slug = $1 OR id IN (former slugs)` made
+// PostgreSQL scan every article (measured: 10k rows per lookup); ids from the two unique indexes
+// first, then a primary-key lookup. The current slug wins over a former one.
+function bySlugSql(slug: string): Prisma.Sql {
+  return Prisma.sql`t.id = ANY(ARRAY(SELECT id FROM articles WHERE slug = ${slug} UNION ALL SELECT article_id FROM article_slugs WHERE slug = ${slug}))`;
+}
+
+function bySlugOrder(slug: string): Prisma.Sql {
+  return Prisma.sql`ORDER BY (t.slug = ${slug}) DESC`;
 }
 
 // The list keys of a filtered list (see CacheKeys): an article can only enter a list narrowed by a

@@ -14,6 +14,7 @@ export type ProjectedImage = Record<string, unknown> & { [IMAGE_SOURCE]?: UrlIma
 // null. url is the master (or, with private masters, the largest rendition): rendition URLs are
 // built from `source` without I/O, by the Image resolver or a feed.
 export function imageProjection(urls: MediaUrls): EntityProjection {
+  const originalSql = urls.originalSql('i') ? (alias: string) => urls.originalSql(alias)! : undefined;
   return {
     nodeType: 'Image',
     table: 'images',
@@ -36,6 +37,8 @@ export function imageProjection(urls: MediaUrls): EntityProjection {
     },
     requires: { url: ['source'], srcset: ['source'] },
     computedInJs: ['url', 'srcset'],
+    // With public masters, url is a column's or two: a shaped read (the pass-through) writes it in SQL.
+    ...(originalSql ? { shapedColumns: { url: originalSql } } : {}),
     finish(row) {
       if (!('source' in row)) return;
       const source = row.source as UrlImage;

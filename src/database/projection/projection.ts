@@ -46,8 +46,13 @@ export interface EntityProjection {
   readonly requires?: Readonly<Record<string, readonly string[]>>;
   /** Completes one object in place after parsing, for values computed from its Relay id. */
   finish?(row: Record<string, unknown>): void;
-  /** Fields whose public value JS computes (finish, a resolver): a shaped read (shaped-json.ts) cannot write them. */
+  /** Fields whose public value JS computes (finish, a resolver): a shaped read (shaped-json.ts) cannot write them... */
   readonly computedInJs?: readonly string[];
+  /**
+   * ...unless this configuration lets SQL write the very value JS computes: a shaped read writes these
+   * (a jsonObject read still lets JS compute them, from the columns it `requires`).
+   */
+  readonly shapedColumns?: Readonly<Record<string, ColumnSql>>;
 }
 
 // Kept under symbols, which JSON.stringify and GraphQL both ignore: the object is the public shape as

@@ -16,9 +16,27 @@ import {
 // the text is concatenated by hand). A second column lists the response's cache keys in the order
 // finishRow adds them: each object's entity key, then per relation its links key and the related rows'.
 
-/** One key of a shaped object: the type's name, or a field of the projection (a relation with its own shape). */
+/**
+ * One key of a shaped object: the type's name, or a field of the projection (a relation with its own
+ * shape). `withArguments`: a field whose value depends on the arguments the request gives it, which no
+ * projection writes; a feature that registered it writes it (a JoinedField) from the coerced arguments.
+ */
 export type ShapedField =
-  { readonly key: string; readonly typename: string } | { readonly key: string; readonly field: string; readonly shape?: Shape };
+  | { readonly key: string; readonly typename: string }
+  | { readonly key: string; readonly field: string; readonly shape?: Shape; readonly withArguments?: true };
+
+/** The arguments of a request's `withArguments` fields, coerced as graphql-js coerces them, by their shape entry. */
+export type FieldArguments = ReadonlyMap<ShapedField, Record<string, unknown>>;
+
+/**
+ * A field of the outermost object that its feature writes itself: a subquery over the owner's alias
+ * with two text columns, `json` (the field's whole value) and `keys`. A field with a resolver of its
+ * own runs after the read of its object, so its keys come after all of the object's.
+ */
+export interface JoinedField {
+  readonly entry: ShapedField;
+  readonly sql: Prisma.Sql;
+}
 
 /** The keys of one object, in response order; each key once. */
 export interface Shape {
@@ -33,7 +51,9 @@ export function canShape(projection: EntityProjection, shape: Shape): boolean {
   return shape.fields.every((entry) => {
     if (!NAME.test(entry.key)) return false;
     if ('typename' in entry) return NAME.test(entry.typename);
-    if (projection.computedInJs?.includes(entry.field)) return false;
+    if ('withArguments' in entry) return false;
+    if (projection.computedInJs?.includes(entry.field))
+      return projection.shapedColumns?.[entry.field] !== undefined && !entry.shape;
     if (entry.field === 'id') return !entry.shape;
     const relation = projection.relations?.[entry.field];
     if (relation) return entry.shape !== undefined && canShape(relation.target(), entry.shape);
@@ -67,21 +87,47 @@ export function shapedRow(projection: EntityProjection, shape: Shape, alias: str
   return sql;
 }
 
-function writeRow(projection: EntityProjection, shape: Shape, alias: string, aliases: AliasCounter): Prisma.Sql {
+/**
+ * shapedRow with `joined` fields written by their feature (not kept: the caller keeps what it reuses).
+ * Call canShape on the shape without the joined entries first.
+ */
+export function shapedRowWith(
+  projection: EntityProjection,
+  shape: Shape,
+  alias: string,
+  joined: readonly JoinedField[],
+): Prisma.Sql {
+  return writeRow(projection, shape, alias, new AliasCounter(), joined);
+}
+
+function writeRow(
+  projection: EntityProjection,
+  shape: Shape,
+  alias: string,
+  aliases: AliasCounter,
+  ownFields: readonly JoinedField[] = [],
+): Prisma.Sql {
   const a = identifier(alias);
   const json: Prisma.Sql[] = [];
   const keys: Prisma.Sql[] = [Prisma.sql`${Prisma.raw(`'${entityKind(projection)}:'`)} || ${a}.id`];
+  const laterKeys: Prisma.Sql[] = [];
   const joins: Prisma.Sql[] = [];
   shape.fields.forEach((entry, index) => {
     const key = `${index === 0 ? '{' : ','}"${entry.key}":`;
     if ('typename' in entry) return json.push(Prisma.raw(`'${key}"${entry.typename}"'`));
     if (entry.field === 'id')
       return json.push(Prisma.sql`${Prisma.raw(`'${key}"'`)} || ${relayIdSql(projection.nodeType, Prisma.sql`${a}.id`)} || '"'`);
+    const own = ownFields.find((field) => field.entry === entry);
+    if (own) {
+      const r = identifier(aliases.take());
+      joins.push(Prisma.sql`LEFT JOIN LATERAL (${own.sql}) ${r} ON true`);
+      laterKeys.push(Prisma.sql`${r}.keys`);
+      return json.push(Prisma.sql`${Prisma.raw(`'${key}'`)} || coalesce(${r}.json, 'null')`);
+    }
     const relation = projection.relations?.[entry.field];
     if (!relation) {
-      return json.push(
-        Prisma.sql`${Prisma.raw(`'${key}'`)} || coalesce(to_json(${projection.columns[entry.field](alias)})::text, 'null')`,
-      );
+      const column = projection.columns[entry.field] ?? projection.shapedColumns![entry.field];
+      return json.push(Prisma.sql`${Prisma.raw(`'${key}'`)} || coalesce(to_json(${column(alias)})::text, 'null')`);
     }
     const joined = aliases.take();
     const r = identifier(joined);
@@ -97,7 +143,7 @@ function writeRow(projection: EntityProjection, shape: Shape, alias: string, ali
   const from = joins.length
     ? Prisma.sql`FROM (VALUES (1)) ${identifier(aliases.take())} ${Prisma.join(joins, ' ')}`
     : Prisma.empty;
-  return Prisma.sql`SELECT ${text} AS json, concat_ws(' ', ${Prisma.join(keys, ', ')}) AS keys ${from}`;
+  return Prisma.sql`SELECT ${text} AS json, concat_ws(' ', ${Prisma.join([...keys, ...laterKeys], ', ')}) AS keys ${from}`;
 }
 
 // The related rows as jsonObject's relationSql reads them (same links, order and visibility), one

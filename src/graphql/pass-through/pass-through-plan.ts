@@ -25,7 +25,8 @@ import type { PassThroughField, PassThroughRegistry } from '../../graphql-types/
 // one data root field a feature registered, and whose every field PostgreSQL writes exactly as
 // graphql-js would complete it. Anything else, or anything unsure, is "not compilable" and runs as
 // before: directives (never evaluated here), fragments on other types than the object's own,
-// fields with a resolver or arguments, and leaves whose serialisation JSON text may not reproduce.
+// fields with a resolver or arguments (unless a feature registered that field: registerField), and
+// leaves whose serialisation JSON text may not reproduce.
 // A connection's edges and pageInfo are plain objects to it: the root field's accepts() decides
 // whether it can write that shape (database/projection/shaped-connection.ts reads one).
 
@@ -38,7 +39,21 @@ export type RootEntry =
       readonly node: FieldNode;
       readonly shape: Shape;
       readonly read: PassThroughField;
+      /** The registered fields with arguments inside `shape`, whose arguments are coerced per request. */
+      readonly argumentFields: readonly ArgumentField[];
     };
+
+export interface ArgumentField {
+  readonly entry: ShapedField;
+  readonly field: GraphQLField<unknown, unknown>;
+  readonly node: FieldNode;
+}
+
+interface Planning {
+  readonly fragments: Fragments;
+  readonly registry: PassThroughRegistry;
+  readonly argumentFields: ArgumentField[];
+}
 
 export interface PassThroughPlan {
   readonly roots: readonly RootEntry[];
@@ -77,9 +92,10 @@ export function compilePlan(
     const read = registry.get(name);
     const field = query.getFields()[name];
     if (!read || !field) return null;
-    const shape = shapeOf(field.type, nodes, fragments);
+    const planning: Planning = { fragments, registry, argumentFields: [] };
+    const shape = shapeOf(field.type, nodes, planning);
     if (!shape || !read.accepts(shape)) return null;
-    roots.push({ key, field, node: nodes[0], shape, read });
+    roots.push({ key, field, node: nodes[0], shape, read, argumentFields: planning.argumentFields });
   }
   // Two reads would tag the response's keys in the order their statements finish: one per response.
   return roots.filter((root) => 'read' in root).length === 1 ? { roots } : null;
@@ -126,11 +142,11 @@ function collectFields(
 }
 
 /** The shape of an object (or list of objects) value asked for by `nodes`, or null if not writable. */
-function shapeOf(type: GraphQLOutputType, nodes: readonly FieldNode[], fragments: Fragments): Shape | null {
+function shapeOf(type: GraphQLOutputType, nodes: readonly FieldNode[], planning: Planning): Shape | null {
   const object = getNamedType(type);
   if (!(object instanceof GraphQLObjectType) || nestedLists(type) > 1) return null;
   const selectionSets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-  const grouped = collectFields(selectionSets, object, fragments);
+  const grouped = collectFields(selectionSets, object, planning.fragments);
   if (!grouped) return null;
   const fields: ShapedField[] = [];
   // Cache keys follow the merged selection: a relation under two response keys would tag them in another order.
@@ -142,20 +158,40 @@ function shapeOf(type: GraphQLOutputType, nodes: readonly FieldNode[], fragments
       continue;
     }
     const field = object.getFields()[name];
-    if (!field || !readsProperty(field) || fieldNodes.some((node) => node.arguments?.length)) return null;
+    const withArguments = field && withArgumentsOf(object, field, fieldNodes, planning.registry);
+    if (withArguments === null || withArguments === undefined) return null;
     const leaf = getNamedType(field.type);
+    let entry: ShapedField;
     if (leaf instanceof GraphQLObjectType) {
       if (objectFields.has(name)) return null;
       objectFields.add(name);
-      const shape = shapeOf(field.type, fieldNodes, fragments);
+      const shape = shapeOf(field.type, fieldNodes, planning);
       if (!shape) return null;
-      fields.push({ key, field: name, shape });
-      continue;
+      entry = withArguments ? { key, field: name, shape, withArguments } : { key, field: name, shape };
+    } else {
+      if (!plainLeaf(field, name)) return null;
+      entry = withArguments ? { key, field: name, withArguments } : { key, field: name };
     }
-    if (!plainLeaf(field, name)) return null;
-    fields.push({ key, field: name });
+    fields.push(entry);
+    if (withArguments) planning.argumentFields.push({ entry, field, node: fieldNodes[0] });
   }
   return { fields };
+}
+
+// How a field goes into a shape: a plain property (false), a registered field whose arguments its
+// feature reads (true), or not at all (null): code of its own that nobody registered, or arguments
+// given to a field registered to be written only without them.
+function withArgumentsOf(
+  object: GraphQLObjectType,
+  field: GraphQLField<unknown, unknown>,
+  nodes: readonly FieldNode[],
+  registry: PassThroughRegistry,
+): true | false | null {
+  const given = nodes.some((node) => node.arguments?.length);
+  if (readsProperty(field) && !given) return false;
+  const registered = registry.fieldOf(object.name, field.name);
+  if (!registered || (given && !registered.arguments)) return null;
+  return registered.arguments ? true : false;
 }
 
 // Nest gives every code-first field a resolver: a plain property's is its rootFieldResolver (the

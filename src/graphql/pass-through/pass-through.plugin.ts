@@ -5,6 +5,7 @@ import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graph
 import type { Tracer } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { ResponseKeys } from '../../common/response-keys.js';
+import type { ShapedField } from '../../database/projection/shaped-json.js';
 import type { PassThroughRegistry } from '../../graphql-types/pass-through-registry.js';
 import type { PublicContext } from '../../graphql-types/public-context.js';
 import { compilePlan, type PassThroughPlan } from './pass-through-plan.js';
@@ -65,12 +66,15 @@ async function dataText(
       continue;
     }
     let args: Record<string, unknown>;
+    const fieldArgs = new Map<ShapedField, Record<string, unknown>>();
     try {
       args = getArgumentValues(root.field, root.node, coerced.coerced);
+      for (const { entry, field, node } of root.argumentFields)
+        fieldArgs.set(entry, getArgumentValues(field, node, coerced.coerced));
     } catch {
       return null;
     }
-    const text = root.read.read(args, root.shape, keys);
+    const text = root.read.read(args, root.shape, keys, fieldArgs);
     if (text === null) return null;
     parts.push(text.then((value) => `"${root.key}":${value}`));
   }

@@ -1,5 +1,5 @@
 import type { AppConfig } from '../../config/app-config.js';
-import type { Image as ImageRow } from '../../generated/prisma/client.js';
+import { Prisma, type Image as ImageRow } from '../../generated/prisma/client.js';
 import type { CropRect, ImageFraming } from './focal-crop.js';
 import { renditionSize } from './focal-crop.js';
 import { isAllowedSize, renditionPath, renditionVersion, type RenditionRequest, type RequestedFormat } from './rendition-spec.js';
@@ -52,6 +52,18 @@ export class MediaUrls {
     if (this.media.publicOriginals) return `${this.media.publicUrl}/${image.storageKey}`;
     const widest = this.widths.filter((width) => width <= image.width).at(-1) ?? this.widths[0]!;
     return this.rendition(image, { width: widest, height: 0, fit: 'inside', format: 'auto' });
+  }
+
+  /**
+   * original() written in SQL over a row of images under `alias`, when this configuration lets SQL write
+   * it (public masters); null otherwise (the largest rendition's URL is JS's). The same rule as
+   * original() and hasFile(); test/service/media/image-url-sql.service-spec.ts ties the two.
+   */
+  originalSql(alias: string): Prisma.Sql | null {
+    if (!this.media.publicOriginals) return null;
+    const i = Prisma.raw(alias);
+    return Prisma.sql`CASE WHEN ${i}.storage_key IS NOT NULL AND ${i}.width IS NOT NULL AND ${i}.height IS NOT NULL
+      THEN ${`${this.media.publicUrl}/`}::text || ${i}.storage_key ELSE ${i}.url END`;
   }
 
   /** An image linked from elsewhere has no renditions: its own URL stands for every size. */

@@ -1,3 +1,4 @@
+import { ARTICLE_PAGE_QUERY } from '../../../bench/scenarios/queries.js';
 import { PassThroughRegistry } from '../../../src/graphql-types/pass-through-registry.js';
 import { ContentFactory } from '../../factories/content.factory.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
@@ -129,6 +130,7 @@ describe('public API: pass-through of PostgreSQL JSON text', () => {
         '{ latestArticles(first: 5) { featuredImage { credit caption } section { slug name id } publishedAt id } }',
         null,
       ],
+      ['Image.url (public originals)', '{ latestArticles(first: 6) { featuredImage { url u: url caption } } }', null],
       [
         'more plain fields',
         '{ latestArticles(first: 5) { label type url language wordCount readingTimeMinutes updatedAt } }',
@@ -147,7 +149,8 @@ describe('public API: pass-through of PostgreSQL JSON text', () => {
       ["a first out of range (the resolver's error)", '{ latestArticles(first: 51) { id } }'],
       ['first: 0', '{ latestArticles(first: 0) { id } }'],
       ['@include', '{ latestArticles(first: 3) { id headline @include(if: false) } }'],
-      ['a field computed in JS', '{ latestArticles(first: 3) { id featuredImage { url caption } } }'],
+      ['a field computed in JS', '{ latestArticles(first: 3) { id featuredImage { srcset caption } } }'],
+      ['Image.url with arguments (a rendition)', '{ latestArticles(first: 3) { id featuredImage { url(width: 640) } } }'],
       ['social links', '{ latestArticles(first: 3) { authors { socialLinks { network } } } }'],
       ['a fragment on an interface', '{ latestArticles(first: 3) { ... on Node { id } } }'],
       ['a field with a resolver', '{ latestArticles(first: 1) { id relatedArticles(first: 2) { id } } }'],
@@ -309,7 +312,7 @@ describe('public API: pass-through of PostgreSQL JSON text', () => {
         ['totalCount', '{ articles(first: 3) { totalCount edges { cursor } } }'],
         ['a search', '{ articles(filter: { search: "dek" }, first: 3) { edges { cursor node { id } } } }'],
         ['RELEVANCE', '{ articles(orderBy: RELEVANCE, first: 3) { edges { cursor node { id } } } }'],
-        ['a field computed in JS in a node', '{ articles(first: 3) { edges { node { featuredImage { url } } } } }'],
+        ['a field computed in JS in a node', '{ articles(first: 3) { edges { node { featuredImage { srcset } } } } }'],
         ['edges under two keys', '{ articles(first: 3) { a: edges { cursor } b: edges { node { id } } } }'],
       ];
 
@@ -328,6 +331,244 @@ describe('public API: pass-through of PostgreSQL JSON text', () => {
         }).then(async (response) => ({ body: await response.text(), cache: response.headers.get('cache-control') }));
       expect(await post(on)).toEqual(await post(off));
     });
+
+    describe('the article page (scenario B)', () => {
+      const slugs: Record<string, string> = {};
+      let factory: ContentFactory;
+
+      beforeAll(async () => {
+        factory = new ContentFactory(on.prisma);
+        const [author, tag, other] = [await factory.author(), await factory.tag(), await factory.tag()];
+        const section = await factory.section();
+        const images = {
+          file: await factory.image({ storageKey: 'ab/cd/file "quoted".jpg', caption: 'Stored' }),
+          // A storage key without a size: hasFile() says no, so the stored url stands.
+          sizeless: await factory.image({ storageKey: 'ab/cd/sizeless.jpg', width: null }),
+          linked: await factory.image({ caption: 'Linked', credit: 'Wire' }),
+          trashed: await factory.image({ storageKey: 'ab/cd/trashed.jpg', deletedAt: new Date() }),
+        };
+        const base = Date.parse('2026-11-20T10:00:00.000Z');
+        const make = async (name: string, i: number, options: Parameters<ContentFactory['article']>[0]) => {
+          const article = await factory.article({ publishedAt: new Date(base + i * 60_000), ...options });
+          slugs[name] = article.slug;
+          return article;
+        };
+        const main = await make('main', 0, { image: images.file, authors: [author], tags: [tag, other], section });
+        for (let i = 1; i <= 12; i += 1) {
+          await make(`rail${i}`, i, {
+            tags: i % 2 ? [tag, other] : [tag],
+            section: i % 3 ? section : undefined,
+            authors: [author],
+          });
+        }
+        await make('sizeless', 20, { image: images.sizeless, tags: [tag] });
+        await make('linked', 21, { image: images.linked, section });
+        await make('trashedImage', 22, { image: images.trashed, tags: [other] });
+        await make('bare', 23, { authors: [], tags: [] });
+        await on.prisma.articleSlug.create({ data: { slug: `${main.slug}-former`, articleId: main.id } });
+        slugs.former = `${main.slug}-former`;
+        await factory.article({ status: 'DRAFT', publishedAt: null, tags: [tag], section });
+      });
+
+      const PAGE = 'query Page($slug: String!) { article(slug: $slug) { id headline FIELDS } }';
+      const pages: [string, string, string, Record<string, unknown> | null][] = [
+        ['the bench B query', 'main', ARTICLE_PAGE_QUERY, null],
+        ['the B query by a former slug', 'former', ARTICLE_PAGE_QUERY, null],
+        ['the B query of an article whose image has no size', 'sizeless', ARTICLE_PAGE_QUERY, null],
+        ['the B query of an article with a linked image', 'linked', ARTICLE_PAGE_QUERY, null],
+        ['the B query of an article with a trashed image', 'trashedImage', ARTICLE_PAGE_QUERY, null],
+        ['the B query of an article without image, tags, authors or section', 'bare', ARTICLE_PAGE_QUERY, null],
+        ['no related rail', 'main', PAGE.replace('FIELDS', 'bodyHtml featuredImage { id url width height }'), null],
+        ['first given', 'main', PAGE.replace('FIELDS', 'relatedArticles(first: 3) { id slug }'), null],
+        ['first: 50', 'main', PAGE.replace('FIELDS', 'relatedArticles(first: 50) { id slug }'), null],
+        ['first: 1 of an article with no related ones', 'bare', PAGE.replace('FIELDS', 'relatedArticles(first: 1) { id }'), null],
+        [
+          'first as a variable',
+          'main',
+          'query Page($slug: String!, $n: Int!) { article(slug: $slug) { id relatedArticles(first: $n) { id headline } } }',
+          { n: 4 },
+        ],
+        [
+          'first as an omitted nullable variable (the default)',
+          'main',
+          'query Page($slug: String!, $n: Int) { article(slug: $slug) { id relatedArticles(first: $n) { id } } }',
+          null,
+        ],
+        [
+          'the rail before the article fields, with its relations',
+          'main',
+          PAGE.replace(
+            'id headline FIELDS',
+            'relatedArticles(first: 5) { section { name } tags { slug } featuredImage { url } authors { name } id } id tags { name }',
+          ),
+          null,
+        ],
+        [
+          'aliases on the rail and its fields',
+          'main',
+          'query Page($slug: String!) { page: article(slug: $slug) { key: id rail: relatedArticles(first: 2) { k: id t: headline ' +
+            'who: authors { n: name } pic: featuredImage { src: url } } title: headline } }',
+          null,
+        ],
+        [
+          'the rail asked twice under one key, and fragments',
+          'main',
+          'query Page($slug: String!) { article(slug: $slug) { ...Own relatedArticles(first: 2) { id } ' +
+            '... on Article { relatedArticles(first: 2) { slug ...Own } } } } fragment Own on Article { headline tags { id } }',
+          null,
+        ],
+        [
+          '__typename everywhere',
+          'main',
+          'query Page($slug: String!) { __typename article(slug: $slug) { __typename relatedArticles(first: 2) { __typename id ' +
+            'featuredImage { __typename url } } featuredImage { __typename url } } }',
+          null,
+        ],
+        [
+          'a page of plain fields only',
+          'main',
+          PAGE.replace('FIELDS', 'slug dek teaser label type url language wordCount'),
+          null,
+        ],
+        [
+          'an empty preview token (no preview: the resolver reads by slug)',
+          'main',
+          'query Page($slug: String!) { article(slug: $slug, previewToken: "") { id } }',
+          null,
+        ],
+      ];
+
+      it.each(pages)('answers %s with the same bytes and headers, from PostgreSQL', async (_name, slug, query, variables) => {
+        const { answer, passedThrough } = await compare(on, off, query, { slug: slugs[slug], ...variables });
+        expect(answer.status).toBe(200);
+        const body = JSON.parse(answer.body);
+        expect(body.errors).toBeUndefined();
+        expect(body.data.article ?? body.data.page).not.toBeNull();
+        expect(passedThrough).toBe(true);
+      });
+
+      it('reads the whole B page in one statement, and gives the rail and the image URLs graphql-js gives', async () => {
+        const before = on.queries.total;
+        const { answer, passedThrough } = await compare(on, off, ARTICLE_PAGE_QUERY, { slug: slugs.main });
+        expect(passedThrough).toBe(true);
+        expect(on.queries.total - before).toBe(1);
+        const { article } = JSON.parse(answer.body).data;
+        expect(article.relatedArticles).toHaveLength(10);
+        expect(article.featuredImage.url).toMatch(/\/ab\/cd\/file "quoted"\.jpg$/);
+        const keys = answer.headers['surrogate-key']!.split(' ');
+        // The article's keys, then the rail's, as relatedOf runs after the article's read.
+        expect(keys[0]).toMatch(/^article:/);
+        expect(keys.indexOf('articles:related')).toBeGreaterThan(keys.indexOf('image:links'));
+      });
+
+      it('gives the stored url of an image without a size, and null for a trashed image', async () => {
+        const query = 'query Page($slug: String!) { article(slug: $slug) { featuredImage { url } } }';
+        const sizeless = await compare(on, off, query, { slug: slugs.sizeless });
+        expect(JSON.parse(sizeless.answer.body).data.article.featuredImage.url).toMatch(/^https:\/\/images\.example\.com\//);
+        const trashed = await compare(on, off, query, { slug: slugs.trashedImage });
+        expect(JSON.parse(trashed.answer.body).data.article.featuredImage).toBeNull();
+        expect(sizeless.passedThrough && trashed.passedThrough).toBe(true);
+      });
+
+      it('answers an unknown slug as graphql-js does, with the lookup key', async () => {
+        const { answer, passedThrough } = await compare(on, off, ARTICLE_PAGE_QUERY, { slug: 'no-such-article' });
+        expect(answer.body).toBe('{"data":{"article":null}}\n');
+        expect(answer.headers['surrogate-key']).toContain('article:lookups');
+        expect(passedThrough).toBe(true);
+      });
+
+      it('answers a draft by its slug as graphql-js does (null)', async () => {
+        const draft = await factory.article({ status: 'DRAFT', publishedAt: null });
+        const { answer, passedThrough } = await compare(on, off, ARTICLE_PAGE_QUERY, { slug: draft.slug });
+        expect(JSON.parse(answer.body)).toEqual({ data: { article: null } });
+        expect(passedThrough).toBe(true);
+      });
+
+      const refused: [string, string, Record<string, unknown>][] = [
+        ['first: 51', 'query Page($slug: String!) { article(slug: $slug) { id relatedArticles(first: 51) { id } } }', {}],
+        ['first: 0', 'query Page($slug: String!) { article(slug: $slug) { id relatedArticles(first: 0) { id } } }', {}],
+        [
+          'a variable first out of range',
+          'query Page($slug: String!, $n: Int!) { article(slug: $slug) { id relatedArticles(first: $n) { id } } }',
+          { n: 99 },
+        ],
+      ];
+
+      it.each(refused)('leaves %s to the resolver, with the same error bytes', async (_name, query, variables) => {
+        const { answer, passedThrough } = await compare(on, off, query, { slug: slugs.main, ...variables });
+        expect(JSON.parse(answer.body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+        expect(passedThrough).toBe(false);
+      });
+
+      const fallbacks: [string, string][] = [
+        ['a preview token', 'query Page($slug: String!) { article(slug: $slug, previewToken: "nope") { id } }'],
+        ['srcset', 'query Page($slug: String!) { article(slug: $slug) { featuredImage { srcset } } }'],
+        [
+          'srcset in the rail',
+          'query Page($slug: String!) { article(slug: $slug) { relatedArticles { featuredImage { srcset } } } }',
+        ],
+        ['a rendition url', 'query Page($slug: String!) { article(slug: $slug) { featuredImage { url(width: 320) } } }'],
+        [
+          'the rail under two keys',
+          'query Page($slug: String!) { article(slug: $slug) { a: relatedArticles(first: 2) { id } b: relatedArticles(first: 3) { id } } }',
+        ],
+        [
+          'a rail in the rail',
+          'query Page($slug: String!) { article(slug: $slug) { relatedArticles(first: 2) { relatedArticles(first: 2) { id } } } }',
+        ],
+        ['social links', 'query Page($slug: String!) { article(slug: $slug) { authors { socialLinks { network } } } }'],
+        ['a Float', 'query Page($slug: String!) { article(slug: $slug) { featuredImage { focalX } } }'],
+        [
+          '@skip on the rail',
+          'query Page($slug: String!) { article(slug: $slug) { id relatedArticles @skip(if: true) { id } } }',
+        ],
+      ];
+
+      it.each(fallbacks)('leaves %s to graphql-js, with the same bytes and headers', async (_name, query) => {
+        const { passedThrough } = await compare(on, off, query, { slug: slugs.main });
+        expect(passedThrough).toBe(false);
+      });
+
+      it('gives the same error for a slug of the wrong type', async () => {
+        const { answer, passedThrough } = await compare(on, off, ARTICLE_PAGE_QUERY, { slug: 7 });
+        expect(answer.status).toBe(400);
+        expect(passedThrough).toBe(false);
+      });
+    });
+  });
+});
+
+describe('public API: pass-through with private masters (MEDIA_PUBLIC_ORIGINALS=false)', () => {
+  let database: TestDatabase;
+  let on: TestApp;
+  let off: TestApp;
+  let slug: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const env = { MEDIA_PUBLIC_ORIGINALS: 'false' };
+    on = await createTestApp({ ...env, GRAPHQL_PASS_THROUGH: 'on' }, database);
+    off = await createTestApp({ ...env, GRAPHQL_PASS_THROUGH: 'off' }, database);
+    const factory = new ContentFactory(on.prisma);
+    const image = await factory.image({ storageKey: 'ab/cd/master.jpg' });
+    slug = (await factory.article({ image, tags: [await factory.tag()] })).slug;
+  });
+  afterAll(async () => {
+    await on.close();
+    await off.close();
+    await database.drop();
+  });
+
+  it('leaves Image.url to JS (the largest rendition), with the same bytes and headers', async () => {
+    const { answer, passedThrough } = await compare(on, off, ARTICLE_PAGE_QUERY, { slug });
+    expect(JSON.parse(answer.body).data.article.featuredImage.url).not.toMatch(/master\.jpg$/);
+    expect(passedThrough).toBe(false);
+  });
+
+  it('still answers a page without Image.url from PostgreSQL', async () => {
+    const query = ARTICLE_PAGE_QUERY.replace('featuredImage { url caption credit }', 'featuredImage { caption credit }');
+    const { passedThrough } = await compare(on, off, query, { slug });
+    expect(passedThrough).toBe(true);
   });
 });
 

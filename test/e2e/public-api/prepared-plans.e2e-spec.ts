@@ -55,8 +55,9 @@ describe('public API: prepared statements keep a generic plan', () => {
     }
     const repeated = (await plans()).filter((plan) => plan.generic + plan.custom >= EXECUTIONS);
     const text = (plan: PlanCount) => plan.statement.replace(/\s+/g, ' ');
-    // The list statements (front page, tag page), the article by slug and its related-articles rail at least.
-    expect(repeated.length).toBeGreaterThanOrEqual(4);
+    // The list statements (front page, tag page) and the article page at least: the pass-through reads
+    // the article with its related-articles rail in one statement (graphql-js, in verify mode, in two more).
+    expect(repeated.length).toBeGreaterThanOrEqual(3);
     expect(repeated.some((plan) => text(plan).includes('LIMIT 20) k JOIN'))).toBe(true);
     expect(repeated.some((plan) => text(plan).includes('(SELECT id FROM tags WHERE slug ='))).toBe(true);
     expect(repeated.some((plan) => text(plan).includes('WITH me AS'))).toBe(true);
