@@ -5,10 +5,8 @@ import { pageInfoOf } from '../common/pagination/build-connection.js';
 import type { PageRequest } from '../common/pagination/page-request.js';
 import type { ResponseKeys } from '../common/response-keys.js';
 import type { Tx } from '../database/tx.js';
-import { literalLimit } from '../database/prepared-statements.js';
 import { ProjectionReader } from '../database/projection/projection-reader.js';
 import {
-  entityKind,
   finishRow,
   finishRows,
   jsonObject,
@@ -210,25 +208,19 @@ export class ArticleRepository {
    * article's related rail, findRelatedPublished's, read in the same statement and tagged after the
    * article as its resolver tags it. Call canShape on the shape without `related.entry` first.
    */
-  async findPublishedBySlugText(
+  findPublishedBySlugText(
     slug: string,
     shape: Shape,
     related: { entry: ShapedField; first: number } | null,
     keys: ResponseKeys,
   ): Promise<string> {
-    const [row] = await this.reader.prepared.query<{ json: string; keys: string }>(
+    return this.reader.prepared.oneText(
+      this.projection,
+      this.articleRow(shape, related),
+      bySlugSql(slug),
       keys,
-      Prisma.sql`
-      SELECT o.json, o.keys FROM (SELECT t.id FROM articles t WHERE ${this.projection.visible('t')} AND ${bySlugSql(slug)}
-        ${bySlugOrder(slug)} ${literalLimit(1)}) k
-      JOIN articles t ON t.id = k.id CROSS JOIN LATERAL (${this.articleRow(shape, related)}) o`,
+      bySlugOrder(slug),
     );
-    if (!row) {
-      keys.add(CacheKeys.lookupsOf(entityKind(this.projection)));
-      return 'null';
-    }
-    keys.add(...row.keys.split(' '));
-    return row.json;
   }
 
   // An article page's row over `t`: a text per shape and rail size (1-50), written once.

@@ -61,6 +61,32 @@ export class ProjectionReader {
     return null;
   }
 
+  /**
+   * one() as the JSON text GraphQL sends: `row` is a shaped row over alias `t` (shaped-json.ts, columns
+   * `json` and `keys`), evaluated for the one row found; 'null' when none, tagging keys as one() does.
+   */
+  async oneText(
+    projection: EntityProjection,
+    row: Prisma.Sql,
+    where: Prisma.Sql,
+    keys: ResponseKeys,
+    orderBy: Prisma.Sql = Prisma.empty,
+  ): Promise<string> {
+    const table = Prisma.raw(projection.table);
+    const [found] = await this.query<{ json: string; keys: string }>(
+      keys,
+      Prisma.sql`
+      SELECT o.json, o.keys FROM (SELECT t.id FROM ${table} t WHERE ${projection.visible('t')} AND ${where} ${orderBy} LIMIT 1) k
+      JOIN ${table} t ON t.id = k.id CROSS JOIN LATERAL (${row}) o`,
+    );
+    if (!found) {
+      keys.add(CacheKeys.lookupsOf(entityKind(projection)));
+      return 'null';
+    }
+    keys.add(...found.keys.split(' '));
+    return found.json;
+  }
+
   /** Visible rows matching `where` (over alias `t`), ordered by `orderBy` (over `t`), at most `limit`. */
   async many(
     projection: EntityProjection,

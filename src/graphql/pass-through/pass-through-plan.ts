@@ -158,20 +158,19 @@ function shapeOf(type: GraphQLOutputType, nodes: readonly FieldNode[], planning:
       continue;
     }
     const field = object.getFields()[name];
-    const withArguments = field && withArgumentsOf(object, field, fieldNodes, planning.registry);
-    if (withArguments === null || withArguments === undefined) return null;
-    const leaf = getNamedType(field.type);
-    let entry: ShapedField;
-    if (leaf instanceof GraphQLObjectType) {
+    if (!field) return null;
+    const withArguments = withArgumentsOf(object, field, fieldNodes, planning.registry);
+    if (withArguments === null) return null;
+    let shape: Shape | null = null;
+    if (getNamedType(field.type) instanceof GraphQLObjectType) {
       if (objectFields.has(name)) return null;
       objectFields.add(name);
-      const shape = shapeOf(field.type, fieldNodes, planning);
+      shape = shapeOf(field.type, fieldNodes, planning);
       if (!shape) return null;
-      entry = withArguments ? { key, field: name, shape, withArguments } : { key, field: name, shape };
-    } else {
-      if (!plainLeaf(field, name)) return null;
-      entry = withArguments ? { key, field: name, withArguments } : { key, field: name };
+    } else if (!plainLeaf(field, name)) {
+      return null;
     }
+    const entry: ShapedField = { key, field: name, ...(shape && { shape }), ...(withArguments && { withArguments }) };
     fields.push(entry);
     if (withArguments) planning.argumentFields.push({ entry, field, node: fieldNodes[0] });
   }
@@ -191,7 +190,7 @@ function withArgumentsOf(
   if (readsProperty(field) && !given) return false;
   const registered = registry.fieldOf(object.name, field.name);
   if (!registered || (given && !registered.arguments)) return null;
-  return registered.arguments ? true : false;
+  return registered.arguments;
 }
 
 // Nest gives every code-first field a resolver: a plain property's is its rootFieldResolver (the

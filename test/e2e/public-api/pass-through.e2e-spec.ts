@@ -2,7 +2,7 @@ import { ARTICLE_PAGE_QUERY } from '../../../bench/scenarios/queries.js';
 import { PassThroughRegistry } from '../../../src/graphql-types/pass-through-registry.js';
 import { ContentFactory } from '../../factories/content.factory.js';
 import { createTestApp, type TestApp } from '../../utils/create-app.js';
-import { createTestDatabase, type TestDatabase } from '../../utils/test-database.js';
+import { createTestDatabase } from '../../utils/test-database.js';
 
 // GRAPHQL_PASS_THROUGH: the same requests to two apps on one database, one answering with
 // PostgreSQL's JSON text (on) and one through graphql-js (off), must get the same bytes and headers.
@@ -43,21 +43,28 @@ async function compare(on: TestApp, off: TestApp, query: string, variables?: Rec
   return { answer: normal, passedThrough: served(on) - before === 1 };
 }
 
-describe('public API: pass-through of PostgreSQL JSON text', () => {
-  let database: TestDatabase;
-  let on: TestApp;
-  let off: TestApp;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    on = await createTestApp({ GRAPHQL_PASS_THROUGH: 'on', METRICS_ENABLED: 'true' }, database);
-    off = await createTestApp({ GRAPHQL_PASS_THROUGH: 'off', METRICS_ENABLED: 'true' }, database);
-  });
-  afterAll(async () => {
+/** Two apps with `env` on one new database: the pass-through on in one, off in the other. */
+async function appsOnAndOff(env: Record<string, string>) {
+  const database = await createTestDatabase();
+  const on = await createTestApp({ ...env, GRAPHQL_PASS_THROUGH: 'on' }, database);
+  const off = await createTestApp({ ...env, GRAPHQL_PASS_THROUGH: 'off' }, database);
+  const close = async () => {
     await on.close();
     await off.close();
     await database.drop();
+  };
+  return { on, off, close };
+}
+
+describe('public API: pass-through of PostgreSQL JSON text', () => {
+  let on: TestApp;
+  let off: TestApp;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ on, off, close } = await appsOnAndOff({ METRICS_ENABLED: 'true' }));
   });
+  afterAll(() => close());
 
   it('answers an empty list of articles as graphql-js does', async () => {
     const { answer, passedThrough } = await compare(on, off, `{ latestArticles(first: 20) { ${CARD} } }`);
@@ -539,25 +546,18 @@ describe('public API: pass-through of PostgreSQL JSON text', () => {
 });
 
 describe('public API: pass-through with private masters (MEDIA_PUBLIC_ORIGINALS=false)', () => {
-  let database: TestDatabase;
   let on: TestApp;
   let off: TestApp;
+  let close: () => Promise<void>;
   let slug: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const env = { MEDIA_PUBLIC_ORIGINALS: 'false' };
-    on = await createTestApp({ ...env, GRAPHQL_PASS_THROUGH: 'on' }, database);
-    off = await createTestApp({ ...env, GRAPHQL_PASS_THROUGH: 'off' }, database);
+    ({ on, off, close } = await appsOnAndOff({ MEDIA_PUBLIC_ORIGINALS: 'false' }));
     const factory = new ContentFactory(on.prisma);
     const image = await factory.image({ storageKey: 'ab/cd/master.jpg' });
     slug = (await factory.article({ image, tags: [await factory.tag()] })).slug;
   });
-  afterAll(async () => {
-    await on.close();
-    await off.close();
-    await database.drop();
-  });
+  afterAll(() => close());
 
   it('leaves Image.url to JS (the largest rendition), with the same bytes and headers', async () => {
     const { answer, passedThrough } = await compare(on, off, ARTICLE_PAGE_QUERY, { slug });
