@@ -26,6 +26,9 @@ const REPRODUCED_TRIGGERS = new Set([
   'tags.tags_search_vector_refresh',
   // images.search_text: the loader writes the trigger's expression (IMAGE_SEARCH_TEXT) itself.
   'images.images_search_text_refresh',
+  // An UPDATE OF body_html trigger (it clears stale feed forms); the loader only inserts, with
+  // body_xml and body_digest derived beside body_html.
+  'articles.articles_feed_body_clear_stale',
 ]);
 
 // The body of images_search_text_refresh() (migration 20261201084900_media_renditions_usage_search).
