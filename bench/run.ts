@@ -5,7 +5,7 @@ import { loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { buildApp, buildReference, processesMatching } from './lib/build.js';
-import { databaseCpuMs, databaseCpuSpent, processCpuMs } from './lib/cpu.js';
+import { databaseCpuMs, databaseCpuSpent, processTreeCpuMs } from './lib/cpu.js';
 import { configurationsFor, LIMIT, type Configuration } from './lib/configurations.js';
 import { firstResponse } from './lib/first-response.js';
 import { runLoad } from './lib/load.js';
@@ -105,10 +105,10 @@ async function measure(
   await plan.beforeRun?.();
   await server.resetPeakRss();
   const sqlBefore = await readSqlStatements(server.baseUrl);
-  const [appCpuBefore, dbCpuBefore] = [await processCpuMs(server.pid), await databaseCpuMs(db)];
+  const [appCpuBefore, dbCpuBefore] = [await processTreeCpuMs(server.pid), await databaseCpuMs(db)];
   const result = await runLoad(server.baseUrl, plan, connections, { seconds: options.durationSeconds });
   await waitUntilIdle(server.baseUrl);
-  const [appCpuAfter, dbCpuAfter] = [await processCpuMs(server.pid), await databaseCpuMs(db)];
+  const [appCpuAfter, dbCpuAfter] = [await processTreeCpuMs(server.pid), await databaseCpuMs(db)];
   const sqlAfter = await readSqlStatements(server.baseUrl);
   // A server that died (or was killed) mid-run answers with connection errors: say so, not just count them.
   const gone = server.exitReason();
@@ -128,6 +128,7 @@ async function measure(
     // Per request sent: the counter also holds the statements of requests answered after the load stopped.
     sqlPerRequest: sqlCounted ? Number(((sqlAfter - sqlBefore) / result.sent).toFixed(2)) : null,
     peakRssMb: await server.peakRssMb(),
+    peakRssTotalMb: options.workers > 1 ? await server.peakRssTotalMb() : null,
     // Per request sent, read once the server is idle again: like the SQL count, it holds the in-flight ones.
     appCpuMsPerRequest:
       appCpuBefore !== null && appCpuAfter !== null && result.sent > 0
@@ -149,13 +150,17 @@ async function startConfiguration(run: ConfigurationRun, options: BenchOptions):
     const env = {
       ...config.env(options.databaseUrl, port),
       ...(config.tsconfig ? {} : { NODE_OPTIONS: options.appNodeOptions }),
+      ...(options.workers > 1 && !config.tsconfig ? { WEB_CONCURRENCY: String(options.workers) } : {}),
     };
     // Node refuses --cpu-prof in NODE_OPTIONS: it goes on the command line, for the app only.
     const profile = options.cpuProfDir && !config.tsconfig;
     const args = profile
       ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${config.name}.cpuprofile`, ...config.args]
       : config.args;
-    return await startServer(config.name, args, env, port);
+    // A reference server runs as that many node:cluster workers, as the app does with WEB_CONCURRENCY.
+    const clustered =
+      options.workers > 1 && config.tsconfig ? ['bench/lib/reference-cluster.mjs', String(options.workers), ...args] : args;
+    return await startServer(config.name, clustered, env, port);
   } catch (error) {
     run.notes.push(`did not start: ${message(error)}`);
     console.log(`  ${config.name} FAILED to start: ${message(error)}`);
@@ -242,7 +247,7 @@ async function main(): Promise<void> {
     console.log(
       `Newsdesk bench: ${dataset.articles} articles, PostgreSQL ${machine.postgres}, ${machine.cpus} × ${machine.model}, ` +
         `node ${machine.node}; ${options.durationSeconds} s per scenario after ${options.warmupSeconds} s warm-up, ` +
-        `${options.connections} connections`,
+        `${options.connections} connections, ${options.workers} process(es) per server`,
     );
 
     const requested = selectScenarios(options.scenarios);
@@ -274,6 +279,7 @@ async function main(): Promise<void> {
       startedAt: startedAt.toISOString(),
       durationSeconds: options.durationSeconds,
       connections: options.connections,
+      workers: options.workers,
       appNodeOptions: options.appNodeOptions,
       results,
     };

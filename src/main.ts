@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 import { loadEnvFile } from './config/env-file.js';
 import { PortUnavailableError, reservePort, unavailable } from './common/port-reservation.js';
@@ -23,8 +24,17 @@ function configure(): AppConfig {
 
 async function main() {
   const config = configure();
-  const { host, port } = config.http;
-  const reservation = await reservePort(host, port);
+  const { host, port, workers } = config.http;
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  // In a worker the port is the primary's: it checked it before forking.
+  const reservation = cluster.isWorker ? null : await reservePort(host, port);
+  if (workers > 1 && cluster.isPrimary) {
+    await reservation!.release();
+    const { createLogger } = await import('./logging/logger.js');
+    const { runClusterPrimary } = await import('./cluster/http-cluster.js');
+    runClusterPrimary(workers, url, createLogger(config));
+    return;
+  }
   // The app's module graph is imported only now: the checks above answer at once, and tracing
   // (telemetry.ts) must hook module loading before the instrumented libraries are imported.
   const { startTelemetry } = await import('./telemetry/telemetry.js');
@@ -33,12 +43,14 @@ async function main() {
   const { createLogger } = await import('./logging/logger.js');
   const logger = createLogger(config);
   const app = await createNestApp(config, { logger });
-  await reservation.release();
+  await reservation?.release();
   await app.listen(port, host).catch((error: NodeJS.ErrnoException) => {
     throw unavailable(error, host, port);
   });
-  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
-  logger.info({ url }, `Newsdesk is ready: ${url}/graphql`);
+  if (cluster.isWorker) {
+    const { announceWorkerReady } = await import('./cluster/http-cluster.js');
+    announceWorkerReady();
+  } else logger.info({ url }, `Newsdesk is ready: ${url}/graphql`);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import type pg from 'pg';
 
 // CPU time spent per request, next to req/s: on a machine whose two cores are shared, req/s moves
@@ -15,6 +15,28 @@ export async function processCpuMs(pid: number): Promise<number | null> {
   // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+/** A process and its descendants (a cluster primary and its workers), from /proc/PID/task/TID/children. */
+export async function processTree(pid: number): Promise<number[]> {
+  const tree = [pid];
+  for (let index = 0; index < tree.length; index++) {
+    const tasks = await readdir(`/proc/${tree[index]}/task`).catch(() => [] as string[]);
+    for (const task of tasks) {
+      const children = await readFile(`/proc/${tree[index]}/task/${task}/children`, 'utf8').catch(() => '');
+      for (const child of children.trim().split(/\s+/)) if (child) tree.push(Number(child));
+    }
+  }
+  return tree;
+}
+
+/** CPU so far of a process and its descendants; null if the process is gone. A worker that exited no longer counts. */
+export async function processTreeCpuMs(pid: number): Promise<number | null> {
+  const own = await processCpuMs(pid);
+  if (own === null) return null;
+  let total = own;
+  for (const child of (await processTree(pid)).slice(1)) total += (await processCpuMs(child)) ?? 0;
+  return total;
 }
 
 /** CPU so far of each PostgreSQL backend connected to the bench database (the servers' pools), by pid. */

@@ -17,6 +17,8 @@ export interface BenchOptions {
   compareDist: string | undefined;
   /** Configurations to run by name; undefined: all. */
   configs: string[] | undefined;
+  /** Processes per server: WEB_CONCURRENCY of the app, and as many copies of limit and old-design. */
+  workers: number;
   /** Where the JSON report goes. */
   out: string;
 }
@@ -34,6 +36,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --compare-dist DIR   also measure DIR/main.js (a copy of dist/ before a change) as before-no-cache and before-cache,
                        interleaved with dist/: a change's ratio from one run
   --configs a,b,...    configurations to run (default all), e.g. limit,before-no-cache,app-no-cache
+  --workers N          processes per server (default 1): the app with WEB_CONCURRENCY=N, limit and old-design as N
+                       node:cluster workers (bench/lib/reference-cluster.mjs); CPU and RSS count every process
   --out FILE           the JSON report (default bench/results/latest.json)`;
 
 function positiveInteger(name: string, value: string): number {
@@ -56,6 +60,7 @@ export function readOptions(argv: string[]): BenchOptions | 'help' {
       'cpu-prof': { type: 'string' },
       'compare-dist': { type: 'string' },
       configs: { type: 'string' },
+      workers: { type: 'string', default: '1' },
       out: { type: 'string', default: 'bench/results/latest.json' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -76,6 +81,7 @@ export function readOptions(argv: string[]): BenchOptions | 'help' {
     cpuProfDir: values['cpu-prof'],
     compareDist: values['compare-dist'],
     configs: values.configs?.split(',').map((name) => name.trim()),
+    workers: positiveInteger('workers', values.workers),
     out: values.out,
   };
 }

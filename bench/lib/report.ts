@@ -13,8 +13,10 @@ export interface ResultRow {
   /** req/s over the req/s of `limit` on the same scenario in the same run; null where limit has no row. */
   ratioToLimit: number | null;
   sqlPerRequest: number | null;
+  /** The largest process's peak; with --workers, peakRssTotalMb sums them. */
   peakRssMb: number | null;
-  /** CPU ms of the server process per response (bench/lib/cpu.ts); steadier than req/s on a shared machine. */
+  peakRssTotalMb?: number | null;
+  /** CPU ms of the server process (and its workers) per response (bench/lib/cpu.ts); steadier than req/s on a shared machine. */
   appCpuMsPerRequest?: number | null;
   /** CPU ms of the bench database's PostgreSQL backends per response. */
   dbCpuMsPerRequest?: number | null;
@@ -26,6 +28,8 @@ export interface BenchReport {
   startedAt: string;
   durationSeconds: number;
   connections: number;
+  /** Processes per server (--workers): WEB_CONCURRENCY for the app, reference-cluster.mjs for limit. */
+  workers?: number;
   /** NODE_OPTIONS the app ran with (heap bounds). */
   appNodeOptions: string;
   results: ResultRow[];
@@ -41,6 +45,7 @@ const COLUMNS: [string, (row: ResultRow) => string][] = [
   ['x limit', (row) => (row.ratioToLimit === null ? 'n/a' : row.ratioToLimit.toFixed(2))],
   ['SQL/req', (row) => (row.sqlPerRequest === null ? 'n/a' : row.sqlPerRequest.toFixed(2))],
   ['peak RSS MB', (row) => (row.peakRssMb === null ? 'n/a' : String(row.peakRssMb))],
+  ['RSS sum MB', (row) => (row.peakRssTotalMb == null ? 'n/a' : String(row.peakRssTotalMb))],
   ['app CPU ms/req', (row) => (row.appCpuMsPerRequest == null ? 'n/a' : row.appCpuMsPerRequest.toFixed(2))],
   ['db CPU ms/req', (row) => (row.dbCpuMsPerRequest == null ? 'n/a' : row.dbCpuMsPerRequest.toFixed(2))],
 ];

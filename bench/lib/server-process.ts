@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { processTree } from './cpu.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export const LOG_DIR = join(tmpdir(), 'newsdesk-bench');
@@ -14,8 +15,10 @@ export interface ServerProcess {
   readonly logFile: string;
   /** Makes the peak RSS start again from the current RSS, so each scenario gets its own peak. */
   resetPeakRss(): Promise<void>;
-  /** VmHWM: the most resident memory the process has had (since the last reset), in MB. */
+  /** VmHWM: the most resident memory the process has had (since the last reset), in MB; in a cluster, its largest process's. */
   peakRssMb(): Promise<number | null>;
+  /** The same summed over the process and its workers (equal to peakRssMb without workers). */
+  peakRssTotalMb(): Promise<number | null>;
   /** Why the process is gone (exit code or signal), or null while it runs. */
   exitReason(): string | null;
   stop(): Promise<void>;
@@ -31,6 +34,16 @@ export async function freePort(): Promise<number> {
       probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+async function peakRssKb(pid: number): Promise<number | null> {
+  const match = /^VmHWM:\s+(\d+) kB$/m.exec(await readFile(`/proc/${pid}/status`, 'utf8').catch(() => ''));
+  return match ? Number(match[1]) : null;
+}
+
+async function treePeaksKb(pid: number): Promise<number[]> {
+  const peaks = await Promise.all((await processTree(pid)).map(peakRssKb));
+  return peaks.filter((kb): kb is number => kb !== null);
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -74,16 +87,22 @@ export async function startServer(
     await sleep(200);
   }
 
-  const status = `/proc/${child.pid}/status`;
   return {
     baseUrl,
     pid: child.pid!,
     logFile,
     // "5" resets VmHWM to the current RSS (proc(5), /proc/pid/clear_refs; Linux 4.0+).
-    resetPeakRss: () => writeFile(`/proc/${child.pid}/clear_refs`, '5').catch(() => undefined),
+    // With workers (a cluster), every process of the tree.
+    resetPeakRss: async () => {
+      for (const pid of await processTree(child.pid!)) await writeFile(`/proc/${pid}/clear_refs`, '5').catch(() => undefined);
+    },
     peakRssMb: async () => {
-      const match = /^VmHWM:\s+(\d+) kB$/m.exec(await readFile(status, 'utf8').catch(() => ''));
-      return match ? Math.round(Number(match[1]) / 1024) : null;
+      const peaks = await treePeaksKb(child.pid!);
+      return peaks.length ? Math.round(Math.max(...peaks) / 1024) : null;
+    },
+    peakRssTotalMb: async () => {
+      const peaks = await treePeaksKb(child.pid!);
+      return peaks.length ? Math.round(peaks.reduce((sum, kb) => sum + kb, 0) / 1024) : null;
     },
     exitReason: () =>
       child.exitCode !== null ? `exit code ${child.exitCode}` : child.signalCode !== null ? `signal ${child.signalCode}` : null,

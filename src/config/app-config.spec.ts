@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from './app-config.js';
 import { envSchema } from './env.schema.js';
@@ -5,7 +6,7 @@ import { envSchema } from './env.schema.js';
 describe('loadConfig', () => {
   it('starts on embedded PostgreSQL with documented defaults when nothing is set', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, trustProxy: false, publicMaxAge: 60 });
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, workers: 1, trustProxy: false, publicMaxAge: 60 });
     expect(config.database.url).toBeUndefined();
     expect(config.database.migrateOnStart).toBe(true);
     expect(config.database.seedDemoContent).toBe(true);
@@ -27,6 +28,23 @@ describe('loadConfig', () => {
     expect(pooled.database.preparedStatements).toBe(false);
     // PGlite serves every connection in one session: a name one connection prepared is there for the next.
     expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'true' }).database.preparedStatements).toBe(false);
+  });
+
+  it('forks WEB_CONCURRENCY workers (auto: one per core) only on a server database with a shared APP_SECRET', () => {
+    const server = { DATABASE_URL: 'postgres://db/news', APP_SECRET: 'a-secret-of-at-least-32-characters-0123' };
+    expect(loadConfig({ ...server, WEB_CONCURRENCY: '4' }).http.workers).toBe(4);
+    expect(loadConfig({ ...server, WEB_CONCURRENCY: 'auto' }).http.workers).toBe(availableParallelism());
+    for (const bad of ['0', '65', '1.5', 'many']) {
+      expect(() => loadConfig({ ...server, WEB_CONCURRENCY: bad })).toThrow(/WEB_CONCURRENCY/);
+    }
+    expect(() => loadConfig({ APP_SECRET: server.APP_SECRET, WEB_CONCURRENCY: '2' })).toThrow(
+      /WEB_CONCURRENCY: above 1 needs DATABASE_URL/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: server.DATABASE_URL, WEB_CONCURRENCY: 'auto' })).toThrow(
+      /APP_SECRET: is required when WEB_CONCURRENCY is above 1/,
+    );
+    // One process needs neither.
+    expect(loadConfig({ WEB_CONCURRENCY: '1' }).http.workers).toBe(1);
   });
 
   it('takes read replicas as a comma list, and refuses them without DATABASE_URL', () => {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { envRules, type Env } from './env.schema.js';
@@ -7,6 +8,8 @@ export interface AppConfig {
   readonly http: {
     readonly host: string;
     readonly port: number;
+    /** HTTP worker processes on the port (WEB_CONCURRENCY): 1 serves from this process, more fork a cluster. */
+    readonly workers: number;
     /** Express's `trust proxy`: hops, or proxy addresses/CIDRs, whose X-Forwarded-For is believed. */
     readonly trustProxy: number | readonly string[] | false;
     /** max-age (s) of public responses: GraphQL reads, feeds and sitemaps alike. */
@@ -147,7 +150,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const embedded = env.DATABASE_URL === undefined;
   return deepFreeze({
     env: env.NODE_ENV,
-    http: { host: env.HOST, port: env.PORT, trustProxy: env.TRUST_PROXY ?? false, publicMaxAge: env.PUBLIC_CACHE_MAX_AGE },
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      workers: env.WEB_CONCURRENCY === 'auto' ? availableParallelism() : env.WEB_CONCURRENCY,
+      trustProxy: env.TRUST_PROXY ?? false,
+      publicMaxAge: env.PUBLIC_CACHE_MAX_AGE,
+    },
     database: {
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE,

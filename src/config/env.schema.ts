@@ -86,6 +86,12 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development').describe('Runtime mode'),
   HOST: z.string().min(1).default('0.0.0.0').describe('Interface the HTTP server binds to'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port'),
+  WEB_CONCURRENCY: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)])
+    .default(1)
+    .describe(
+      'HTTP worker processes sharing PORT (node:cluster); auto: one per CPU core. Above 1 needs DATABASE_URL and APP_SECRET',
+    ),
   DATABASE_URL: postgresUrl.optional().describe('PostgreSQL URL; unset means embedded PostgreSQL (PGlite) under DATA_DIR'),
   DATABASE_READ_URLS: z
     .string()
@@ -350,6 +356,22 @@ export type Env = z.infer<typeof envSchema>;
 export const envRules = envSchema.superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && !env.APP_SECRET && env.DATABASE_URL) {
     ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is required in production' });
+  }
+  if (env.WEB_CONCURRENCY !== 1) {
+    // The embedded database lives inside one process; a generated key would differ per worker, so a
+    // token signed by one would be refused by the next.
+    if (!env.DATABASE_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEB_CONCURRENCY'],
+        message: 'above 1 needs DATABASE_URL (the embedded database serves one process)',
+      });
+    if (!env.APP_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['APP_SECRET'],
+        message: 'is required when WEB_CONCURRENCY is above 1 (every worker must sign with the same key)',
+      });
   }
   if (env.DATABASE_READ_URLS?.length && !env.DATABASE_URL) {
     ctx.addIssue({

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { createRequire } from 'node:module';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
@@ -32,7 +33,8 @@ function prettyTransport(config: AppConfig): pino.TransportSingleOptions | undef
 export function createLogger(config: Pick<AppConfig, 'env' | 'logLevel'>, destination?: DestinationStream): Logger {
   const options = {
     level: config.logLevel,
-    base: { service: 'newsdesk' },
+    // In a cluster (WEB_CONCURRENCY), which worker wrote the line.
+    base: { service: 'newsdesk', ...(cluster.worker ? { worker: cluster.worker.id } : {}) },
     redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
   };
   if (destination) return pino(options, destination);

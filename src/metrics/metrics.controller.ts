@@ -18,6 +18,6 @@ export class MetricsController {
     if (!this.config.metricsEnabled) throw new NotFoundException();
     res.setHeader('Content-Type', this.metrics.registry.contentType);
     res.setHeader('Cache-Control', 'no-store');
-    res.send(await this.metrics.registry.metrics());
+    res.send(await this.metrics.text());
   }
 }

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './free-port.js';
 
 // A PostgreSQL primary and a streaming replica of it, made for one spec from the machine's
 // PostgreSQL 15 binaries: initdb, pg_basebackup --write-recovery-conf, two postmasters on spare
@@ -42,7 +42,7 @@ export function replicaUnavailableReason(): string | undefined {
 export async function startStreamingReplica(): Promise<StreamingReplica> {
   const root = await mkdtemp(join(tmpdir(), 'newsdesk-replica-'));
   if (RUN_AS) await chown(root, Number(run('id', ['-u', RUN_AS], '/usr/bin')), Number(run('id', ['-g', RUN_AS], '/usr/bin')));
-  const [primaryPort, replicaPort] = [await sparePort(), await sparePort()];
+  const [primaryPort, replicaPort] = [await freePort(), await freePort()];
   const primary = join(root, 'primary');
   const replica = join(root, 'replica');
   const settings = (port: number) => [
@@ -128,15 +128,4 @@ async function query(url: string, sql: string): Promise<Record<string, unknown>[
   } finally {
     await client.end();
   }
-}
-
-function sparePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -14,7 +14,7 @@ import { LOGIN, REFRESH } from '../../utils/sessions.js';
 import { SmtpTestServer } from '../../utils/smtp-test-server.js';
 import { createPartner } from '../../utils/syndication.js';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../utils/free-port.js';
 import { OtlpReceiver } from '../../utils/otlp-receiver.js';
 
 /** Every sample of a scrape, by its full series name: 'name{label="value",...}'. */
@@ -261,14 +261,6 @@ describe('no secret in any log', () => {
     expect(new Set(boot.map((entry) => entry.level))).toEqual(new Set([20]));
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 // Instrumentation hooks module loading, which Jest's module sandbox does not go through: the real
 // entry point runs in a child process, sending its spans to a collector this test stands in for.
