@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
-import { serveClusterMetrics } from '../metrics/cluster-metrics.js';
+import { serveClusterMetrics } from './cluster-metrics.js';
+import { isMessage } from './ipc-message.js';
 
 // WEB_CONCURRENCY workers on one port, with node:cluster: one Node.js process runs JavaScript on one
 // core, so a box with more cores serves more with more processes, as a deployment runs replicas.
@@ -19,9 +20,6 @@ export function announceWorkerReady(): void {
   process.send?.({ type: READY });
 }
 
-const isReady = (message: unknown) =>
-  typeof message === 'object' && message !== null && (message as { type?: unknown }).type === READY;
-
 export function runClusterPrimary(workers: number, url: string, logger: Logger): void {
   serveClusterMetrics();
   const started = new Set<number>();
@@ -30,15 +28,13 @@ export function runClusterPrimary(workers: number, url: string, logger: Logger):
   let exitCode = 0;
   let restartDelay = FIRST_RESTART_DELAY_MS;
 
-  const fork = () => cluster.fork();
-
   cluster.on('message', (worker: Worker, message: unknown) => {
-    if (!isReady(message)) return;
+    if (!isMessage<{ type: typeof READY }>(message, READY)) return;
     started.add(worker.id);
     restartDelay = FIRST_RESTART_DELAY_MS;
-    if (!anyStarted && started.size === workers)
-      logger.info({ url, workers }, `Newsdesk is ready: ${url}/graphql (${workers} workers)`);
-    if (started.size === workers) anyStarted = true;
+    if (anyStarted || started.size < workers) return;
+    anyStarted = true;
+    logger.info({ url, workers }, `Newsdesk is ready: ${url}/graphql (${workers} workers)`);
   });
 
   cluster.on('exit', (worker: Worker, code: number | null, signal: string | null) => {
@@ -56,7 +52,7 @@ export function runClusterPrimary(workers: number, url: string, logger: Logger):
     }
     logger.error({ worker: worker.id, code, signal, restartInMs: restartDelay }, 'A worker stopped; starting another');
     setTimeout(() => {
-      if (!stopping) fork();
+      if (!stopping) cluster.fork();
     }, restartDelay);
     restartDelay = Math.min(restartDelay * 2, MAX_RESTART_DELAY_MS);
   });
@@ -77,5 +73,5 @@ export function runClusterPrimary(workers: number, url: string, logger: Logger):
 
   process.on('SIGTERM', () => stop(0));
   process.on('SIGINT', () => stop(0));
-  for (let index = 0; index < workers; index++) fork();
+  for (let index = 0; index < workers; index++) cluster.fork();
 }

@@ -1,11 +1,11 @@
 import cluster from 'node:cluster';
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { clusterMetricsText, joinClusterMetrics } from './cluster-metrics.js';
+import { clusterMetricsText, joinClusterMetrics } from '../cluster/cluster-metrics.js';
 
 // This process's Prometheus registry: process metrics (RSS, CPU, event loop lag) plus the counters
 // features register on it. One per app instance, so tests with several instances do not mix counts.
-// In a cluster worker (WEB_CONCURRENCY) it is also what the primary aggregates (cluster-metrics.ts).
+// In a cluster worker (WEB_CONCURRENCY) it is also what the primary aggregates (cluster/cluster-metrics.ts).
 @Injectable()
 export class MetricsRegistry {
   readonly registry = new Registry();

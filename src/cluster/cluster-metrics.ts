@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { AggregatorRegistry, type Registry } from 'prom-client';
+import { isMessage } from './ipc-message.js';
 
 // With WEB_CONCURRENCY above 1, GET /metrics reaches whichever worker the cluster hands the
 // connection to, and each worker counts only its own requests. So a worker asks the primary, which
@@ -22,9 +23,6 @@ interface MetricsResponse {
   text?: string;
   error?: string;
 }
-
-const isMessage = <T extends { type: string }>(message: unknown, type: T['type']): message is T =>
-  typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
 
 /** In the primary: answers the workers' scrapes with the metrics of all of them. */
 export function serveClusterMetrics(): void {
