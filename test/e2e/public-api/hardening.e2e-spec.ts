@@ -131,12 +131,17 @@ describe.each([
   });
 
   it('sends a strong ETag and answers If-None-Match with it by 304, without a body', async () => {
-    await factory.article({ headline: `Revalidated ${cache}` });
+    // Not ASCII: the ETag and Content-Length are of the UTF-8 bytes sent, not of a string's length.
+    await factory.article({ headline: `Revalidated ${cache} in Zürich — “quoted”` });
     const first = await fetch(url(query(`Revalidated ${cache}`)));
+    const bytes = Buffer.from(await first.clone().arrayBuffer());
     const body = await first.text();
-    expect(body).toContain(`Revalidated ${cache}`);
+    expect(body).toContain(`Revalidated ${cache} in Zürich — “quoted”`);
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(STRONG_ETAG);
+    expect(etag).toBe(`"${createHash('sha256').update(bytes).digest('base64url')}"`);
+    expect(first.headers.get('content-length')).toBe(String(bytes.length));
+    expect(first.headers.get('content-type')).toBe('application/json; charset=utf-8');
 
     for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`]) {
       const again = await fetch(url(query(`Revalidated ${cache}`)), { headers: { 'if-none-match': ifNoneMatch } });
