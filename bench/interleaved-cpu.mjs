@@ -29,6 +29,9 @@ const { values } = parseArgs({
     // sides); NODE_OPTIONS refuses some of them, e.g. --min-semi-space-size.
     'before-node-options': { type: 'string', default: '--max-old-space-size=256 --max-semi-space-size=8' },
     'after-node-options': { type: 'string', default: '--max-old-space-size=256 --max-semi-space-size=8' },
+    // Extra environment per side, NAME=value[,NAME=value]: allocator settings such as MALLOC_ARENA_MAX.
+    'before-env': { type: 'string', default: '' },
+    'after-env': { type: 'string', default: '' },
     out: { type: 'string' },
     'database-url': { type: 'string', default: 'postgresql://postgres@127.0.0.1:5432/newsdesk_bench_10k' },
   },
@@ -51,10 +54,18 @@ const backendsCpu = async () => {
 };
 // The bench's uncached app settings (bench/lib/configurations.ts), with each side's V8 flags on its
 // command line instead of the bench's NODE_OPTIONS.
-const env = (port) => ({
+const extraEnv = (list) =>
+  Object.fromEntries(
+    list
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => pair.split('=', 2)),
+  );
+const env = (port, extra) => ({
   ...process.env,
   ...appEnv(values['database-url'], port, 'off'),
   NODE_OPTIONS: process.env.NODE_OPTIONS ?? '',
+  ...extraEnv(extra),
 });
 // Peak resident set of a server since it started (the kernel's high-water mark), in MB.
 const peakRssOf = (pid) => {
@@ -62,14 +73,26 @@ const peakRssOf = (pid) => {
   return match ? Number(match[1]) / 1024 : NaN;
 };
 const servers = [
-  { name: 'before', main: `${values.before}/main.js`, port: Number(values.port), options: values['before-node-options'] },
-  { name: 'after', main: `${values.after}/main.js`, port: Number(values.port) + 1, options: values['after-node-options'] },
+  {
+    name: 'before',
+    main: `${values.before}/main.js`,
+    port: Number(values.port),
+    options: values['before-node-options'],
+    extraEnv: values['before-env'],
+  },
+  {
+    name: 'after',
+    main: `${values.after}/main.js`,
+    port: Number(values.port) + 1,
+    options: values['after-node-options'],
+    extraEnv: values['after-env'],
+  },
 ];
 // A failed start or run must not leave the servers running.
 process.on('exit', () => servers.forEach((server) => server.child?.kill()));
 for (const server of servers) {
   server.child = spawn(process.execPath, [...server.options.split(' ').filter(Boolean), server.main], {
-    env: env(server.port),
+    env: env(server.port, server.extraEnv),
     stdio: 'ignore',
   });
   server.totals = { cpuApp: 0, cpuDb: 0, responses: 0 };
@@ -137,10 +160,10 @@ for (let round = 0; round < Number(values.rounds); round++) {
   }
   console.log(`round ${round + 1}: ${line.join(', ')}`);
 }
-for (const { name, totals, child, options } of servers) {
+for (const { name, totals, child, options, extraEnv: extra } of servers) {
   const per = (ms) => (ms / totals.responses).toFixed(2);
   console.log(
-    `${name}: ${totals.responses} responses, app ${per(totals.cpuApp)} + db ${per(totals.cpuDb)} = ${per(totals.cpuApp + totals.cpuDb)} CPU ms/req, peak RSS ${peakRssOf(child.pid).toFixed(0)} MB (node flags "${options}")`,
+    `${name}: ${totals.responses} responses, app ${per(totals.cpuApp)} + db ${per(totals.cpuDb)} = ${per(totals.cpuApp + totals.cpuDb)} CPU ms/req, peak RSS ${peakRssOf(child.pid).toFixed(0)} MB (node flags "${options}"${extra ? `, env ${extra}` : ''})`,
   );
 }
 const [b, a] = servers.map(({ totals }) => (totals.cpuApp + totals.cpuDb) / totals.responses);
